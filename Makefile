@@ -1,0 +1,39 @@
+# drats: build, test and benchmark. `make test` and `make run` set up a fresh Debian machine
+# themselves (apt packages), then build with optimisation: the numeric code is far too slow in
+# debug builds for its tests.
+
+SWIFT     ?= swift
+# -enable-testing lets test targets use @testable import in an optimised build.
+SWIFTOPTS ?= -c release -Xswiftc -enable-testing
+APT_PKGS  := libode-dev libblas-dev liblapacke-dev libopenblas-dev pkg-config
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN       := $(shell $(SWIFT) build $(SWIFTOPTS) --show-bin-path 2>/dev/null)/dratsd
+PREFIX    ?= /usr/local
+
+.PHONY: deps build test bench clean
+
+## deps: install the C libraries (ODE, BLAS/LAPACKE, OpenBLAS) with apt-get when missing.
+deps:
+	@if pkg-config --exists ode 2>/dev/null \
+	   && [ -f /usr/include/lapacke.h ] \
+	   && [ -f /usr/include/x86_64-linux-gnu/cblas.h -o -f /usr/include/cblas.h ] \
+	   && ls /usr/lib/*/openblas-pthread/libblas.so.3 >/dev/null 2>&1; then \
+	  echo "deps: ODE $$(pkg-config --modversion ode), BLAS, LAPACKE and OpenBLAS present"; \
+	else \
+	  echo "deps: installing $(APT_PKGS)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y --no-install-recommends $(APT_PKGS) \
+	  || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(APT_PKGS); }; \
+	fi
+
+## build: the optimised dratsd binary.
+build: deps
+	$(SWIFT) build $(SWIFTOPTS) --product dratsd
+
+## test: every test, built with optimisation.
+test: deps
+	$(SWIFT) build $(SWIFTOPTS) --build-tests
+	$(SWIFT) test $(SWIFTOPTS) --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+// drats: a training daemon for multi-task reinforcement learning with DRATS task sampling.
+//
+// Layers, dependencies pointing down only:
+//   CSystemODE, CSystemBLAS (C interop)
+//   -> Physics (the only module importing CSystemODE), Networks (the only one importing CSystemBLAS)
+//   -> Manipulation (Sawyer arm, env contract, MetaWorld tasks)
+//   -> PPO, Samplers -> Trainer -> Daemon -> dratsd (command definitions only)
+import PackageDescription
+
+let package = Package(
+    name: "drats",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dratsd", targets: ["dratsd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C interop
+        .systemLibrary(
+            name: "CSystemODE",
+            path: "CSystemODE",
+            pkgConfig: "ode",
+            providers: [.apt(["libode-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSystemBLAS",
+            path: "CSystemBLAS",
+            providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
+        ),
+
+        // MARK: The executable
+        .executableTarget(
+            name: "dratsd",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+    ]
+)

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `dratsd` command: the drats service and its command-line interface.
+///
+/// This file only lists subcommands; each lives in its own file and only parses arguments
+/// before handing the work to a library module.
+@main
+struct Dratsd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dratsd",
+        abstract: "Multi-task reinforcement learning with DRATS task sampling.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}
