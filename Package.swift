@@ -31,6 +31,9 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
 
+        // MARK: Learning core (issue 4)
+        .target(name: "Networks", dependencies: ["CSystemBLAS"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -41,5 +44,8 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
+        .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
     ]
 )
