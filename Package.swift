@@ -33,12 +33,14 @@ let package = Package(
 
         // MARK: Learning core (issue 4)
         .target(name: "Networks", dependencies: ["CSystemBLAS"]),
+        .target(name: "PPO", dependencies: ["Networks"]),
 
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PPO",
             ]
         ),
 
@@ -47,5 +49,6 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter"]),
     ]
 )

@@ -64,7 +64,7 @@ import NetworkReference
         #expect(policy.logStd!.value.values.allSatisfy { $0 == 0 })
         let head = policy.heads.heads[0].weight.value
         var norm: Float = 0
-        for k in 0..<8 { norm += head[k, 0] * head[k, 0] }
+        for k in 0..<8 { norm += head[0, k] * head[0, k] }
         #expect(abs(norm.squareRoot() - 0.01) < 1e-5)
         let other = try GaussianPolicy(observationSize: 4, hiddenSizes: [8], taskCount: 2, actionSize: 2, logStdMode: .stateIndependent)
         try other.initialize(seed: 3)

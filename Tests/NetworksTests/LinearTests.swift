@@ -69,7 +69,7 @@ import NetworkReference
                 for j in 0..<narrow {
                     var dot: Float = 0
                     for k in 0..<max(input, output) {
-                        dot += input >= output ? w[k, i] * w[k, j] : w[i, k] * w[j, k]
+                        dot += input >= output ? w[i, k] * w[j, k] : w[k, i] * w[k, j]
                     }
                     #expect(abs(dot - (i == j ? 4 : 0)) < 1e-4)
                 }

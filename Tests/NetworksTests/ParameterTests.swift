@@ -16,6 +16,7 @@ import Networks
         #expect(Set(source.exportTensors().keys) == Set(source.parameters.map(\.name)))
         #expect(source.exportTensors()["actor.log_std"]?.shape == [2, 2])
         #expect(source.exportTensors()["actor.trunk.0.bias"]?.shape == [4])
+        #expect(source.exportTensors()["actor.trunk.0.weight"]?.shape == [4, 3])   // [output, input]
     }
 
     @Test func importRejectsMissingMismatchedAndNonFiniteTensors() throws {
@@ -29,7 +30,7 @@ import Networks
         #expect(throws: NetworksError.missingTensor(name: "actor.heads.1.weight")) { try policy.importTensors(missing) }
 
         var reshaped = good
-        reshaped["actor.trunk.0.weight"] = NamedTensor(shape: [4, 3], values: good["actor.trunk.0.weight"]!.values)
+        reshaped["actor.trunk.0.weight"] = NamedTensor(shape: [3, 4], values: good["actor.trunk.0.weight"]!.values)
         #expect(throws: NetworksError.self) { try policy.importTensors(reshaped) }
 
         var poisoned = good
@@ -42,8 +43,8 @@ import Networks
     }
 
     @Test func errorMessagesNameTheTensor() {
-        let error = NetworksError.tensorShapeMismatch(name: "critic.heads.0.weight", expected: [400, 1], found: [256, 1])
+        let error = NetworksError.tensorShapeMismatch(name: "critic.heads.0.weight", expected: [1, 400], found: [1, 256])
         #expect(error.description.contains("critic.heads.0.weight"))
-        #expect(error.description.contains("[400, 1]"))
+        #expect(error.description.contains("[1, 400]"))
     }
 }

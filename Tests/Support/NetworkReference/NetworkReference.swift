@@ -12,13 +12,13 @@ public enum NetworkReference {
         owner.exportTensors().mapValues { $0.values.map(Double.init) }
     }
 
-    /// y = x W + b with W [input, output] row-major.
+    /// y = x W^T + b with W [output, input] row-major (PyTorch's layout).
     public static func linear(_ x: [[Double]], _ weights: Weights, _ name: String, input: Int, output: Int) -> [[Double]] {
         let w = weights[name + ".weight"]!, b = weights[name + ".bias"]!
         return x.map { row in
             (0..<output).map { o in
                 var sum = b[o]
-                for i in 0..<input { sum += row[i] * w[i * output + o] }
+                for i in 0..<input { sum += row[i] * w[o * input + i] }
                 return sum
             }
         }
