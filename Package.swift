@@ -31,6 +31,10 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
 
+        // MARK: Task samplers (pure Swift, no I/O)
+        .target(name: "Samplers"),
+        .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
