@@ -17,26 +17,34 @@ struct ScriptedTraining {
     enum Call: Equatable { case sample(Int), episode, statistics, update }
 
     /// Runs one iteration of `episodes` episodes against `sampler` and returns every call made
-    /// with its outcome, so two runs can be compared call by call.
-    mutating func iterate(_ sampler: inout TaskSampler, episodes: Int = 12, stepsPerEpisode: Int = 15) throws -> [Call] {
+    /// with its outcome, so two runs can be compared call by call. `afterEachCall` runs after
+    /// every sampler call (a checkpoint round trip, say).
+    mutating func iterate(
+        _ sampler: inout TaskSampler, episodes: Int = 12, stepsPerEpisode: Int = 15,
+        afterEachCall: (inout TaskSampler) throws -> Void = { _ in }
+    ) throws -> [Call] {
         var calls: [Call] = []
         var steps = [Int](repeating: 0, count: taskCount)
         var advantage = [Double](repeating: 0, count: taskCount)
         for _ in 0..<episodes {
             let task = sampler.sampleTask()
             calls.append(.sample(task))
+            try afterEachCall(&sampler)
             let difficulty = Double(task + 1)
             let skill = min(1, Double(iteration) / (4 * difficulty))
             let episodeReturn = min(1, max(0, skill + 0.2 * (random.nextUnitInterval() - 0.5)))
             try sampler.observeEpisode(task: task, return: episodeReturn, success: episodeReturn > 0.7)
             calls.append(.episode)
+            try afterEachCall(&sampler)
             steps[task] += stepsPerEpisode
             advantage[task] += (1 - skill) * random.nextUnitInterval()
         }
         try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: advantage, stepsPerTask: steps)
         calls.append(.statistics)
+        try afterEachCall(&sampler)
         sampler.update()
         calls.append(.update)
+        try afterEachCall(&sampler)
         iteration += 1
         return calls
     }

@@ -37,6 +37,28 @@ import Testing
         for _ in 0..<100 { #expect(fromState.sampleTask() == original.sampleTask()) }
     }
 
+    /// A run whose sampler goes through a JSON checkpoint after every single call makes the same
+    /// draws and ends in the same state as an uninterrupted one.
+    @Test(arguments: SamplerKind.allCases)
+    func checkpointAfterEveryCallChangesNothing(kind: SamplerKind) throws {
+        var uninterrupted = try TaskSampler(config: scriptedConfig(kind), taskCount: 4, seed: 13)
+        var checkpointed = uninterrupted
+        var trainingA = ScriptedTraining(seed: 6, taskCount: 4)
+        var trainingB = trainingA
+        var roundTrips = 0
+        for _ in 0..<30 {
+            let expected = try trainingA.iterate(&uninterrupted)
+            let actual = try trainingB.iterate(&checkpointed) { sampler in
+                sampler = try JSONDecoder().decode(TaskSampler.self, from: JSONEncoder().encode(sampler))
+                roundTrips += 1
+            }
+            #expect(actual == expected)
+        }
+        #expect(checkpointed == uninterrupted)
+        #expect(roundTrips == 30 * (2 * 12 + 2))
+        if kind == .hardFirst { #expect(uninterrupted.state.hardFirst?.stage == 2) }  // 30 x 180 steps > 0.85 x 4000
+    }
+
     @Test func sameSeedGivesSameRunAndOtherSeedDiffers() throws {
         func run(seed: UInt64) throws -> (calls: [ScriptedTraining.Call], sampler: TaskSampler) {
             var sampler = try TaskSampler(config: scriptedConfig(.drats), taskCount: 4, seed: seed)
