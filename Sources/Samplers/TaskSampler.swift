@@ -85,7 +85,9 @@ public struct TaskSampler: Equatable, Sendable {
     }
 
     /// Once per training iteration: closes every task's window and computes the next q.
-    public mutating func update() {
+    /// Returns the per-task figures of this update (the same as `metrics()` afterwards).
+    @discardableResult
+    public mutating func update() -> [SamplerTaskMetrics] {
         for task in state.tasks.indices { state.tasks[task].closeWindow() }
         switch config.kind {
         case .uniform: updateUniform()
@@ -95,6 +97,7 @@ public struct TaskSampler: Equatable, Sendable {
         case .hardFirst: updateHardFirst()
         }
         state.updateCount += 1
+        return metrics()
     }
 
     /// Each task's figures as of the last update.
