@@ -34,6 +34,9 @@ let package = Package(
         // MARK: Checkpoint format
         .target(name: "SafeTensors"),
 
+        // MARK: Toy suite
+        .target(name: "GridWorld"),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -45,5 +48,6 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
     ]
 )
