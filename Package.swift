@@ -35,6 +35,12 @@ let package = Package(
         .target(name: "Samplers"),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
 
+        // MARK: Checkpoint format
+        .target(name: "SafeTensors"),
+
+        // MARK: Toy suite
+        .target(name: "GridWorld"),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -45,5 +51,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
     ]
 )
