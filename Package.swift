@@ -33,7 +33,17 @@ let package = Package(
 
         // MARK: Learning core (issue 4)
         .target(name: "Networks", dependencies: ["CSystemBLAS"]),
-        .target(name: "PPO", dependencies: ["Networks"]),
+        .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
+
+        // MARK: Task samplers (pure Swift, no I/O)
+        .target(name: "Samplers"),
+        .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
+
+        // MARK: Checkpoint format
+        .target(name: "SafeTensors"),
+
+        // MARK: Toy suite
+        .target(name: "GridWorld"),
 
         // MARK: The executable
         .executableTarget(
@@ -49,6 +59,8 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
-        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
     ]
 )
