@@ -15,6 +15,11 @@ public final class PPOAgent {
     public let optimizer: Adam
     var generator: Xoshiro256
 
+    /// Run the actor's and the critic's forward and backward passes on two threads at once
+    /// (each with single-threaded BLAS) instead of letting BLAS split every GEMM. A runtime
+    /// choice, not a learning setting: results are identical either way.
+    public var concurrentActorCritic = false
+
     // Rollout inference, one row per environment slot.
     let rolloutCapacity: Int
     let rolloutGrouping: TaskGrouping

@@ -43,6 +43,9 @@ extension PPOAgent {
         guard batchSize == config.batchSize, buffer.observationSize == observationSize, buffer.actionSize == actionSize else {
             throw .shapeMismatch("the buffer holds \(batchSize) transitions of \(buffer.observationSize) -> \(buffer.actionSize), the agent expects \(config.batchSize) of \(observationSize) -> \(actionSize)")
         }
+        let blasThreads = BLAS.threadCount
+        if concurrentActorCritic { BLAS.setThreadCount(1) }
+        defer { if concurrentActorCritic, let blasThreads { BLAS.setThreadCount(blasThreads) } }
         var stats = PPOUpdateStats()
         stats.meanAbsoluteAdvantageByTask = meanAbsoluteAdvantages(buffer)
         let minibatchSize = config.minibatchSize

@@ -24,6 +24,9 @@ public enum PPOBenchmark {
     public struct UpdateResult: Codable, Sendable {
         public var network: String
         public var threads: Int
+        /// How the threads were used: "openblas" (BLAS splits each GEMM) or "actor|critic"
+        /// (actor and critic passes on their own threads, single-threaded BLAS each).
+        public var mode: String
         public var transitions: Int
         public var minibatches: Int
         public var parameterCount: Int
@@ -84,14 +87,18 @@ public enum PPOBenchmark {
                     network: network.name, threads: 1, batch: batch,
                     microsecondsPerCall: try timeInference(agent, batch: batch, calls: options.inferenceCalls)))
             }
-            for threads in options.threadCounts {
-                BLAS.setThreadCount(threads)
+            var runs = options.threadCounts.map { (threads: $0, concurrent: false) }
+            if options.threadCounts.contains(2) { runs.append((threads: 2, concurrent: true)) }
+            for run in runs {
+                BLAS.setThreadCount(run.concurrent ? 1 : run.threads)
+                agent.concurrentActorCritic = run.concurrent
                 let start = DispatchTime.now().uptimeNanoseconds
                 _ = try agent.update(buffer)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let transitions = config.minibatchSize * config.numMinibatches
                 report.update.append(UpdateResult(
-                    network: network.name, threads: threads, transitions: transitions, minibatches: config.numMinibatches,
+                    network: network.name, threads: run.threads, mode: run.concurrent ? "actor|critic" : "openblas",
+                    transitions: transitions, minibatches: config.numMinibatches,
                     parameterCount: agent.parameterCount, seconds: seconds,
                     transitionsPerSecond: Double(transitions) / seconds,
                     gflopsPerSecond: 6 * Double(agent.parameterCount) * Double(transitions) / seconds / 1e9))
