@@ -82,10 +82,13 @@ public enum PPOBenchmark {
             let agent = try PPOAgent(config: config, observationSize: observationSize, actionSize: actionSize, taskCount: taskCount)
             BLAS.setThreadCount(1)
             let buffer = try fillRollout(agent)
-            for batch in [slots, 1] {
-                report.inference.append(InferenceResult(
-                    network: network.name, threads: 1, batch: batch,
-                    microsecondsPerCall: try timeInference(agent, batch: batch, calls: options.inferenceCalls)))
+            for threads in options.threadCounts {
+                BLAS.setThreadCount(threads)
+                for batch in [slots, 1] {
+                    report.inference.append(InferenceResult(
+                        network: network.name, threads: threads, batch: batch,
+                        microsecondsPerCall: try timeInference(agent, batch: batch, calls: options.inferenceCalls)))
+                }
             }
             var runs = options.threadCounts.map { (threads: $0, concurrent: false) }
             if options.threadCounts.contains(2) { runs.append((threads: 2, concurrent: true)) }
