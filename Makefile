@@ -46,5 +46,9 @@ test: deps
 	$(SWIFT) build $(SWIFTOPTS) --build-tests
 	$(SWIFT) test $(SWIFTOPTS) --skip-build
 
+## bench: speed figures (`dratsd bench ...`); BENCH_FLAGS=--json for machine-readable output.
+bench: build
+	$(BIN) bench ppo $(BENCH_FLAGS)
+
 clean:
 	rm -rf .build
