@@ -11,8 +11,14 @@ extension PPOAgent {
         values: UnsafeMutablePointer<Float>, deterministic: Bool = false
     ) throws(PPOError) {
         try prepareRollout(observations: observations, tasks: tasks, count: count)
-        policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
-        critic.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: criticRollout)
+        if let criticWorker {
+            criticWorker.begin()
+            policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
+            criticWorker.finish()
+        } else {
+            policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
+            critic.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: criticRollout)
+        }
         let a = actionSize
         for k in 0..<count {
             let slot = rolloutGrouping.order[k]

@@ -20,6 +20,22 @@ public final class PPOAgent {
     /// choice, not a learning setting: results are identical either way.
     public var concurrentActorCritic = false
 
+    /// Run the critic's rollout inference on a second thread while the actor's runs on the
+    /// caller's: lower latency per `act` call when a core is free. Results are identical.
+    public var concurrentRolloutInference: Bool {
+        get { criticWorker != nil }
+        set {
+            if newValue, criticWorker == nil {
+                criticWorker = CriticWorker(
+                    critic: critic, workspace: criticRollout, observations: rolloutObservations, grouping: rolloutGrouping)
+            } else if !newValue, let worker = criticWorker {
+                worker.stop()
+                criticWorker = nil
+            }
+        }
+    }
+    var criticWorker: CriticWorker?
+
     // Rollout inference, one row per environment slot.
     let rolloutCapacity: Int
     let rolloutGrouping: TaskGrouping
@@ -79,7 +95,10 @@ public final class PPOAgent {
         batchIndices.initialize(repeating: 0, count: config.batchSize)
     }
 
-    deinit { batchIndices.deallocate() }
+    deinit {
+        criticWorker?.stop()
+        batchIndices.deallocate()
+    }
 
     /// A rollout buffer sized for this agent's config.
     public func makeRolloutBuffer() throws(PPOError) -> RolloutBuffer {

@@ -12,7 +12,7 @@ import Testing
         let inference = object?["inference"] as? [[String: Any]] ?? []
         #expect(update.count == 6)   // 2 networks x (1 thread, 2 OpenBLAS threads, actor|critic on 2)
         #expect(update.filter { $0["mode"] as? String == "actor|critic" }.count == 2)
-        #expect(inference.count == 8)  // 2 networks x 2 thread counts x batches 10 and 1
+        #expect(inference.count == 12)  // 2 networks x (1, 2 OpenBLAS, actor|critic) x batches 10 and 1
         #expect(update.allSatisfy { ($0["transitionsPerSecond"] as? Double ?? 0) > 0 })
         #expect(update.contains { $0["network"] as? String == "paper 3x400" && $0["parameterCount"] as? Int == 717_690 })
         #expect(Set(inference.compactMap { $0["batch"] as? Int }) == [1, 10])

@@ -125,3 +125,30 @@ import Networks
         #expect(throws: PPOError.self) { try agent.update(buffer) }
     }
 }
+
+@Suite struct ConcurrentRolloutInferenceTests {
+    @Test func concurrentInferenceGivesIdenticalResultsAndStops() throws {
+        let sequential = try PPOAgentTests.makeAgent(seed: 81, slots: 6)
+        let concurrent = try PPOAgentTests.makeAgent(seed: 81, slots: 6)
+        concurrent.concurrentRolloutInference = true
+        #expect(concurrent.concurrentRolloutInference)
+        var generator = Xoshiro256(seed: 82)
+        let observations = Matrix(rows: 6, columns: 5)
+        let tasks: [Int32] = [1, 0, 2, 2, 0, 1]
+        for round in 0..<20 {
+            for index in 0..<observations.count { observations.pointer[index] = Float(generator.nextGaussian()) }
+            let count = round % 6 + 1
+            var results: [[Float]] = []
+            for agent in [sequential, concurrent] {
+                let actions = Matrix(rows: 6, columns: 2), logProbs = Matrix(rows: 6, columns: 1), values = Matrix(rows: 6, columns: 1)
+                try agent.act(observations: observations.pointer, tasks: tasks, count: count,
+                              actions: actions.pointer, logProbs: logProbs.pointer, values: values.pointer)
+                results.append(actions.values + logProbs.values + values.values)
+            }
+            #expect(results[0] == results[1])
+        }
+        concurrent.concurrentRolloutInference = false
+        #expect(!concurrent.concurrentRolloutInference)
+        concurrent.concurrentRolloutInference = true   // the agent's deinit stops this one
+    }
+}

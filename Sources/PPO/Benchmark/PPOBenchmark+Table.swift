@@ -12,9 +12,9 @@ extension PPOBenchmark.Report {
         }
         lines.append("")
         lines.append("rollout inference (actor + critic, one call)")
-        lines.append(pad("network", 14) + pad("threads", 9) + pad("batch", 8) + "us/call")
+        lines.append(pad("network", 14) + pad("threads", 9) + pad("mode", 14) + pad("batch", 8) + "us/call")
         for result in inference {
-            lines.append(pad(result.network, 14) + pad("\(result.threads)", 9) + pad("\(result.batch)", 8)
+            lines.append(pad(result.network, 14) + pad("\(result.threads)", 9) + pad(result.mode, 14) + pad("\(result.batch)", 8)
                 + String(format: "%.1f", result.microsecondsPerCall))
         }
         if !blasThreadsControllable { lines.append("note: the loaded BLAS is not OpenBLAS; thread counts were not applied") }

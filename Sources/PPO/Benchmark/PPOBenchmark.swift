@@ -40,6 +40,8 @@ public enum PPOBenchmark {
     public struct InferenceResult: Codable, Sendable {
         public var network: String
         public var threads: Int
+        /// "openblas" (one thread runs actor then critic) or "actor|critic" (critic on a second thread).
+        public var mode: String
         public var batch: Int
         public var microsecondsPerCall: Double
     }
@@ -82,14 +84,18 @@ public enum PPOBenchmark {
             let agent = try PPOAgent(config: config, observationSize: observationSize, actionSize: actionSize, taskCount: taskCount)
             BLAS.setThreadCount(1)
             let buffer = try fillRollout(agent)
-            for threads in options.threadCounts {
-                BLAS.setThreadCount(threads)
+            var inferenceRuns = options.threadCounts.map { (threads: $0, concurrent: false) }
+            if options.threadCounts.contains(2) { inferenceRuns.append((threads: 2, concurrent: true)) }
+            for run in inferenceRuns {
+                BLAS.setThreadCount(run.concurrent ? 1 : run.threads)
+                agent.concurrentRolloutInference = run.concurrent
                 for batch in [slots, 1] {
                     report.inference.append(InferenceResult(
-                        network: network.name, threads: threads, batch: batch,
-                        microsecondsPerCall: try timeInference(agent, batch: batch, calls: options.inferenceCalls)))
+                        network: network.name, threads: run.threads, mode: run.concurrent ? "actor|critic" : "openblas",
+                        batch: batch, microsecondsPerCall: try timeInference(agent, batch: batch, calls: options.inferenceCalls)))
                 }
             }
+            agent.concurrentRolloutInference = false
             var runs = options.threadCounts.map { (threads: $0, concurrent: false) }
             if options.threadCounts.contains(2) { runs.append((threads: 2, concurrent: true)) }
             for run in runs {
