@@ -32,7 +32,8 @@ let package = Package(
         ),
 
         // MARK: Learning core (issue 4)
-        .target(name: "Networks", dependencies: ["CSystemBLAS"]),
+        .target(name: "CNetworkKernels"),
+        .target(name: "Networks", dependencies: ["CSystemBLAS", "CNetworkKernels"]),
         .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
 
         // MARK: Task samplers (pure Swift, no I/O)

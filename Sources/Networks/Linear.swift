@@ -40,6 +40,11 @@ public final class Linear: ParameterOwner {
     @inlinable
     public func forward(input: UnsafePointer<Float>, rows: Int, output: UnsafeMutablePointer<Float>) {
         guard rows > 0 else { return }
+        if rows <= SmallBatchKernel.maximumRows, SmallBatchKernel.linear(
+            input: input, rows: rows, weight: weight.value.pointer, bias: bias.value.pointer,
+            inputSize: inputSize, outputSize: outputSize, output: output) {
+            return
+        }
         let width = outputSize
         VectorKernels.broadcastRows(bias.value.pointer, rows: rows, columns: width, into: output)
         BLAS.gemm(

@@ -49,6 +49,8 @@ public enum PPOBenchmark {
     public struct Report: Codable, Sendable {
         /// False when the loaded BLAS is not OpenBLAS: thread counts then could not be set.
         public var blasThreadsControllable: Bool
+        /// True when the AVX-512 small-batch kernel serves layers of 2-16 rows (rollout inference).
+        public var smallBatchKernel: Bool
         public var observationSize: Int
         public var actionSize: Int
         public var taskCount: Int
@@ -71,7 +73,7 @@ public enum PPOBenchmark {
         defer { if let originalThreads { BLAS.setThreadCount(originalThreads) } }
         let controllable = BLAS.setThreadCount(options.threadCounts[0])
         var report = Report(
-            blasThreadsControllable: controllable, observationSize: observationSize, actionSize: actionSize,
+            blasThreadsControllable: controllable, smallBatchKernel: SmallBatchKernel.isAvailable, observationSize: observationSize, actionSize: actionSize,
             taskCount: taskCount, update: [], inference: [])
         for network in options.networks {
             var config = PPOConfig()
