@@ -31,6 +31,9 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
 
+        // MARK: Rewards (pure Swift, no dependencies)
+        .target(name: "TaskRewards"),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -41,5 +44,11 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        .testTarget(
+            name: "TaskRewardsTests",
+            dependencies: ["TaskRewards"],
+            exclude: ["Fixtures/generate_reward_reference.py"],
+            resources: [.copy("Fixtures/reward_reference.json")]
+        ),
     ]
 )
