@@ -12,6 +12,9 @@ struct ReferenceFixture: Decodable {
     }
     struct Record: Decodable {
         var task: String
+        /// "drawn" (random states through `evaluate_state`) or "rollout" (read from MuJoCo
+        /// while MetaWorld's scripted policy runs).
+        var source: String
         var inputs: Inputs
         var reward, success, nearObject, graspSuccess: Double
         var graspReward, inPlaceReward, objectToTarget: Double

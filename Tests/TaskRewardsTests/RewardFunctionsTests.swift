@@ -5,6 +5,7 @@ import Testing
     @Test func matchesMetaWorldsOwnRewardCode() throws {
         let fixture = try ReferenceFixture.load()
         #expect(fixture.metaworld == "3.1.1")
+        #expect(fixture.records.count >= 500)
         var perTask: [MT10Task: Int] = [:]
         for (i, record) in fixture.records.enumerated() {
             let task = try #require(MT10Task(rawValue: record.task))
@@ -26,11 +27,13 @@ import Testing
             }
             #expect(out.nearObject == expectedNear, "\(label): near object")
         }
-        // Every task is covered, and on both sides of its success test.
+        // Every task is covered by both kinds of record, each on both sides of its success test.
         #expect(perTask.count == MT10Task.allCases.count)
         for task in MT10Task.allCases {
-            let records = fixture.records.filter { $0.task == task.rawValue }
-            #expect(records.contains { $0.success != 0 } && records.contains { $0.success == 0 }, "\(task)")
+            for source in ["drawn", "rollout"] {
+                let records = fixture.records.filter { $0.task == task.rawValue && $0.source == source }
+                #expect(records.contains { $0.success != 0 } && records.contains { $0.success == 0 }, "\(task) \(source)")
+            }
         }
     }
 

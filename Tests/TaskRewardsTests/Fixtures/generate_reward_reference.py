@@ -6,13 +6,19 @@ How it was run (Python 3.11, CPU only, no display needed):
     /tmp/mwvenv/bin/python Tests/TaskRewardsTests/Fixtures/generate_reward_reference.py \
         > Tests/TaskRewardsTests/Fixtures/reward_reference.json
 
-For every MT10 task it builds the real env, resets it with a few seeds (so target, obj_init_pos,
-init_tcp, init pads and hand_init come from real resets), then draws random states around the
-object, the target and the success thresholds. The simulator-derived values the rewards read
-(tcp_center, pad positions, pegHead site, window handle site, contact flag, door angle) are
-substituted by those drawn values, and the env's `evaluate_state(obs, action)` - the exact code
-`step()` runs - computes reward and info. Each record holds the inputs under the names of
-Swift's `RewardInputs` and MetaWorld's outputs. Seeded, so reruns give the same file.
+Two kinds of records, each holding the inputs under the names of Swift's `RewardInputs` and
+MetaWorld's outputs. Seeded, so reruns give the same file.
+
+* "drawn": for every MT10 task the real env is reset with a few seeds (so target, obj_init_pos,
+  init_tcp, init pads and hand_init come from real resets), then random states are drawn around
+  the object, the target and the success thresholds. The simulator-derived values the rewards
+  read (tcp_center, pad positions, pegHead site, window handle site, contact flag, door angle)
+  are substituted by those drawn values, and the env's `evaluate_state(obs, action)` - the exact
+  code `step()` runs - computes reward and info. This covers every branch of every formula.
+* "rollout": MetaWorld's own scripted policy (plus noise, with the raw gripper action sometimes
+  outside [-1, 1]) drives the real simulation; every few steps the inputs are read from the
+  simulator exactly as TaskRewards documents them and the reward/info `step()` returned is kept.
+  This checks the meaning of each `RewardInputs` field (which point, which reset value).
 
 One deliberate substitution: button-press-topdown's `_obj_to_target_init` is set to 0.0935
 (= 0.1935 - 0.1 from the XML sites); MetaWorld gets 0.09349997... only because it stores the
@@ -31,7 +37,7 @@ TASKS = [
     "window-open-v3", "window-close-v3",
 ]
 RESET_SEEDS = [0, 1, 2]
-STATES_PER_RESET = 14
+STATES_PER_RESET = 10
 
 # Simulator reads replaced by drawn values (class-level, so properties can be overridden).
 # Outside evaluation (reset, step) the real properties answer.
@@ -78,12 +84,7 @@ def reset_values(env, name, seed):
     env.step(np.zeros(4, dtype=np.float32))
     if name.startswith("button"):
         env._obj_to_target_init = 0.0935
-    if name.startswith("window"):
-        obj_init = env.window_handle_pos_init
-    elif name.startswith(("reach", "door", "drawer-open", "button")):
-        obj_init = env.obj_init_pos  # not read by these rewards; recorded for completeness
-    else:
-        obj_init = env.obj_init_pos
+    obj_init = object_init_for(env, name)
     return dict(
         target=np.array(env._target_pos, dtype=np.float64),
         objectInit=np.array(obj_init, dtype=np.float64),
@@ -138,6 +139,59 @@ def draw_state(rng, name, init, obj_now):
                 touchingObject=bool(rng.uniform() < 0.5))
 
 
+def object_init_for(env, name):
+    """MetaWorld's value behind `RewardInputs.objectInit` for this task."""
+    if name.startswith("window"):
+        return env.window_handle_pos_init
+    return env.obj_init_pos
+
+
+def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
+    import metaworld
+    from metaworld.policies import ENV_POLICY_MAP
+    env = ALL_V3_ENVIRONMENTS[name]()  # unpatched: every input is read from MuJoCo
+    policy = ENV_POLICY_MAP[name]()
+    # A benchmark task (set_task) rather than a bare reset: only then does step() clip the goal
+    # in the observation to the real goal space instead of to zeros.
+    benchmark = metaworld.MT1(name, seed=7)
+    out = []
+    for seed in seeds:
+        env.set_task(benchmark.train_tasks[seed])
+        obs, _ = env.reset()
+        if name.startswith("button"):
+            env._obj_to_target_init = 0.0935  # see the module docstring
+        for step in range(steps):
+            action = np.asarray(policy.get_action(obs), dtype=np.float64)
+            action[:3] += rng.normal(0, 0.1, 3)
+            if rng.uniform() < 0.2:
+                action[3] = rng.uniform(-1.6, 1.6)
+            obs, reward, _, _, info = env.step(action)
+            if step % every != every - 1:
+                continue
+            inputs = dict(
+                hand=vec(obs[0:3]), gripperOpening=float(obs[3]), object=vec(obs[4:7]),
+                tcp=vec(env.tcp_center), leftPad=vec(env.get_body_com("leftpad")),
+                rightPad=vec(env.get_body_com("rightpad")), target=vec(env._target_pos),
+                action=vec(action), objectInit=vec(object_init_for(env, name)),
+                tcpInit=vec(env.init_tcp), leftPadInit=vec(env.init_left_pad),
+                rightPadInit=vec(env.init_right_pad), handInit=vec(env.hand_init_pos),
+                jointPosition=float(env.data.joint("doorjoint").qpos[0]) if name == "door-open-v3" else 0.0,
+                extra=vec(env._get_site_pos("pegHead")) if name == "peg-insert-side-v3" else [0.0, 0.0, 0.0],
+                touchingObject=bool(env.touching_main_object) if name in ("push-v3", "pick-place-v3") else False)
+            out.append(record(name, "rollout", inputs, reward, info))
+    env.close()
+    return out
+
+
+def record(name, source, inputs, reward, info):
+    return dict(
+        task=name, source=source, inputs=inputs,
+        reward=float(reward), success=float(info["success"]),
+        nearObject=float(info["near_object"]), graspSuccess=float(info["grasp_success"]),
+        graspReward=float(info["grasp_reward"]), inPlaceReward=float(info["in_place_reward"]),
+        objectToTarget=float(info["obj_to_target"]))
+
+
 def main():
     rng = np.random.default_rng(20261125)
     records = []
@@ -156,13 +210,10 @@ def main():
                 obs[0:3], obs[3], obs[4:7], obs[36:39] = s["hand"], s["gripperOpening"], s["object"], init["target"]
                 reward, info = env.evaluate_state(obs, s["action"].copy())
                 inputs = {k: (vec(v) if isinstance(v, np.ndarray) else v) for k, v in {**init, **s}.items()}
-                records.append(dict(
-                    task=name, inputs=inputs,
-                    reward=float(reward), success=float(info["success"]),
-                    nearObject=float(info["near_object"]), graspSuccess=float(info["grasp_success"]),
-                    graspReward=float(info["grasp_reward"]), inPlaceReward=float(info["in_place_reward"]),
-                    objectToTarget=float(info["obj_to_target"])))
+                records.append(record(name, "drawn", inputs, reward, info))
         env.close()
+    for name in TASKS:
+        records.extend(rollout_records(name, rng))
     # One record per line keeps the file small and its diffs readable.
     sys.stdout.write('{"generator": "generate_reward_reference.py", "metaworld": "3.1.1", "records": [\n')
     sys.stdout.write(",\n".join(json.dumps(r, separators=(",", ":")) for r in records))
