@@ -48,6 +48,21 @@ public struct TaskSpec: Sendable, Equatable {
         return layout
     }
 
+    /// A benchmark's fixed layouts for this task, as MetaWorld's `_make_tasks` builds them:
+    /// `count` draws (50 per task in MT10) that must all differ (MetaWorld asserts it; here a
+    /// repeated draw, practically impossible with these continuous ranges, is drawn again).
+    /// Every MT10 spec has at least one non-constant component, so this terminates.
+    public func sampleLayouts<G: RandomNumberGenerator>(count: Int, using rng: inout G) -> [[Double]] {
+        var layouts: [[Double]] = []
+        var seen = Set<[Double]>()
+        layouts.reserveCapacity(max(count, 0))
+        while layouts.count < count {
+            let layout = sampleLayout(using: &rng)
+            if seen.insert(layout).inserted { layouts.append(layout) }
+        }
+        return layouts
+    }
+
     /// Whether MetaWorld would draw `layout` again.
     public func rejects(_ layout: [Double]) -> Bool {
         switch layoutRejection {

@@ -87,7 +87,21 @@ import Testing
         let other = (0..<50).map { _ in TaskSpec.pegInsertSide.sampleLayout(using: &c) }
         #expect(first == again)
         #expect(first != other)
-        // 50 layouts per task are all distinct, as MetaWorld's benchmark construction requires.
-        #expect(Set(first.map { $0.description }).count == 50)
+    }
+
+    @Test func suiteLayoutsAreDistinctAndReproducible() {
+        for task in MT10Task.allCases {
+            var a = SplitMix64(seed: 2026), b = SplitMix64(seed: 2026)
+            let layouts = TaskSpec.of(task).sampleLayouts(count: 50, using: &a)
+            #expect(layouts.count == 50)
+            #expect(Set(layouts).count == 50, "\(task)")
+            #expect(layouts == TaskSpec.of(task).sampleLayouts(count: 50, using: &b))
+            // The first suite layout is the first single draw from the same seed.
+            var c = SplitMix64(seed: 2026)
+            #expect(layouts[0] == TaskSpec.of(task).sampleLayout(using: &c))
+        }
+        var rng = SplitMix64(seed: 1)
+        #expect(TaskSpec.reach.sampleLayouts(count: 0, using: &rng).isEmpty)
+        #expect(TaskSpec.reach.sampleLayouts(count: -3, using: &rng).isEmpty)
     }
 }
