@@ -8,7 +8,8 @@ public enum DoorOpenReward {
     @inlinable
     public static func evaluate(_ inputs: RewardInputs) -> RewardOutput {
         let theta = inputs.jointPosition
-        // Any grip action earns something: a3 = −1 gives 0, a3 = +1 gives 1.
+        // Rises linearly with the raw a3 clipped to [−1, 1]: 0 when opening hard, ½ when
+        // relaxed, 1 when closing hard.
         let grab = (min(max(inputs.gripperAction, -1), 1) + 1) / 2
         let (ready, opened) = readyAndOpened(inputs, theta: theta)
         var reward = 2 * hamacher(ready, grab) + 8 * opened

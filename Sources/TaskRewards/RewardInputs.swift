@@ -23,10 +23,12 @@ public struct RewardInputs: Sendable, Equatable {
     /// `action.w` before MuJoCo clamps the control, and clip it themselves where they use it.
     public var action: SIMD4<Double>
     /// MetaWorld's `obj_init_pos` for the tasks that read it, i.e. where the object was placed
-    /// at reset: push and pick-place the puck origin (obs[4:7] at reset); drawer-close the obs
-    /// point with the drawer pulled out. Peg-insert-side: the peg *body* position drawn at reset
-    /// (z = 0.02), not the grasp site obs[4:7] reports (1 cm higher): MetaWorld compares the
-    /// grasp site against it, so its "lifted" test passes once the peg is barely raised.
+    /// at reset, before any settling: push and pick-place the puck origin as placed (x, y drawn;
+    /// z the drawn 0.02 for pick-place, the resting height ≈0.0194 for push); drawer-close the
+    /// obs point with the drawer pulled out to −0.15. Peg-insert-side: the peg *body* position
+    /// drawn at reset (z = 0.02), not the grasp site obs[4:7] reports (1 cm higher): MetaWorld
+    /// compares the grasp site against it, so its "lifted" test passes once the peg is barely
+    /// raised.
     /// Window-open: the handle site at reset (closed window); window-close: the handle site at
     /// reset *with the window open* (MetaWorld's `window_handle_pos_init`, not its stale first
     /// observation).
