@@ -40,6 +40,8 @@ let package = Package(
 
         // MARK: Toy suite
         .target(name: "GridWorld"),
+        // MARK: Rewards (pure Swift, no dependencies)
+        .target(name: "TaskRewards"),
 
         // MARK: The executable
         .executableTarget(
@@ -53,5 +55,11 @@ let package = Package(
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
+        .testTarget(
+            name: "TaskRewardsTests",
+            dependencies: ["TaskRewards"],
+            exclude: ["Fixtures/generate_reward_reference.py"],
+            resources: [.copy("Fixtures/reward_reference.json")]
+        ),
     ]
 )
