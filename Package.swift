@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C interop
@@ -31,6 +32,14 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
 
+        // MARK: The daemon: state directory, run store and queue, run folders, systemd notify
+        .target(
+            name: "Daemon",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -41,5 +50,12 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        // A separate process that drives the real RunStore, so tests can race processes and SIGKILL writers.
+        .executableTarget(
+            name: "DaemonTestWorker",
+            dependencies: ["Daemon", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/DaemonTestWorker"
+        ),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTestWorker"]),
     ]
 )
