@@ -47,6 +47,23 @@ import Testing
         #expect(Set(stored.map(\.name)).count == 100)
     }
 
+    /// The first CLI call and the first service start may create the database at the same time.
+    @Test func processesCreatingTheDatabaseAtOnce() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let workers = try (0..<4).map { try Worker.start(["submit", temp.databasePath, "5", "fresh\($0)"]) }
+        var ids: [String] = []
+        for (process, output) in workers {
+            while let line = output.nextLine() { ids.append(line) }
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        #expect(Set(ids).count == 20)
+        let store = try RunStore(databasePath: temp.databasePath)
+        #expect(try store.list().count == 20)
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
     @Test func processesAndThreadsClaimingAtOnceNeverShareARun() throws {
         let temp = TemporaryDirectory()
         defer { temp.remove() }
