@@ -46,3 +46,6 @@ public struct RunRecord: Sendable, Equatable {
     /// The owner's last heartbeat.
     public var ownerHeartbeatAt: Date?
 }
+
+/// JSON form for `dratsd list --json` / `show --json`: the stored fields under their Swift names.
+extension RunRecord: Codable {}

@@ -147,3 +147,26 @@ import Testing
         }
     }
 }
+
+@Suite struct RunRecordJSONTests {
+    @Test func recordsRoundTripThroughJSON() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let store = try RunStore(databasePath: temp.databasePath)
+        let run = try store.submit(sampleSubmission(), at: Date(timeIntervalSince1970: 1_795_600_000))
+        let running = try #require(try store.claimNext(owner: owner("svc"), maxConcurrent: 1, at: Date(timeIntervalSince1970: 1_795_600_010)))
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(running), as: UTF8.self)
+        #expect(json.contains(#""id":"\#(run.id)""#))
+        #expect(json.contains(#""state":"running""#))
+        #expect(json.contains(#""createdAt":"2026-11-25T09:46:40Z""#))
+        #expect(json.contains(#""leaseToken":"svc""#))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(RunRecord.self, from: Data(json.utf8)) == running)
+        // The database mapping is still the explicit one (seed as a bit pattern), not Codable's.
+        #expect(try store.run(id: run.id) == running)
+    }
+}
