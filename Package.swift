@@ -56,6 +56,9 @@ let package = Package(
             dependencies: ["Daemon", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/DaemonTestWorker"
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTestWorker"]),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
