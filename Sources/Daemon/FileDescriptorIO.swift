@@ -42,6 +42,18 @@ enum FileDescriptorIO {
         try sync(fd, path: path)
     }
 
+    /// Creates one directory with exactly `mode` (mkdir applies the umask, so it is set again);
+    /// an existing directory is left as it is.
+    static func makeDirectory(_ path: String, mode: mode_t) throws(DaemonError) {
+        if mkdir(path, mode) != 0 {
+            let code = errno
+            var info = stat()
+            if code == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+            throw error(code == EEXIST ? ENOTDIR : code, path: path, operation: "create directory")
+        }
+        guard chmod(path, mode) == 0 else { throw error(errno, path: path, operation: "set permissions of") }
+    }
+
     static func directoryOf(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])

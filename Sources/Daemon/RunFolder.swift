@@ -32,10 +32,13 @@ public struct RunFolder: Sendable, Equatable {
     public var checkpointsPath: String { url.appendingPathComponent("checkpoints").path }
 
     /// Creates the folder and `checkpoints/`, and writes `config.yaml` atomically. Safe to repeat
-    /// with the same config (a crashed submission is redone); a different config is refused.
+    /// with the same config (a crashed start is redone); a different config is refused.
+    ///
+    /// The service calls this when it first claims the run, not `submit`: the files must belong
+    /// to the service's user, whoever submitted the run.
     public func create(configText: String) throws(DaemonError) {
-        try StateDirectory.makeDirectory(url.path, mode: 0o750)
-        try StateDirectory.makeDirectory(checkpointsPath, mode: 0o750)
+        try FileDescriptorIO.makeDirectory(url.path, mode: 0o750)
+        try FileDescriptorIO.makeDirectory(checkpointsPath, mode: 0o750)
         if let existing = try AtomicFile.contents(of: configPath) {
             guard existing == Array(configText.utf8) else {
                 throw .invalidField(field: "config.yaml of \(runID)", value: configPath,

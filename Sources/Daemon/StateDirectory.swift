@@ -71,12 +71,11 @@ public struct StateDirectory: Sendable, Equatable {
             // Parents such as ~/.local/state follow the XDG default of 0700.
             try makeDirectory(parent, mode: 0o700)
         }
-        if mkdir(path, mode) != 0 && errno != EEXIST {
-            throw .stateDirectoryUnusable(path: path, reason: "cannot create it: \(String(cString: strerror(errno)))")
-        }
-        // mkdir applies the umask; the directory's privacy must not depend on it.
-        if chmod(path, mode) != 0 {
-            throw .stateDirectoryUnusable(path: path, reason: "cannot set its permissions: \(String(cString: strerror(errno)))")
+        do {
+            try FileDescriptorIO.makeDirectory(path, mode: mode)
+        } catch {
+            let cause = if case .io(_, _, let code) = error { String(cString: strerror(code)) } else { "no space left on the device" }
+            throw .stateDirectoryUnusable(path: path, reason: "cannot create it: \(cause)")
         }
     }
 

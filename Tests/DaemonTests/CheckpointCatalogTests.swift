@@ -50,7 +50,8 @@ import Testing
     @Test func theCatalogOfARunFolder() throws {
         let temp = TemporaryDirectory()
         defer { temp.remove() }
-        let folder = try RunFolder(stateDirectory: StateDirectory(url: URL(fileURLWithPath: temp.path)), runID: "r-20261125-k3x9qa")
+        let state = try StateDirectory.prepare(flag: temp.path, environment: [:], userID: 1000)
+        let folder = try RunFolder(stateDirectory: state, runID: "r-20261125-k3x9qa")
         try folder.create(configText: "x: 1\n")
         let catalog = CheckpointCatalog(folder: folder)
         #expect(catalog.path(forEnvSteps: 7) == folder.checkpointsPath + "/step-000000000007.safetensors")

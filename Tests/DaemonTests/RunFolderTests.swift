@@ -39,3 +39,16 @@ import Testing
         #expect(throws: DaemonError.self) { try RunFolder(stateDirectory: state, runID: runID) }
     }
 }
+
+extension RunFolderTests {
+    /// Run folders are made by the service under a prepared state directory; a missing `runs/`
+    /// is an I/O error naming the folder, not a state-directory hint.
+    @Test func aFolderWithoutItsParentIsAnIOError() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = try RunFolder(stateDirectory: StateDirectory(url: URL(fileURLWithPath: temp.path + "/gone")), runID: "r-20261125-k3x9qa")
+        #expect(throws: DaemonError.io(path: folder.url.path, operation: "create directory", errno: ENOENT)) {
+            try folder.create(configText: "x: 1\n")
+        }
+    }
+}
