@@ -28,13 +28,16 @@ public final class RunStore: Sendable {
         do {
             pool = try DatabasePool(path: databasePath, configuration: configuration)
             let migrator = Self.migrator
-            try pool.write { db in
-                if try migrator.hasBeenSuperseded(db) {
-                    throw DaemonError.database(path: databasePath,
-                                               message: "it was written by a newer dratsd (unknown schema migrations); upgrade dratsd")
-                }
+            // Checked with a read so that opening (e.g. for `dratsd list`) never waits for
+            // another process's write; only a database that needs migrating takes the write lock.
+            let (superseded, upToDate) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
-            try migrator.migrate(pool)
+            if superseded {
+                throw DaemonError.database(path: databasePath,
+                                           message: "it was written by a newer dratsd (unknown schema migrations); upgrade dratsd")
+            }
+            if !upToDate { try migrator.migrate(pool) }
         } catch let error as DaemonError {
             throw error
         } catch {

@@ -7,6 +7,7 @@ import Testing
     /// The pid of a process that existed and is now gone.
     private func deadPID() throws -> Int32 {
         let (process, output) = try Worker.start(["sleep"])
+        defer { killHard(process) }
         let pid = try #require(Int32(output.nextLine() ?? ""))
         killHard(process)
         return pid
@@ -57,8 +58,20 @@ import Testing
         defer { temp.remove() }
         let before = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission("before"))
         let (writer, output) = try Worker.start(["hold-write", temp.databasePath])
+        defer { killHard(writer) }
         #expect(output.nextLine() == "in-transaction")
         #expect(FileManager.default.fileExists(atPath: temp.databasePath + "-wal"))
+        // WAL: readers (`dratsd list`) are not blocked by the open write; writers wait, then
+        // give up with an error naming the database.
+        let waiting = try RunStore(databasePath: temp.databasePath, busyTimeoutSeconds: 0.2)
+        #expect(try waiting.list().map(\.id) == [before.id])
+        do {
+            try waiting.submit(sampleSubmission("blocked"))
+            Issue.record("a write must wait for the open transaction")
+        } catch {
+            #expect(error.description.contains(temp.databasePath))
+            #expect(error.description.contains("locked"))
+        }
         killHard(writer)
         #expect(writer.terminationReason == .uncaughtSignal)
 
@@ -77,6 +90,7 @@ import Testing
         _ = try RunStore(databasePath: temp.databasePath)
         for round in 0..<3 {
             let (writer, output) = try Worker.start(["churn", temp.databasePath])
+            defer { killHard(writer) }
             var acknowledged: [String] = []
             // Kill after a different number of commits each round, while it is mid-submit.
             while acknowledged.count < 15 + 20 * round, let line = output.nextLine() { acknowledged.append(line) }

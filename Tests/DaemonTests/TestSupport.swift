@@ -78,8 +78,9 @@ final class LineStream {
     }
 }
 
-/// Sends SIGKILL to `process` and waits for it.
+/// Sends SIGKILL to `process` and waits for it (a no-op once it has exited). Tests `defer` it
+/// right after starting a worker, so a failing test never leaves one running.
 func killHard(_ process: Process) {
-    kill(process.processIdentifier, SIGKILL)
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
 }
