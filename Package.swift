@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C interop
@@ -40,8 +41,17 @@ let package = Package(
 
         // MARK: Toy suite
         .target(name: "GridWorld"),
+
         // MARK: Rewards (pure Swift, no dependencies)
         .target(name: "TaskRewards"),
+
+        // MARK: The daemon: state directory, run store and queue, run folders, systemd notify
+        .target(
+            name: "Daemon",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
 
         // MARK: The executable
         .executableTarget(
@@ -60,6 +70,16 @@ let package = Package(
             dependencies: ["TaskRewards"],
             exclude: ["Fixtures/generate_reward_reference.py"],
             resources: [.copy("Fixtures/reward_reference.json")]
+        ),
+        // A separate process that drives the real RunStore, so tests can race processes and SIGKILL writers.
+        .executableTarget(
+            name: "DaemonTestWorker",
+            dependencies: ["Daemon", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/DaemonTestWorker"
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
