@@ -31,6 +31,9 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
 
+        // MARK: Simulation
+        .target(name: "Physics", dependencies: ["CSystemODE"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -41,5 +44,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
     ]
 )
