@@ -33,6 +33,7 @@ let package = Package(
 
         // MARK: Simulation
         .target(name: "Physics", dependencies: ["CSystemODE"]),
+        .target(name: "Manipulation", dependencies: ["Physics"]),
 
         // MARK: The executable
         .executableTarget(
@@ -45,5 +46,6 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
+        .testTarget(name: "ManipulationTests", dependencies: ["Manipulation"]),
     ]
 )

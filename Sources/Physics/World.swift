@@ -24,6 +24,7 @@ public final class World {
     /// Joints with both damping and stops, whose damping motor pauses at a stop.
     struct DampedLimit { var joint: Int; var lower: Double; var upper: Double }
     var dampedLimitedJoints: [DampedLimit] = []
+    var explicitlyDampedJoints: [(joint: Int, damping: Double)] = []
 
     /// Contact points created in the most recent step.
     public private(set) var lastContactCount = 0
