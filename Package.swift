@@ -40,6 +40,7 @@ let package = Package(
             name: "dratsd",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Manipulation",
             ]
         ),
 

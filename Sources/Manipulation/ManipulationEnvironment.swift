@@ -50,6 +50,8 @@ public final class ManipulationEnvironment {
     /// When true, `physicsSeconds` accumulates the time spent inside the ODE substeps.
     public var measuresPhysicsTime = false
     public private(set) var physicsSeconds = 0.0
+    /// With `measuresPhysicsTime`: time spent building observations and evaluating rewards.
+    public private(set) var observationRewardSeconds = 0.0
 
     let observationBuffer: UnsafeMutableBufferPointer<Double>
 
@@ -174,7 +176,8 @@ public final class ManipulationEnvironment {
             fault = world.step()
             if fault != nil { break }
         }
-        if measuresPhysicsTime { physicsSeconds += Self.now() - started }
+        let physicsEnded = measuresPhysicsTime ? Self.now() : 0
+        if measuresPhysicsTime { physicsSeconds += physicsEnded - started }
         stepCount += 1
         if let fault {
             recordFault(fault)
@@ -188,6 +191,7 @@ public final class ManipulationEnvironment {
         observationBuffer[0] = hand.x; observationBuffer[1] = hand.y; observationBuffer[2] = hand.z
         observationBuffer[3] = min(1, max(-1, observationBuffer[3]))
         var outcome = evaluateStep()
+        if measuresPhysicsTime { observationRewardSeconds += Self.now() - physicsEnded }
         if stepCount >= Self.maxEpisodeSteps {
             outcome.truncated = true
             needsReset = true
