@@ -12,7 +12,8 @@ PREFIX    ?= /usr/local
 
 .PHONY: deps build test bench clean
 
-## deps: install the C libraries (ODE, BLAS/LAPACKE, OpenBLAS) with apt-get when missing.
+## deps: install the C libraries (ODE, BLAS/LAPACKE, OpenBLAS) with apt-get and the Python
+##       safetensors + numpy packages (interop tests) with pip, when missing.
 deps:
 	@if pkg-config --exists ode 2>/dev/null \
 	   && [ -f /usr/include/lapacke.h ] \
@@ -24,6 +25,16 @@ deps:
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  $(SUDO) apt-get install -y --no-install-recommends $(APT_PKGS) \
 	  || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(APT_PKGS); }; \
+	fi
+	@# The safetensors interop tests check our files against the reference Python package.
+	@if python3 -c "import safetensors, numpy" 2>/dev/null; then \
+	  echo "deps: python safetensors and numpy present"; \
+	else \
+	  echo "deps: installing python safetensors and numpy"; \
+	  python3 -m pip --version >/dev/null 2>&1 \
+	  || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-pip; \
+	  python3 -m pip install safetensors numpy \
+	  || python3 -m pip install --break-system-packages safetensors numpy; \
 	fi
 
 ## build: the optimised dratsd binary.

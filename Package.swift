@@ -33,7 +33,19 @@ let package = Package(
 
         // MARK: Simulation
         .target(name: "Physics", dependencies: ["CSystemODE"]),
-        .target(name: "Manipulation", dependencies: ["Physics"]),
+        .target(name: "Manipulation", dependencies: ["Physics", "TaskRewards"]),
+
+        // MARK: Task samplers (pure Swift, no I/O)
+        .target(name: "Samplers"),
+        .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
+
+        // MARK: Checkpoint format
+        .target(name: "SafeTensors"),
+
+        // MARK: Toy suite
+        .target(name: "GridWorld"),
+        // MARK: Rewards (pure Swift, no dependencies)
+        .target(name: "TaskRewards"),
 
         // MARK: The executable
         .executableTarget(
@@ -48,5 +60,13 @@ let package = Package(
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
         .testTarget(name: "ManipulationTests", dependencies: ["Manipulation"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
+        .testTarget(
+            name: "TaskRewardsTests",
+            dependencies: ["TaskRewards"],
+            exclude: ["Fixtures/generate_reward_reference.py"],
+            resources: [.copy("Fixtures/reward_reference.json")]
+        ),
     ]
 )

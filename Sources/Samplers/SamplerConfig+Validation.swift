@@ -1,0 +1,51 @@
+/// One invalid sampler setting: its key, the value found and the range that would be valid.
+public struct SamplerConfigProblem: Equatable, Sendable, CustomStringConvertible {
+    public var key: String
+    public var value: String
+    public var allowed: String
+
+    public var description: String {
+        "sampler key '\(key)' is \(value); allowed: \(allowed)"
+    }
+}
+
+extension SamplerConfig {
+    /// Every problem at once, so a user fixes a config in one pass. With `taskCount`, also the
+    /// settings whose range depends on the number of tasks.
+    public func validate(taskCount: Int? = nil) -> [SamplerConfigProblem] {
+        var problems: [SamplerConfigProblem] = []
+        func check(_ ok: Bool, _ key: String, _ value: some CustomStringConvertible, _ allowed: String) {
+            if !ok { problems.append(SamplerConfigProblem(key: key, value: "\(value)", allowed: allowed)) }
+        }
+        let eta = inverseTemperature
+        check(eta.isFinite && eta > 0, "inverseTemperature", eta, "a finite number > 0")
+        check(stepSize.isFinite && stepSize >= 0 && (!eta.isFinite || stepSize <= eta), "stepSize", stepSize,
+              "0 <= stepSize <= inverseTemperature (\(eta)), so that alpha = stepSize / inverseTemperature is in [0, 1]")
+        if let floor {
+            check(floor.isFinite && floor >= 0 && floor <= 1, "floor", floor,
+                  "0 <= floor <= 1 (a floor above 1 / task count falls back to uniform sampling), or omitted for 1 / (4 x task count)")
+        }
+        check(maxReturn.isFinite && maxReturn > 0, "maxReturn", maxReturn, "a finite number > 0")
+        check(successWindowEpisodes >= 1, "successWindowEpisodes", successWindowEpisodes, "an integer >= 1")
+        check(targetSwitchSuccessRate >= 0 && targetSwitchSuccessRate <= 1, "targetSwitchSuccessRate",
+              targetSwitchSuccessRate, "0 <= targetSwitchSuccessRate <= 1")
+        check(masteredSuccessRate >= 0 && masteredSuccessRate <= 1, "masteredSuccessRate",
+              masteredSuccessRate, "0 <= masteredSuccessRate <= 1")
+        check(scoreNormalisationOffset.isFinite && scoreNormalisationOffset > 0, "scoreNormalisationOffset",
+              scoreNormalisationOffset, "a finite number > 0")
+        check(hardFirstActiveTasks >= 1 && hardFirstActiveTasks <= (taskCount ?? Int.max), "hardFirstActiveTasks",
+              hardFirstActiveTasks, taskCount.map { "an integer in 1...\($0) (the task count)" } ?? "an integer >= 1")
+        check(hardFirstLowReturn.isFinite, "hardFirstLowReturn", hardFirstLowReturn, "a finite number")
+        check(hardFirstHighReturn.isFinite && (!hardFirstLowReturn.isFinite || hardFirstHighReturn >= hardFirstLowReturn),
+              "hardFirstHighReturn", hardFirstHighReturn, "a finite number >= hardFirstLowReturn (\(hardFirstLowReturn))")
+        check(hardFirstBudgetFraction > 0 && hardFirstBudgetFraction <= 1, "hardFirstBudgetFraction",
+              hardFirstBudgetFraction, "0 < hardFirstBudgetFraction <= 1")
+        check(hardFirstStageOneFraction >= 0 && hardFirstStageOneFraction <= 1, "hardFirstStageOneFraction",
+              hardFirstStageOneFraction, "0 <= hardFirstStageOneFraction <= 1")
+        check(totalStepBudget >= 1, "totalStepBudget", totalStepBudget, "an integer >= 1")
+        if let taskCount {
+            check(taskCount >= 1, "taskCount", taskCount, "an integer >= 1 (the number of tasks)")
+        }
+        return problems
+    }
+}

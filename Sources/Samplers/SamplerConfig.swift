@@ -1,0 +1,77 @@
+/// Every setting of the task samplers. Defaults are the paper's MetaWorld MT10 settings
+/// (spec sections 2-4); returns are in the environment's reward units (MetaWorld: 500 steps x
+/// reward 10), so runs on other environments (the grid worlds) must scale the return settings.
+/// Missing keys decode to their defaults.
+public struct SamplerConfig: Codable, Equatable, Sendable {
+    /// Which sampler draws the tasks. Default `drats`.
+    public var kind: SamplerKind = .drats
+    /// eta, inverse temperature of the KL-regularised adversary. Default 8 (paper; 3 for MOORE MT50).
+    public var inverseTemperature: Double = 8
+    /// s, mirror-ascent step size; alpha = s / eta, so 0 <= s <= eta. Default 0.5 (paper).
+    public var stepSize: Double = 0.5
+    /// eps, the least probability of every task; nil means 1 / (4 x task count) (0.025 on MT10).
+    public var floor: Double? = nil
+    /// The largest possible episode return, the target before the switch. Default 5000 (500 x 10).
+    public var maxReturn: Double = 5000
+    /// Number of a task's most recent training episodes in its success rate. Default 50.
+    public var successWindowEpisodes: Int = 50
+    /// The target switches to the running maximum return once the success rate exceeds this. Default 0.5.
+    public var targetSwitchSuccessRate: Double = 0.5
+    /// Learning Progress: tasks whose success rate exceeds this get probability 0 before the floor. Default 0.9.
+    public var masteredSuccessRate: Double = 0.9
+    /// Learning Progress / Potential: scores are divided by (largest score + this). Default 0.01.
+    public var scoreNormalisationOffset: Double = 0.01
+    /// Hard First: K, the number of tasks active at once. Default 3 (MT10; 8 on MT50).
+    public var hardFirstActiveTasks: Int = 3
+    /// Hard First: a task whose budget is spent with a return below this is unsolvable. Default 2000.
+    public var hardFirstLowReturn: Double = 2000
+    /// Hard First: a task whose return exceeds this is solved. Default 3000 (the paper used 3000-4000).
+    public var hardFirstHighReturn: Double = 3000
+    /// Hard First: an activated task's budget is this x remaining steps / K. Default 0.8.
+    public var hardFirstBudgetFraction: Double = 0.8
+    /// Hard First: stage 1 lasts this fraction of the total step budget. Default 0.85.
+    public var hardFirstStageOneFraction: Double = 0.85
+    /// Hard First: the run's total environment steps. Default 100,000,000 (paper MT10).
+    public var totalStepBudget: Int = 100_000_000
+
+    public init() {}
+
+    /// alpha = s / eta, the weight the step moves toward the adversary's optimum.
+    public var mirrorAscentWeight: Double { stepSize / inverseTemperature }
+
+    /// The floor eps for `taskCount` tasks: the configured value, or 1 / (4 x task count).
+    public func resolvedFloor(taskCount: Int) -> Double {
+        floor ?? 1 / (4 * Double(max(taskCount, 1)))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, inverseTemperature, stepSize, floor, maxReturn, successWindowEpisodes
+        case targetSwitchSuccessRate, masteredSuccessRate, scoreNormalisationOffset
+        case hardFirstActiveTasks, hardFirstLowReturn, hardFirstHighReturn
+        case hardFirstBudgetFraction, hardFirstStageOneFraction, totalStepBudget
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        var config = SamplerConfig()
+        func read<T: Decodable>(_ key: CodingKeys, into value: inout T) throws {
+            if let decoded = try c.decodeIfPresent(T.self, forKey: key) { value = decoded }
+        }
+        try read(.kind, into: &config.kind)
+        try read(.inverseTemperature, into: &config.inverseTemperature)
+        try read(.stepSize, into: &config.stepSize)
+        config.floor = try c.decodeIfPresent(Double.self, forKey: .floor)
+        try read(.maxReturn, into: &config.maxReturn)
+        try read(.successWindowEpisodes, into: &config.successWindowEpisodes)
+        try read(.targetSwitchSuccessRate, into: &config.targetSwitchSuccessRate)
+        try read(.masteredSuccessRate, into: &config.masteredSuccessRate)
+        try read(.scoreNormalisationOffset, into: &config.scoreNormalisationOffset)
+        try read(.hardFirstActiveTasks, into: &config.hardFirstActiveTasks)
+        try read(.hardFirstLowReturn, into: &config.hardFirstLowReturn)
+        try read(.hardFirstHighReturn, into: &config.hardFirstHighReturn)
+        try read(.hardFirstBudgetFraction, into: &config.hardFirstBudgetFraction)
+        try read(.hardFirstStageOneFraction, into: &config.hardFirstStageOneFraction)
+        try read(.totalStepBudget, into: &config.totalStepBudget)
+        self = config
+    }
+}

@@ -1,0 +1,118 @@
+/// The task sampler the trainer uses: draws a task at every episode reset, observes every
+/// finished training episode and the learner's per-task statistics, and updates its
+/// distribution once per training iteration by the rule `config.kind` names.
+/// The whole sampler (config and state) is a value: saving it after any call and restoring
+/// it continues exactly.
+public struct TaskSampler: Equatable, Sendable {
+    public let config: SamplerConfig
+    public internal(set) var state: TaskSamplerState
+
+    /// A fresh sampler over `taskCount` tasks: q = p0 = uniform, every target at maxReturn.
+    public init(config: SamplerConfig, taskCount: Int, seed: UInt64) throws(SamplerError) {
+        let problems = config.validate(taskCount: taskCount)
+        guard problems.isEmpty else { throw .invalidConfig(problems) }
+        self.config = config
+        var hardFirst: HardFirstSchedule? = nil
+        var probabilities = MirrorAscent.uniform(taskCount)
+        if config.kind == .hardFirst {
+            let schedule = HardFirstSchedule(taskCount: taskCount, config: config)
+            probabilities = schedule.probabilities(floor: config.resolvedFloor(taskCount: taskCount))
+            hardFirst = schedule
+        }
+        state = TaskSamplerState(
+            probabilities: probabilities,
+            tasks: [TaskRecord](repeating: TaskRecord(), count: taskCount),
+            scores: [Double](repeating: 0, count: taskCount),
+            meanAbsoluteAdvantage: [Double](repeating: 0, count: taskCount),
+            hardFirst: hardFirst,
+            random: Xoshiro256StarStar(seed: seed),
+            updateCount: 0)
+    }
+
+    /// A sampler continuing from saved state; refuses state that does not fit the config.
+    public init(config: SamplerConfig, restoring state: TaskSamplerState) throws(SamplerError) {
+        let taskCount = state.probabilities.count
+        let problems = config.validate(taskCount: taskCount)
+        guard problems.isEmpty else { throw .invalidConfig(problems) }
+        if let detail = Self.inconsistency(of: state, config: config) { throw .inconsistentState(detail) }
+        self.config = config
+        self.state = state
+    }
+
+    public var taskCount: Int { state.probabilities.count }
+    /// q, the current sampling distribution.
+    public var probabilities: [Double] { state.probabilities }
+    /// eps, the least probability of every task.
+    public var floor: Double { config.resolvedFloor(taskCount: taskCount) }
+
+    /// Draws the task for one episode reset from q (inverse CDF on one uniform draw).
+    public mutating func sampleTask() -> Int {
+        let u = state.random.nextUnitInterval()
+        var cumulative = 0.0
+        var lastPositive = 0
+        for (task, p) in state.probabilities.enumerated() where p > 0 {
+            cumulative += p
+            lastPositive = task
+            if u < cumulative { return task }
+        }
+        return lastPositive  // u fell in the rounding gap between the cumulative sum and 1
+    }
+
+    /// Records one finished training episode. `success` is true when the success flag was 1 at
+    /// any step of the episode.
+    public mutating func observeEpisode(task: Int, return episodeReturn: Double, success: Bool) throws(SamplerError) {
+        guard state.tasks.indices.contains(task) else { throw .taskOutOfRange(task: task, taskCount: taskCount) }
+        guard episodeReturn.isFinite else { throw .nonFiniteReturn(task: task, value: episodeReturn) }
+        state.tasks[task].record(
+            episodeReturn: episodeReturn, success: success,
+            successWindowEpisodes: config.successWindowEpisodes,
+            switchSuccessRate: config.targetSwitchSuccessRate)
+    }
+
+    /// Records the learner's per-task statistics of the last PPO update: mean |advantage| of each
+    /// task's samples (NaN, e.g. for a task without samples, counts as 0) and the environment
+    /// steps spent on each task.
+    public mutating func observeLearnerStatistics(meanAbsoluteAdvantage: [Double], stepsPerTask: [Int]) throws(SamplerError) {
+        guard meanAbsoluteAdvantage.count == taskCount else {
+            throw .statisticsCountMismatch(name: "meanAbsoluteAdvantage", count: meanAbsoluteAdvantage.count, taskCount: taskCount)
+        }
+        guard stepsPerTask.count == taskCount else {
+            throw .statisticsCountMismatch(name: "stepsPerTask", count: stepsPerTask.count, taskCount: taskCount)
+        }
+        if let task = stepsPerTask.firstIndex(where: { $0 < 0 }) { throw .negativeSteps(task: task, steps: stepsPerTask[task]) }
+        state.meanAbsoluteAdvantage = meanAbsoluteAdvantage.map { MirrorAscent.sanitizedScore(abs($0)) }
+        state.hardFirst?.recordSteps(stepsPerTask)
+    }
+
+    /// Once per training iteration: closes every task's window and computes the next q.
+    /// Returns the per-task figures of this update (the same as `metrics()` afterwards).
+    @discardableResult
+    public mutating func update() -> [SamplerTaskMetrics] {
+        for task in state.tasks.indices { state.tasks[task].closeWindow() }
+        switch config.kind {
+        case .uniform: updateUniform()
+        case .drats: updateDRATS()
+        case .learningProgress: updateLearningProgress()
+        case .learningPotential: updateLearningPotential()
+        case .hardFirst: updateHardFirst()
+        }
+        state.updateCount += 1
+        return metrics()
+    }
+
+    /// Each task's figures as of the last update.
+    public func metrics() -> [SamplerTaskMetrics] {
+        state.tasks.indices.map { task in
+            let record = state.tasks[task]
+            return SamplerTaskMetrics(
+                task: task,
+                probability: state.probabilities[task],
+                score: state.scores[task],
+                target: record.target(maxReturn: config.maxReturn),
+                windowMeanReturn: record.windowMeanReturn,
+                windowEpisodeCount: record.windowEpisodeCount,
+                successRate: record.successRate ?? 0,
+                hardFirstPool: state.hardFirst?.pools[task])
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+@testable import SafeTensors
+
+/// A fresh, empty directory for one test, removed by `cleanUp()`.
+struct ScratchDirectory {
+    let url: URL
+
+    init(_ name: String) throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("drats-safetensors-\(getpid())-\(name)")
+        try? FileManager.default.removeItem(at: url)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    var contents: [String] { (try? FileManager.default.contentsOfDirectory(atPath: url.path).sorted()) ?? [] }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// SplitMix64: a tiny seeded generator so test data is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension SplitMix64 {
+    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
+}
+
+/// File bytes around a hand-written header, padded like the reference, followed by `data`.
+func fileBytes(header: String, data: [UInt8] = []) -> [UInt8] {
+    var json = Array(header.utf8)
+    json.append(contentsOf: repeatElement(0x20, count: (8 - json.count % 8) % 8))
+    return withUnsafeBytes(of: UInt64(json.count).littleEndian) { Array($0) } + json + data
+}
+
+/// The SafeTensorsError `body` throws, or nil.
+func safeTensorsError(_ body: () throws -> Void) -> SafeTensorsError? {
+    do {
+        try body()
+        return nil
+    } catch let error as SafeTensorsError {
+        return error
+    } catch {
+        return nil
+    }
+}
