@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import TaskRewards
 
 /// One MetaWorld-style task on ODE behind the common environment contract: `reset` returns the
 /// 39-d observation, `step` applies a 4-d action for 5 physics steps of 2.5 ms. Built once and
@@ -23,6 +24,8 @@ public final class ManipulationEnvironment {
     }
 
     public let task: any TaskScene.Type
+    /// MetaWorld's constants for the task (hand start and bounds, layouts, goal space).
+    public let spec: TaskSpec
     public let world: World
     public let arm: SawyerArm
     public let scene: any TaskScene
@@ -61,6 +64,7 @@ public final class ManipulationEnvironment {
                 calibration: SawyerCalibration = SawyerCalibration()) throws(EnvironmentError) {
         let task = try TaskCatalog.task(named: taskName)
         self.task = task
+        spec = task.spec
         self.layoutMode = layoutMode
         rng = SplitMix64(seed: seed)
         layouts = LayoutTable(task: task, suiteSeed: suiteSeed)
@@ -102,7 +106,7 @@ public final class ManipulationEnvironment {
             layout = layouts.layouts[index]
         case .random:
             var generator = seed.map { SplitMix64(seed: $0) } ?? rng
-            layout = LayoutTable.draw(task, using: &generator)
+            layout = task.spec.sampleLayout(using: &generator)
             if seed == nil { rng = generator }
             layoutIndex = nil
         }
@@ -123,13 +127,13 @@ public final class ManipulationEnvironment {
     }
 
     private func start(layout: [Double]) {
-        arm.reset(handInit: task.handInit)
+        arm.reset(handInit: spec.handInit)
         scene.place(layout: layout, world: world)
         if let fault = arm.settle(substeps: arm.calibration.settleSubsteps) {
             // A fault while settling from a clean placement means the model itself is broken;
             // count it and place everything again so the episode starts from finite numbers.
             recordFault(fault)
-            arm.reset(handInit: task.handInit)
+            arm.reset(handInit: spec.handInit)
             scene.place(layout: layout, world: world)
         }
         scene.finishReset(world: world)
@@ -137,7 +141,7 @@ public final class ManipulationEnvironment {
         lastAction = .zero
         needsReset = false
         writeCurrentFrame()
-        objectInit = SIMD3(observationBuffer[4], observationBuffer[5], observationBuffer[6])
+        objectInit = scene.objectInit
         tcpInit = arm.tcp
         leftPadInit = arm.leftPadPosition
         rightPadInit = arm.rightPadPosition
@@ -166,7 +170,7 @@ public final class ManipulationEnvironment {
         let action = try Self.validate(action)
         lastAction = action
         let move = SIMD3(action.x, action.y, action.z).clamped(lowerBound: SIMD3(repeating: -1), upperBound: SIMD3(repeating: 1))
-        let target = (arm.mocapTarget + move * Self.actionScale).clamped(lowerBound: task.handLow, upperBound: task.handHigh)
+        let target = (arm.mocapTarget + move * Self.actionScale).clamped(lowerBound: spec.handLow, upperBound: spec.handHigh)
         arm.setMocapTarget(target)
         arm.setGripperEffort(action.w)
         let started = measuresPhysicsTime ? Self.now() : 0
@@ -190,6 +194,9 @@ public final class ManipulationEnvironment {
             .clamped(lowerBound: Self.handObservationLow, upperBound: Self.handObservationHigh)
         observationBuffer[0] = hand.x; observationBuffer[1] = hand.y; observationBuffer[2] = hand.z
         observationBuffer[3] = min(1, max(-1, observationBuffer[3]))
+        let goal = SIMD3(observationBuffer[36], observationBuffer[37], observationBuffer[38])
+            .clamped(lowerBound: spec.goalLow, upperBound: spec.goalHigh)
+        observationBuffer[36] = goal.x; observationBuffer[37] = goal.y; observationBuffer[38] = goal.z
         var outcome = evaluateStep()
         if measuresPhysicsTime { observationRewardSeconds += Self.now() - physicsEnded }
         if stepCount >= Self.maxEpisodeSteps {

@@ -5,6 +5,7 @@ public struct Puck {
     public static let radius = 0.02
     public static let halfHeight = 0.02
     public let body: BodyID
+    public let geom: GeomID
 
     public init(world: World, surface: SurfaceParameters) throws {
         var definition = BodyDefinition(name: "obj")
@@ -12,7 +13,7 @@ public struct Puck {
         definition.principalInertia = SIMD3(repeating: 8.8e-4)
         definition.pose = Transform(position: SIMD3(0, 0.6, Puck.halfHeight))
         body = try world.addBody(definition)
-        _ = try world.addGeom(GeomDefinition(
+        geom = try world.addGeom(GeomDefinition(
             name: "objGeom", shape: .cylinder(radius: Puck.radius, halfLength: Puck.halfHeight), body: body,
             surface: surface, filter: CollisionGroups.objectFilter))
     }

@@ -13,6 +13,8 @@ public final class SawyerArm {
     let rightSlider: JointID
     let leftSlider: JointID
     let mocap: BodyID
+    /// The claw and pad geoms: what "touching an object" means for rewards.
+    public private(set) var fingerGeoms: [GeomID] = []
     /// Joint angles at which the hinges were built (they read zero there): mid-range, so the
     /// ODE stops (which must lie in [-π, π]) can hold MuJoCo's ranges.
     let hingeZero: [Double]
@@ -71,23 +73,25 @@ public final class SawyerArm {
 
         // Claws with their pads, sliding along hand-y.
         let handY = hand.rotation.rotate(SIMD3(0, 1, 0))
+        var fingers: [GeomID] = []
         func claw(_ name: String, side: Double) throws -> BodyID {
             var body = BodyDefinition(name: name)
             body.pose = hand * Transform(position: SIMD3(0, side * SawyerModel.clawOffset, 0))
             body.massKilograms = SawyerModel.clawMassKilograms
             body.principalInertia = SIMD3(repeating: 1e-5)
             let id = try world.addBody(body)
-            _ = try world.addGeom(GeomDefinition(
+            fingers.append(try world.addGeom(GeomDefinition(
                 name: name, shape: .box(halfExtents: SawyerModel.fingerHalfExtents), body: id,
-                surface: calibration.clawSurface, filter: CollisionGroups.gripperFilter))
-            _ = try world.addGeom(GeomDefinition(
+                surface: calibration.clawSurface, filter: CollisionGroups.gripperFilter)))
+            fingers.append(try world.addGeom(GeomDefinition(
                 name: name.replacingOccurrences(of: "claw", with: "pad"), shape: .box(halfExtents: SawyerModel.fingerHalfExtents), body: id,
                 pose: Transform(position: SIMD3(0, -side * SawyerModel.padInset, 0)),
-                surface: calibration.padSurface, filter: CollisionGroups.gripperFilter))
+                surface: calibration.padSurface, filter: CollisionGroups.gripperFilter)))
             return id
         }
         rightClaw = try claw("rightclaw", side: -1)
         leftClaw = try claw("leftclaw", side: 1)
+        fingerGeoms = fingers
         // The claw travel limits are enforced by the drive itself (see `prepareStep`): an ODE stop
         // on a driven slider would apply the drive force as an explicit kick to the light claw.
         rightSlider = try world.addJoint(JointDefinition(name: "r_close", kind: .slider(axis: handY), first: rightClaw, second: l6))

@@ -1,21 +1,13 @@
 import Physics
+import TaskRewards
 
-/// Everything that makes one MetaWorld task: its objects, its random layout space and rejection
-/// rule, its goal, the observed object point and the task-specific reward inputs. Adding a task
+/// Everything that makes one MetaWorld task on our physics: its objects, the observed object
+/// point, and the task-specific reward inputs. The task's constants (hand start and bounds,
+/// layout space and rejection rule, goal space) come from `TaskRewards.TaskSpec`. Adding a task
 /// means adding one file that conforms to this protocol and listing it in `TaskCatalog`.
 public protocol TaskScene: AnyObject {
-    /// MetaWorld's environment name, e.g. "reach-v3".
-    static var name: String { get }
-    /// Mocap target during reset (hand_init_pos).
-    static var handInit: SIMD3<Double> { get }
-    /// Mocap clip box (hand_low, hand_high).
-    static var handLow: SIMD3<Double> { get }
-    static var handHigh: SIMD3<Double> { get }
-    /// `_random_reset_space` bounds: the vector drawn per layout.
-    static var layoutLow: [Double] { get }
-    static var layoutHigh: [Double] { get }
-    /// The rejection rule: `false` means draw the layout again.
-    static func accepts(layout: [Double]) -> Bool
+    /// Which MT10 task this scene implements.
+    static var task: MT10Task { get }
 
     /// Builds the task's objects and fixtures into `world`.
     init(world: World, surfaces: TaskSurfaces) throws
@@ -25,6 +17,10 @@ public protocol TaskScene: AnyObject {
     func finishReset(world: World)
     /// The goal (observation 36:39).
     var goal: SIMD3<Double> { get }
+    /// MetaWorld's `obj_init_pos` as `RewardInputs.objectInit` documents it for this task.
+    var objectInit: SIMD3<Double> { get }
+    /// The geom whose contact with the fingers counts as touching the object.
+    var mainObjectGeom: GeomID { get }
     /// The task's object point (observation 4:7).
     func objectPosition(world: World) -> SIMD3<Double>
     /// Observation 7:11 in the task's MetaWorld convention (see spec section 6).
@@ -36,9 +32,10 @@ public protocol TaskScene: AnyObject {
 }
 
 extension TaskScene {
-    public static var handLow: SIMD3<Double> { SIMD3(-0.5, 0.40, 0.05) }
-    public static var handHigh: SIMD3<Double> { SIMD3(0.5, 1.0, 0.5) }
-    public static func accepts(layout: [Double]) -> Bool { true }
+    /// MetaWorld's constants for this task.
+    public static var spec: TaskSpec { TaskSpec.of(task) }
+    /// MetaWorld's environment name, e.g. "reach-v3".
+    public static var name: String { task.rawValue }
     public func finishReset(world: World) {}
     public func jointPosition(world: World) -> Double { 0 }
     public func extraPoint(world: World) -> SIMD3<Double> { .zero }

@@ -13,6 +13,9 @@ final class ContactGenerator {
     var surfaces: [SurfaceParameters] = []
     private(set) var count = 0
     private(set) var droppedInLastPass = 0
+    /// Geom index pairs that touched in the last pass (one entry per pair, preallocated).
+    let touchingPairs: UnsafeMutablePointer<(Int32, Int32)>
+    private(set) var touchingPairCount = 0
 
     init(world: OpaquePointer, capacity: Int, perPair: Int) {
         self.world = world
@@ -21,14 +24,20 @@ final class ContactGenerator {
         self.perPair = perPair
         scratch = .allocate(capacity: perPair)
         scratch.initialize(repeating: dContactGeom(), count: perPair)
+        touchingPairs = .allocate(capacity: capacity)
+        touchingPairs.initialize(repeating: (0, 0), count: capacity)
     }
 
-    deinit { scratch.deallocate() }
+    deinit {
+        scratch.deallocate()
+        touchingPairs.deallocate()
+    }
 
     /// Creates this step's contact joints in `group`; returns how many.
     func generate(space: OpaquePointer) -> Int {
         count = 0
         droppedInLastPass = 0
+        touchingPairCount = 0
         dSpaceCollide(space, Unmanaged.passUnretained(self).toOpaque(), nearCallback)
         return count
     }
@@ -40,6 +49,10 @@ final class ContactGenerator {
         let found = Int(dCollide(a, b, Int32(perPair), scratch, Int32(MemoryLayout<dContactGeom>.stride)))
         if found == 0 { return }
         let indexA = Int(bitPattern: dGeomGetData(a)) - 1, indexB = Int(bitPattern: dGeomGetData(b)) - 1
+        if touchingPairCount < capacity {
+            touchingPairs[touchingPairCount] = (Int32(indexA), Int32(indexB))
+            touchingPairCount += 1
+        }
         let sa = surfaces[indexA], sb = surfaces[indexB]
         var contact = dContact()
         contact.surface.mode = Int32(dContactApprox1 | dContactSoftERP | dContactSoftCFM)

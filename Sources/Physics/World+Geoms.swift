@@ -65,6 +65,16 @@ extension World {
         withQuaternion(r) { dGeomSetQuaternion(g, $0) }
     }
 
+    /// Whether the two geoms were in contact during the most recent step.
+    public func areTouching(_ a: GeomID, _ b: GeomID) -> Bool {
+        let pairs = contacts.touchingPairs
+        for i in 0..<contacts.touchingPairCount {
+            let (x, y) = pairs[i]
+            if (Int(x) == a.index && Int(y) == b.index) || (Int(x) == b.index && Int(y) == a.index) { return true }
+        }
+        return false
+    }
+
     /// Changes the contact properties of a geom.
     public func setSurface(_ surface: SurfaceParameters, of geom: GeomID) {
         contacts.surfaces[geom.index] = surface

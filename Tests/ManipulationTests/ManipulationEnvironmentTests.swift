@@ -9,7 +9,7 @@ import Physics
         let obs = try env.reset(layoutIndex: 3)
         let layout = env.layouts.layouts[3]
         #expect(obs.count == 39)
-        #expect(length(SIMD3(obs[0], obs[1], obs[2]) - PickPlaceTask.handInit) < 0.006)
+        #expect(length(SIMD3(obs[0], obs[1], obs[2]) - PickPlaceTask.spec.handInit) < 0.006)
         #expect(abs(obs[3] - 1) < 1e-6)
         #expect(abs(obs[4] - layout[0]) < 0.002 && abs(obs[5] - layout[1]) < 0.002 && abs(obs[6] - 0.02) < 0.002)
         // Puck quaternion (x, y, z, w) upright, then zero padding.

@@ -22,7 +22,7 @@ import Physics
     @Test func resetRestsAtHandInitPointingDownWithFingersOpen() throws {
         let env = try freshReach()
         let arm = env.arm
-        #expect(length(arm.handPosition - ReachTask.handInit) < 0.006)
+        #expect(length(arm.handPosition - ReachTask.spec.handInit) < 0.006)
         #expect(arm.handPose.rotation.angle(to: SawyerModel.handDown) < 0.02)
         #expect(abs(arm.gripperOpening - 1) < 1e-6)
         let tcpBelowHand = arm.handPosition - arm.tcp

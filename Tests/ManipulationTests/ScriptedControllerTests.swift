@@ -49,11 +49,11 @@ import Physics
         for direction in [SIMD3<Double>(1, 0, 0), SIMD3(-1, 0, 0), SIMD3(0, 1, 0), SIMD3(0, -1, 0), SIMD3(0, 0, 1), SIMD3(0, 0, -1)] {
             for _ in 0..<12 {
                 _ = try env.step(SIMD4(direction, 1))
-                let gap = length(env.readings.object - env.arm.tcp)
+                let gap = length(env.rewardInputs.object - env.arm.tcp)
                 #expect(gap < 0.03, "puck slipped \(gap) m from the fingertips moving \(direction)")
             }
         }
-        #expect(env.readings.object.z > 0.05)
+        #expect(env.rewardInputs.object.z > 0.05)
     }
 
     @Test func nothingTunnelsThroughTheTable() throws {
@@ -65,7 +65,7 @@ import Physics
         env.world.setVelocity(linear: SIMD3(0, 0, -6), of: puck)
         for _ in 0..<60 {
             _ = try env.step(SIMD4(0, 0, 0, 0))
-            #expect(env.readings.object.z > 0.01)
+            #expect(env.rewardInputs.object.z > 0.01)
         }
         // The gripper driven into the table at full speed stays above it.
         for _ in 0..<60 {

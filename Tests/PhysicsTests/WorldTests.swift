@@ -148,3 +148,35 @@ final class Mutex2: @unchecked Sendable {
     func done(_ n: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return stored.count == n }
     var values: [Double] { lock.lock(); defer { lock.unlock() }; return stored.keys.sorted().map { stored[$0]! } }
 }
+
+@Suite struct ContactTests {
+    @Test func touchingIsReportedForTheLastStepOnly() throws {
+        let world = try World()
+        let table = try world.addGeom(GeomDefinition(name: "table", shape: .box(halfExtents: SIMD3(1, 1, 0.5)), body: nil,
+                                                     pose: Transform(position: SIMD3(0, 0, -0.5)), filter: WorldTests.sceneryFilter))
+        var definition = BodyDefinition(name: "ball")
+        definition.pose = Transform(position: SIMD3(0, 0, 0.05))
+        let ball = try world.addBody(definition)
+        let sphere = try world.addGeom(GeomDefinition(name: "ball", shape: .sphere(radius: 0.02), body: ball, filter: WorldTests.objectFilter))
+        world.step()
+        #expect(!world.areTouching(table, sphere))
+        for _ in 0..<100 { world.step() }
+        #expect(world.areTouching(sphere, table))
+        world.setPose(Transform(position: SIMD3(0, 0, 1)), of: ball)
+        world.step()
+        #expect(!world.areTouching(table, sphere))
+    }
+
+    @Test func filteredGeomsNeverTouch() throws {
+        let world = try World()
+        let table = try world.addGeom(GeomDefinition(name: "table", shape: .box(halfExtents: SIMD3(1, 1, 0.5)), body: nil,
+                                                     pose: Transform(position: SIMD3(0, 0, -0.5)), filter: WorldTests.sceneryFilter))
+        var definition = BodyDefinition(name: "ghost")
+        definition.pose = Transform(position: SIMD3(0, 0, 0.05))
+        let ghost = try world.addBody(definition)
+        let sphere = try world.addGeom(GeomDefinition(name: "ghost", shape: .sphere(radius: 0.02), body: ghost, filter: .none))
+        for _ in 0..<100 { world.step() }
+        #expect(!world.areTouching(table, sphere))
+        #expect(world.position(of: ghost).z < -0.1)
+    }
+}

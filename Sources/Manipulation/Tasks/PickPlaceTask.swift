@@ -1,20 +1,21 @@
 import Physics
+import TaskRewards
 
 /// pick-place-v3 (spec 8.3): grasp the puck and bring it within 7 cm of a goal in the air.
+/// Layout: puck xyz, goal xyz.
 public final class PickPlaceTask: TaskScene {
-    public static let name = "pick-place-v3"
-    public static let handInit = SIMD3<Double>(0, 0.6, 0.2)
-    public static let layoutLow: [Double] = [-0.1, 0.6, 0.02, -0.1, 0.8, 0.05]
-    public static let layoutHigh: [Double] = [0.1, 0.7, 0.02, 0.1, 0.9, 0.3]
-    public static func accepts(layout v: [Double]) -> Bool { puckGoalApart(v) }
+    public static let task = MT10Task.pickPlace
 
     let puck: Puck
     public private(set) var goal = SIMD3<Double>.zero
+    public private(set) var objectInit = SIMD3<Double>.zero
+    public var mainObjectGeom: GeomID { puck.geom }
 
     public init(world: World, surfaces: TaskSurfaces) throws { puck = try Puck(world: world, surface: surfaces.object) }
 
     public func place(layout v: [Double], world: World) {
-        puck.place(at: SIMD3(v[0], v[1], v[2]), in: world)
+        objectInit = SIMD3(v[0], v[1], v[2])
+        puck.place(at: objectInit, in: world)
         goal = SIMD3(v[3], v[4], v[5])
     }
 
