@@ -67,6 +67,8 @@ public final class World {
     @discardableResult
     public func step() -> PhysicsFault? {
         ODERuntime.prepareThread()
+        // ODE asserts (and aborts the process) on non-finite state, so never hand it any.
+        if let fault = checkBodies() { return fault }
         updateDampedLimits()
         lastContactCount = contacts.generate(space: space)
         droppedContactCount += contacts.droppedInLastPass

@@ -113,6 +113,16 @@ import Physics
         #expect(try env.step(SIMD4(0, 0, 0, 0)).fault == nil)
     }
 
+    @Test func nonFiniteStateIsCaughtBeforeODESeesIt() throws {
+        let env = try ManipulationEnvironment(task: "reach-v3")
+        let clean = env.reset(seed: 0)
+        env.world.setVelocity(angular: SIMD3(.nan, 0, 0), of: env.arm.links[6])
+        let outcome = try env.step(SIMD4(0, 0, 0, 0))
+        #expect(outcome.fault?.description.contains("not a finite number") == true)
+        #expect(env.reset(seed: 0) == clean)
+        for _ in 0..<5 { #expect(try env.step(SIMD4(1, 0, 0, 0)).fault == nil) }
+    }
+
     @Test func tenThousandResetsDoNotGrowMemory() throws {
         let env = try ManipulationEnvironment(task: "push-v3")
         for seed in 0..<200 { env.reset(seed: UInt64(seed)) }
