@@ -68,3 +68,19 @@ import Testing
         }
     }
 }
+
+@Suite struct EnvCommandLayoutModeTests {
+    @Test func randomLayoutModeDrawsFreshLayoutsWithoutIndex() throws {
+        let lines = [#"{"op":"reset","seed":1}"#, #"{"op":"reset","seed":2}"#].joined(separator: "\n") + "\n"
+        let result = try DratsdBinary.run(["env", "--task", "reach-v3", "--layout-mode", "random"], stdin: lines)
+        #expect(result.status == 0)
+        let replies = try result.stdout.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(replies.count == 2)
+        #expect(replies[0]["layout"] is NSNull)
+        #expect((replies[0]["obs"] as? [Double])?[36...38] != (replies[1]["obs"] as? [Double])?[36...38])
+        let bad = try DratsdBinary.run(["env", "--task", "reach-v3", "--layout-mode", "sometimes"])
+        #expect(bad.status != 0 && bad.stderr.contains("suite or random"))
+    }
+}
