@@ -32,6 +32,14 @@ import Physics
         #expect(abs(length(arm.leftPadPosition - arm.rightPadPosition) - 0.094) < 0.001)
     }
 
+    @Test func handSagsAFewMillimetresBelowTheTargetAtRest() throws {
+        let env = try freshReach()
+        // MetaWorld: (+4.6, +1.4, -4.9) mm from hand_init after its reset.
+        let offset = env.arm.handPosition - ReachTask.spec.handInit
+        #expect(offset.z < -0.002 && offset.z > -0.007)
+        #expect(length(offset) < 0.008)
+    }
+
     @Test func handLagsAboutThreeCentimetresAtFullSpeedAndSettles() throws {
         let env = try freshReach()
         var lags: [Double] = []

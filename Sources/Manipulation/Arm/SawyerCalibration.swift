@@ -7,7 +7,7 @@ public struct SawyerCalibration: Sendable {
     public var weldTimeConstantSeconds = 0.021
     /// Mass the weld's spring and damper are scaled for (MuJoCo scales by the effective mass;
     /// ODE's joint softness is absolute), kg. Sets how hard the weld pulls against gravity and damping.
-    public var weldEffectiveMassKilograms = 15.0
+    public var weldEffectiveMassKilograms = 4.0
     /// Finger drive: force per unit of gripper effort (MuJoCo kp 400), N.
     public var fingerForcePerEffort = 400.0
     /// Finger joint damping, N·s/m (MuJoCo: 1000).
