@@ -32,6 +32,19 @@ import Physics
         #expect(abs(length(arm.leftPadPosition - arm.rightPadPosition) - 0.094) < 0.001)
     }
 
+    @Test func resetAtTheNearHandInitUsesItsOwnRestPose() throws {
+        // Button, window and other tasks start the hand at (0, 0.4, 0.2).
+        let world = try World()
+        let arm = try SawyerArm(world: world)
+        let handInit = SIMD3<Double>(0, 0.4, 0.2)
+        arm.reset(handInit: handInit)
+        #expect(arm.settle(substeps: arm.calibration.settleSubsteps) == nil)
+        #expect(length(arm.handPosition - handInit) < 0.008)
+        #expect(arm.handPose.rotation.angle(to: SawyerModel.handDown) < 0.02)
+        let angles = arm.jointAngles
+        for (angle, link) in zip(angles, SawyerModel.links) { #expect(link.range.contains(angle)) }
+    }
+
     @Test func handSagsAFewMillimetresBelowTheTargetAtRest() throws {
         let env = try freshReach()
         // MetaWorld: (+4.6, +1.4, -4.9) mm from hand_init after its reset.
