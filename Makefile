@@ -47,5 +47,9 @@ test: deps
 	$(SWIFT) build $(SWIFTOPTS) --build-tests
 	$(SWIFT) test $(SWIFTOPTS) --skip-build
 
+## bench: performance figures (JSON lines), never asserted by tests.
+bench: build
+	$(BIN) bench env --json
+
 clean:
 	rm -rf .build

@@ -32,6 +32,10 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
 
+        // MARK: Simulation
+        .target(name: "Physics", dependencies: ["CSystemODE"]),
+        .target(name: "Manipulation", dependencies: ["Physics", "TaskRewards"]),
+
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers"),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
@@ -58,11 +62,14 @@ let package = Package(
             name: "dratsd",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Manipulation",
             ]
         ),
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
+        .testTarget(name: "ManipulationTests", dependencies: ["Manipulation"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
         .testTarget(
