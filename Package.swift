@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C interop
@@ -30,6 +31,10 @@ let package = Package(
             path: "CSystemBLAS",
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
+
+        // MARK: Simulation
+        .target(name: "Physics", dependencies: ["CSystemODE"]),
+        .target(name: "Manipulation", dependencies: ["Physics", "TaskRewards"]),
 
         // MARK: Learning core (issue 4)
         .target(name: "CNetworkKernels"),
@@ -46,11 +51,23 @@ let package = Package(
         // MARK: Toy suite
         .target(name: "GridWorld"),
 
+        // MARK: Rewards (pure Swift, no dependencies)
+        .target(name: "TaskRewards"),
+
+        // MARK: The daemon: state directory, run store and queue, run folders, systemd notify
+        .target(
+            name: "Daemon",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Manipulation",
                 "PPO",
             ]
         ),
@@ -61,7 +78,25 @@ let package = Package(
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
         .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors"]),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
+        .testTarget(name: "ManipulationTests", dependencies: ["Manipulation"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
+        .testTarget(
+            name: "TaskRewardsTests",
+            dependencies: ["TaskRewards"],
+            exclude: ["Fixtures/generate_reward_reference.py"],
+            resources: [.copy("Fixtures/reward_reference.json")]
+        ),
+        // A separate process that drives the real RunStore, so tests can race processes and SIGKILL writers.
+        .executableTarget(
+            name: "DaemonTestWorker",
+            dependencies: ["Daemon", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/DaemonTestWorker"
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `dratsd bench`: performance measurements, one subcommand per component.
+/// `dratsd bench`: performance measurements (never asserted in tests).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the speed of drats' components.",
-        subcommands: [BenchPPOCommand.self]
+        abstract: "Measure performance.",
+        subcommands: [BenchEnvCommand.self, BenchPPOCommand.self]
     )
 }
