@@ -119,6 +119,20 @@ import Networks
         #expect(strictStats.minibatchUpdates < 12)
     }
 
+    @Test func nonFiniteRolloutIsSkippedNotApplied() throws {
+        let agent = try Self.makeAgent(seed: 17)
+        let buffer = try Self.randomRollout(agent, seed: 18)
+        buffer.observations[5, 2] = .nan   // one corrupt transition
+        let before = agent.policy.exportTensors()
+        let stats = try agent.update(buffer)
+        #expect(stats.skippedNonFiniteMinibatches > 0)
+        #expect(stats.minibatchUpdates + stats.skippedNonFiniteMinibatches <= 12)
+        #expect(agent.policy.exportTensors().values.allSatisfy { $0.values.allSatisfy(\.isFinite) })
+        #expect(agent.critic.exportTensors().values.allSatisfy { $0.values.allSatisfy(\.isFinite) })
+        if stats.minibatchUpdates == 0 { #expect(agent.policy.exportTensors() == before) }
+        #expect(stats.metrics["charts/skipped_nonfinite_minibatches"] == Double(stats.skippedNonFiniteMinibatches))
+    }
+
     @Test func updateRejectsMismatchedBuffer() throws {
         let agent = try Self.makeAgent()
         let buffer = try RolloutBuffer(numSteps: 3, numEnvs: 4, observationSize: 5, actionSize: 2)
