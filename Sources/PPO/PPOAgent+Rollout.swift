@@ -4,7 +4,7 @@ import Networks
 extension PPOAgent {
     /// Samples actions (or takes the Gaussian mean when `deterministic`) for `count` slots and
     /// writes, in slot order, the actions [count, actionSize], their log-probabilities and the
-    /// critic's values. `count` is at most `config.numEnvs`.
+    /// critic's values. `count` is at most the agent's `inferenceSlots`.
     public func act(
         observations: UnsafePointer<Float>, tasks: UnsafePointer<Int32>, count: Int,
         actions: UnsafeMutablePointer<Float>, logProbs: UnsafeMutablePointer<Float>,
@@ -43,7 +43,7 @@ extension PPOAgent {
 
     private func prepareRollout(observations: UnsafePointer<Float>, tasks: UnsafePointer<Int32>, count: Int) throws(PPOError) {
         guard count >= 0, count <= rolloutCapacity else {
-            throw .shapeMismatch("rollout inference for \(count) slots, but the agent was built for numEnvs = \(rolloutCapacity)")
+            throw .shapeMismatch("rollout inference for \(count) slots, but the agent was built for at most \(rolloutCapacity) (numEnvs or inferenceSlots)")
         }
         do { try rolloutGrouping.group(tasks: tasks, count: count) } catch { throw .network(error) }
         let width = observationSize

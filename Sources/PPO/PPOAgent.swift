@@ -53,7 +53,11 @@ public final class PPOAgent {
     let batchIndices: UnsafeMutablePointer<Int>
 
     /// Builds and initialises (CleanRL's orthogonal scheme) the networks from `config.seed`.
-    public init(config: PPOConfig, observationSize: Int, actionSize: Int, taskCount: Int) throws(PPOError) {
+    /// `inferenceSlots` (default `config.numEnvs`) is the most rows one `act` call may take,
+    /// e.g. more when evaluation runs more environments at once than training.
+    public init(
+        config: PPOConfig, observationSize: Int, actionSize: Int, taskCount: Int, inferenceSlots: Int? = nil
+    ) throws(PPOError) {
         try config.validate()
         guard observationSize >= 1, actionSize >= 1, taskCount >= 1 else {
             throw .shapeMismatch("observationSize \(observationSize), actionSize \(actionSize) and taskCount \(taskCount) must all be at least 1")
@@ -78,7 +82,7 @@ public final class PPOAgent {
             parameters: policy.parameters + critic.parameters,
             learningRate: config.learningRate, epsilon: config.adamEpsilon)
 
-        rolloutCapacity = config.numEnvs
+        rolloutCapacity = max(config.numEnvs, inferenceSlots ?? 0)
         rolloutGrouping = TaskGrouping(taskCount: taskCount, capacity: rolloutCapacity)
         rolloutObservations = Matrix(rows: rolloutCapacity, columns: observationSize)
         policyRollout = GaussianPolicy.Workspace(policy: policy, capacity: rolloutCapacity)

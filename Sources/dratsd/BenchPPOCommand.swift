@@ -30,10 +30,9 @@ struct BenchPPOCommand: ParsableCommand {
             throw ValidationError("--transitions must be at least 10 x --minibatches (\(10 * minibatches)), got \(transitions)")
         }
         guard inferenceCalls >= 1 else { throw ValidationError("--inference-calls must be at least 1, got \(inferenceCalls)") }
-        guard let counts = threadCounts, !counts.isEmpty else {
+        guard threadCounts?.isEmpty == false else {
             throw ValidationError("--threads must be a comma-separated list of positive integers, got '\(threads)'")
         }
-        _ = counts
     }
 
     private var threadCounts: [Int]? {

@@ -86,6 +86,20 @@ import Networks
         }
     }
 
+    @Test func inferenceSlotsCanExceedNumEnvs() throws {
+        var config = PPOConfig()
+        config.numEnvs = 2; config.numSteps = 4; config.numMinibatches = 1; config.hiddenSizes = [8]
+        let agent = try PPOAgent(config: config, observationSize: 3, actionSize: 1, taskCount: 2, inferenceSlots: 20)
+        let observations = Matrix(rows: 20, columns: 3), outputs = Matrix(rows: 20, columns: 3)
+        let tasks = [Int32](repeating: 1, count: 20)
+        try agent.act(observations: observations.pointer, tasks: tasks, count: 20, actions: outputs.pointer,
+                      logProbs: outputs.pointer + 20, values: outputs.pointer + 40, deterministic: true)
+        #expect(throws: PPOError.self) {
+            try agent.act(observations: observations.pointer, tasks: tasks + [1], count: 21, actions: outputs.pointer,
+                          logProbs: outputs.pointer + 20, values: outputs.pointer + 40)
+        }
+    }
+
     @Test func sameSeedGivesSameUpdate() throws {
         var results: [[String: NamedTensor]] = []
         for _ in 0..<2 {
