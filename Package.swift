@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
         .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
-        .testTarget(name: "ManipulationTests", dependencies: ["Manipulation"]),
+        .testTarget(name: "ManipulationTests", dependencies: ["Manipulation", "MallocCounter"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import MallocCounter
 import Testing
 import Physics
 @testable import Manipulation
@@ -123,19 +124,22 @@ import Physics
         for _ in 0..<5 { #expect(try env.step(SIMD4(1, 0, 0, 0)).fault == nil) }
     }
 
+    /// Counts this thread's heap (bytes allocated minus bytes freed) rather than the process's
+    /// resident size, which other suites running in parallel move by megabytes.
     @Test func tenThousandResetsDoNotGrowMemory() throws {
         let env = try ManipulationEnvironment(task: "push-v3")
         for seed in 0..<200 { env.reset(seed: UInt64(seed)) }
-        let before = residentBytes()
-        for seed in 0..<10_000 { env.reset(seed: UInt64(seed)) }
-        let grown = residentBytes() - before
-        #expect(grown < 2_000_000, "resident memory grew by \(grown) bytes over 10,000 resets")
-    }
-}
 
-/// Resident set size of this process, from /proc/self/statm.
-func residentBytes() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = text.split(separator: " ")
-    return (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
+        // The counter must see a block that is kept.
+        malloc_counter_start()
+        let kept = [UInt8](repeating: 1, count: 100_000)
+        _ = malloc_counter_stop()
+        #expect(malloc_counter_live_bytes() >= 100_000 && kept[99_999] == 1)
+
+        malloc_counter_start()
+        for seed in 0..<10_000 { env.reset(seed: UInt64(seed)) }
+        _ = malloc_counter_stop()
+        let grown = malloc_counter_live_bytes()
+        #expect(grown < 65_536, "the heap grew by \(grown) bytes over 10,000 resets")
+    }
 }

@@ -7,3 +7,6 @@
 void malloc_counter_start(void);
 /// Stops counting and returns how many allocations this thread made since the start.
 long long malloc_counter_stop(void);
+/// Bytes this thread allocated minus bytes it freed since the start (usable sizes); read it
+/// before stopping or after: stopping does not reset it.
+long long malloc_counter_live_bytes(void);
