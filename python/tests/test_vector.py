@@ -70,3 +70,18 @@ def test_one_hot_wrapper_refuses_tasks_outside_mt10(dratsd_path):
     with drats.DratsEnv("reach-v3", dratsd_path=dratsd_path) as env:
         with pytest.raises(ValueError, match="no MT10 id"):
             drats.OneHotTaskId(env, "fly-v3")
+
+
+def test_gymnasium_make_vec_runs_registered_tasks_in_worker_processes(dratsd_path):
+    import gymnasium
+
+    envs = gymnasium.make_vec("drats/reach-v3", num_envs=2, vectorization_mode="async", dratsd_path=dratsd_path)
+    try:
+        observations, infos = envs.reset(seed=0)
+        assert observations.shape == (2, 39)
+        with drats.DratsEnv("reach-v3", dratsd_path=dratsd_path) as single:
+            np.testing.assert_array_equal(observations[1], single.reset(seed=1)[0])
+        _, rewards, _, truncated, _ = envs.step(np.zeros((2, 4), dtype=np.float32))
+        assert rewards.shape == (2,) and not truncated.any()
+    finally:
+        envs.close()
