@@ -24,7 +24,8 @@ class DratsEnv(gymnasium.Env):
 
     `suite_seed` fixes the task's 50 layouts (MetaWorld's "tasks"); `layout_mode` "suite" resets
     to one of them (MetaWorld's behaviour), "random" draws a fresh layout on every reset. The
-    binary is `dratsd_path`, else $DRATSD, else `dratsd` on PATH.
+    binary is `dratsd_path`, else $DRATSD, else `dratsd` on PATH. A request the binary leaves
+    unanswered for `timeout_seconds` (None: no limit) kills it and raises `DratsdExitedError`.
     """
 
     metadata = {"render_modes": []}
@@ -35,6 +36,7 @@ class DratsEnv(gymnasium.Env):
         suite_seed: int = 0,
         layout_mode: str = "suite",
         dratsd_path: Optional[str] = None,
+        timeout_seconds: Optional[float] = 60.0,
     ):
         super().__init__()
         if layout_mode not in LAYOUT_MODES:
@@ -55,7 +57,7 @@ class DratsEnv(gymnasium.Env):
         self.dratsd_path = path
         self.observation_space = spaces.observation_space()
         self.action_space = spaces.action_space()
-        self._process = DratsdProcess(path, task, self.suite_seed, layout_mode)
+        self._process = DratsdProcess(path, task, self.suite_seed, layout_mode, timeout_seconds)
 
     def reset(
         self, *, seed: Optional[int] = None, options: Optional[Dict[str, Any]] = None

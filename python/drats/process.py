@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import subprocess
 import tempfile
+import time
 import weakref
 from typing import Any, Dict, List, Optional, Sequence
 
 from .errors import DratsdExitedError, DratsdRequestError
 
 _CLOSE_TIMEOUT_SECONDS = 5.0
+_TIMED_OUT = object()
 _STDERR_LIMIT_CHARS = 2000
 
 
@@ -19,9 +23,20 @@ class DratsdProcess:
 
     stderr goes to an unnamed temporary file rather than a pipe, so that a chatty binary can
     never block on a full pipe, and so that the text is still there to quote when it dies.
+    A request not answered within `timeout_seconds` (None: wait forever) kills the process.
     """
 
-    def __init__(self, dratsd_path: str, task: str, suite_seed: int, layout_mode: str):
+    def __init__(
+        self,
+        dratsd_path: str,
+        task: str,
+        suite_seed: int,
+        layout_mode: str,
+        timeout_seconds: Optional[float] = 60.0,
+    ):
+        if timeout_seconds is not None and not timeout_seconds > 0:
+            raise ValueError(f"timeout_seconds {timeout_seconds!r} must be positive, or None to wait forever")
+        self.timeout_seconds = timeout_seconds
         self.command = [
             dratsd_path, "env", "--task", task,
             "--suite-seed", str(suite_seed), "--layout-mode", layout_mode,
@@ -39,6 +54,12 @@ class DratsdProcess:
             raise DratsdExitedError(f"cannot start {' '.join(self.command)}: {error}") from error
         self._finalizer = weakref.finalize(self, _shut_down, self._process, self._stderr)
         self._stderr_after_close = ""
+        # Answers are read from the raw descriptor (never through the buffered reader), so that
+        # polling it tells the truth about whether an answer is waiting.
+        self._stdout_fd = self._process.stdout.fileno()
+        self._poll = select.poll()
+        self._poll.register(self._stdout_fd, select.POLLIN)
+        self._pending = bytearray()
 
     @property
     def pid(self) -> int:
@@ -57,10 +78,15 @@ class DratsdProcess:
             self._process.stdin.write(line.encode())
             self._process.stdin.flush()
         except (BrokenPipeError, OSError):
-            raise self._died("while sending a request") from None
-        answer = self._process.stdout.readline()
-        if not answer:
-            raise self._died("before answering")
+            raise self._died(f"ended before reading {message.get('op')!r}") from None
+        answer = self._read_line()
+        if answer is None:
+            raise self._died(f"ended before answering {message.get('op')!r}")
+        if answer is _TIMED_OUT:
+            self._process.kill()
+            raise self._died(
+                f"did not answer {message.get('op')!r} within {self.timeout_seconds} s and was killed"
+            )
         try:
             reply = json.loads(answer)
         except ValueError:
@@ -72,6 +98,24 @@ class DratsdProcess:
         if "error" in reply:
             raise DratsdRequestError(f"{self._name()} refused {message.get('op')!r}: {reply['error']}")
         return reply
+
+    def _read_line(self):
+        """The next answer line, None at end of output, or _TIMED_OUT."""
+        deadline = None if self.timeout_seconds is None else time.monotonic() + self.timeout_seconds
+        while True:
+            newline = self._pending.find(b"\n")
+            if newline >= 0:
+                line = bytes(self._pending[:newline])
+                del self._pending[: newline + 1]
+                return line
+            if deadline is not None:
+                remaining_ms = max(0.0, deadline - time.monotonic()) * 1000
+                if not self._poll.poll(remaining_ms):
+                    return _TIMED_OUT
+            chunk = os.read(self._stdout_fd, 1 << 16)
+            if not chunk:
+                return None
+            self._pending += chunk
 
     def stderr_text(self) -> str:
         """What the process has written to stderr so far (the last 2000 characters)."""
@@ -93,15 +137,15 @@ class DratsdProcess:
     def _name(self) -> str:
         return f"dratsd env (task {self.command[3]}, pid {self._process.pid})"
 
-    def _died(self, when: str) -> DratsdExitedError:
+    def _died(self, what: str) -> DratsdExitedError:
+        """The error for a process that `what` (ended, timed out); closes it, quoting stderr."""
         try:
-            status = self._process.wait(timeout=_CLOSE_TIMEOUT_SECONDS)
+            status = f"exit status {self._process.wait(timeout=_CLOSE_TIMEOUT_SECONDS)}"
         except subprocess.TimeoutExpired:
-            status = None
+            status = "still running, stopped now"
         stderr = self.stderr_text() or "(nothing on stderr)"
         self.close()
-        how = f"exited with status {status}" if status is not None else "stopped answering"
-        return DratsdExitedError(f"{self._name()} {how} {when}; its stderr: {stderr}")
+        return DratsdExitedError(f"{self._name()} {what} ({status}); its stderr: {stderr}")
 
 
 def _shut_down(process: subprocess.Popen, stderr_file) -> None:

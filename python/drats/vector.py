@@ -40,6 +40,7 @@ def make_mt10_vector_env(
     layout_mode: str = "suite",
     one_hot: bool = True,
     dratsd_path: Optional[str] = None,
+    timeout_seconds: Optional[float] = 60.0,
 ) -> SyncVectorEnv:
     """A `SyncVectorEnv` with one sub-environment (and one dratsd process) per task, in order.
 
@@ -56,7 +57,10 @@ def make_mt10_vector_env(
     environments = []
     try:
         for task in tasks:
-            env = DratsEnv(task, suite_seed=suite_seed, layout_mode=layout_mode, dratsd_path=dratsd_path)
+            env = DratsEnv(
+                task, suite_seed=suite_seed, layout_mode=layout_mode, dratsd_path=dratsd_path,
+                timeout_seconds=timeout_seconds,
+            )
             environments.append(OneHotTaskId(env, task) if one_hot else env)
     except BaseException:
         for env in environments:

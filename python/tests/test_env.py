@@ -2,6 +2,7 @@
 
 import gc
 import os
+import signal
 import warnings
 
 import gymnasium
@@ -188,7 +189,7 @@ def test_a_killed_process_is_reported(dratsd_path):
     with drats.DratsEnv("reach-v3", dratsd_path=dratsd_path) as env:
         env.reset(seed=0)
         os.kill(env._process.pid, 9)
-        with pytest.raises(drats.DratsdExitedError, match="exited with status -9"):
+        with pytest.raises(drats.DratsdExitedError, match=r"ended before answering .step.* \(exit status -9\)"):
             env.step(np.zeros(4))
 
 
@@ -200,5 +201,22 @@ def test_a_dying_process_is_reported_with_its_stderr(dratsd_path):
     with pytest.raises(drats.DratsdExitedError) as caught:
         process.request({"op": "reset"})
     message = str(caught.value)
-    assert "status 64" in message and "suite or random" in message
+    assert "exit status 64" in message and "suite or random" in message
     assert process.closed
+
+
+def test_a_process_that_stops_answering_is_killed_after_the_timeout(dratsd_path):
+    with drats.DratsEnv("reach-v3", dratsd_path=dratsd_path, timeout_seconds=0.5) as env:
+        env.reset(seed=0)
+        popen = env._process._process
+        os.kill(popen.pid, signal.SIGSTOP)
+        with pytest.raises(drats.DratsdExitedError, match=r"did not answer 'step' within 0.5 s and was killed"):
+            env.step(np.zeros(4))
+        assert popen.returncode == -signal.SIGKILL
+
+
+def test_timeout_must_be_positive_or_none(dratsd_path):
+    with pytest.raises(ValueError, match="timeout_seconds"):
+        drats.DratsEnv("reach-v3", dratsd_path=dratsd_path, timeout_seconds=0)
+    with drats.DratsEnv("reach-v3", dratsd_path=dratsd_path, timeout_seconds=None) as env:
+        assert env.reset(seed=0)[0].shape == (39,)
