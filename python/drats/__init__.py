@@ -11,10 +11,12 @@ from .env import DratsEnv
 from .errors import DratsdExitedError, DratsdNotFoundError, DratsdRequestError, DratsError, TaskNotServedError
 from .tasks import MAX_EPISODE_STEPS, MT10_TASKS
 from .vector import OneHotTaskId, make_mt10_vector_env
+from .vector_env import DratsVectorEnv
 
 __all__ = [
     "DRATSD_ENV_VAR",
     "DratsEnv",
+    "DratsVectorEnv",
     "DratsError",
     "DratsdExitedError",
     "DratsdNotFoundError",

@@ -63,6 +63,19 @@ class DratsEnv(gymnasium.Env):
         self, *, seed: Optional[int] = None, options: Optional[Dict[str, Any]] = None
     ) -> Tuple[np.ndarray, Dict[str, Any]]:
         """Starts an episode. options: {"layout": k} picks suite layout k (suite mode only)."""
+        self.send_reset(seed=seed, options=options)
+        return self.receive_reset()
+
+    def step(self, action) -> Tuple[np.ndarray, float, bool, bool, Dict[str, Any]]:
+        """One control step (5 physics steps of 2.5 ms). terminated is always False (MetaWorld)."""
+        self.send_step(action)
+        return self.receive_step()
+
+    # Two-phase forms of reset and step: `DratsVectorEnv` sends to every process before it
+    # receives from any, so the processes simulate at the same time.
+
+    def send_reset(self, *, seed: Optional[int] = None, options: Optional[Dict[str, Any]] = None) -> None:
+        """Checks the arguments and sends the reset request; `receive_reset` returns its result."""
         super().reset(seed=seed)
         options = dict(options or {})
         layout = options.pop("layout", None)
@@ -74,12 +87,15 @@ class DratsEnv(gymnasium.Env):
             # Drawn from the gymnasium generator, so reset(seed=s) followed by unseeded resets
             # replays the same layouts.
             binary_seed = int(self.np_random.integers(_SEED_LIMIT))
-        reply = self._process.request({"op": "reset", "seed": binary_seed})
+        self._process.send({"op": "reset", "seed": binary_seed})
+
+    def receive_reset(self) -> Tuple[np.ndarray, Dict[str, Any]]:
+        reply = self._process.receive()
         observation = np.array(decode_numbers(reply["obs"]), dtype=np.float64)
         return observation, {"task": reply.get("task", self.task), "layout": reply.get("layout")}
 
-    def step(self, action) -> Tuple[np.ndarray, float, bool, bool, Dict[str, Any]]:
-        """One control step (5 physics steps of 2.5 ms). terminated is always False (MetaWorld)."""
+    def send_step(self, action) -> None:
+        """Checks the action (shape (4,), finite) and sends it; `receive_step` returns the result."""
         values = np.asarray(action, dtype=np.float64)
         if values.shape != (spaces.ACTION_SIZE,):
             raise ValueError(
@@ -87,7 +103,10 @@ class DratsEnv(gymnasium.Env):
             )
         if not np.all(np.isfinite(values)):
             raise ValueError(f"action {values.tolist()} has a non-finite value; every value must be finite")
-        reply = self._process.request({"op": "step", "action": values.tolist()})
+        self._process.send({"op": "step", "action": values.tolist()})
+
+    def receive_step(self) -> Tuple[np.ndarray, float, bool, bool, Dict[str, Any]]:
+        reply = self._process.receive()
         observation = np.array(decode_numbers(reply["obs"]), dtype=np.float64)
         reward = reply["reward"]
         info = dict(reply.get("info", {}))

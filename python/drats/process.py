@@ -60,6 +60,7 @@ class DratsdProcess:
         self._poll = select.poll()
         self._poll.register(self._stdout_fd, select.POLLIN)
         self._pending = bytearray()
+        self._awaiting: Optional[str] = None
 
     @property
     def pid(self) -> int:
@@ -71,22 +72,36 @@ class DratsdProcess:
 
     def request(self, message: Dict[str, Any]) -> Dict[str, Any]:
         """Sends one request and returns the decoded answer; an {"error"} answer raises."""
+        self.send(message)
+        return self.receive()
+
+    def send(self, message: Dict[str, Any]) -> None:
+        """First half of `request`: writes the request without waiting, so that several
+        processes can work on their requests at the same time; `receive` collects the answer."""
         if self.closed:
             raise DratsdExitedError("this dratsd env process was closed; make a new environment")
+        if self._awaiting is not None:
+            raise DratsdExitedError(f"{self._name()} still owes the answer to {self._awaiting!r}; receive it first")
         line = json.dumps(message, allow_nan=False) + "\n"
+        self._awaiting = str(message.get("op"))
         try:
             self._process.stdin.write(line.encode())
             self._process.stdin.flush()
         except (BrokenPipeError, OSError):
-            raise self._died(f"ended before reading {message.get('op')!r}") from None
+            raise self._died(f"ended before reading {self._awaiting!r}") from None
+
+    def receive(self) -> Dict[str, Any]:
+        """Second half of `request`: the answer to the request `send` wrote."""
+        if self._awaiting is None:
+            raise DratsdExitedError(f"{self._name()} has no request to answer; send one first")
+        op = self._awaiting
         answer = self._read_line()
+        self._awaiting = None
         if answer is None:
-            raise self._died(f"ended before answering {message.get('op')!r}")
+            raise self._died(f"ended before answering {op!r}")
         if answer is _TIMED_OUT:
             self._process.kill()
-            raise self._died(
-                f"did not answer {message.get('op')!r} within {self.timeout_seconds} s and was killed"
-            )
+            raise self._died(f"did not answer {op!r} within {self.timeout_seconds} s and was killed")
         try:
             reply = json.loads(answer)
         except ValueError:
@@ -96,7 +111,7 @@ class DratsdProcess:
         if not isinstance(reply, dict):
             raise DratsdExitedError(f"{self._name()} answered with {reply!r}, not a JSON object")
         if "error" in reply:
-            raise DratsdRequestError(f"{self._name()} refused {message.get('op')!r}: {reply['error']}")
+            raise DratsdRequestError(f"{self._name()} refused {op!r}: {reply['error']}")
         return reply
 
     def _read_line(self):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Union
 
 import gymnasium
 import numpy as np
@@ -10,6 +10,7 @@ from gymnasium.vector import SyncVectorEnv
 
 from .env import DratsEnv
 from .tasks import MT10_TASKS
+from .vector_env import DratsVectorEnv
 
 
 class OneHotTaskId(gymnasium.ObservationWrapper):
@@ -41,11 +42,14 @@ def make_mt10_vector_env(
     one_hot: bool = True,
     dratsd_path: Optional[str] = None,
     timeout_seconds: Optional[float] = 60.0,
-) -> SyncVectorEnv:
-    """A `SyncVectorEnv` with one sub-environment (and one dratsd process) per task, in order.
+    pipelined: bool = True,
+) -> Union[DratsVectorEnv, SyncVectorEnv]:
+    """A vector env with one sub-environment (and one dratsd process) per task, in order.
 
     With `one_hot` every observation carries its task's MT10 id (49-d). Episodes end by the
     binary's truncation after 500 steps; the vector env then resets that task on its next step.
+    `pipelined` gives a `DratsVectorEnv` (all processes simulate at once), otherwise a
+    gymnasium `SyncVectorEnv` of `OneHotTaskId`-wrapped envs; both give the same numbers.
     Pass `tasks=drats.served_tasks()` to use whatever this dratsd build simulates.
     """
     tasks = list(tasks)
@@ -61,9 +65,12 @@ def make_mt10_vector_env(
                 task, suite_seed=suite_seed, layout_mode=layout_mode, dratsd_path=dratsd_path,
                 timeout_seconds=timeout_seconds,
             )
-            environments.append(OneHotTaskId(env, task) if one_hot else env)
+            environments.append(env)
+        if pipelined:
+            return DratsVectorEnv(environments, one_hot=one_hot)
+        wrapped = [OneHotTaskId(env, env.task) if one_hot else env for env in environments]
+        return SyncVectorEnv([lambda env=env: env for env in wrapped])
     except BaseException:
         for env in environments:
             env.close()
         raise
-    return SyncVectorEnv([lambda env=env: env for env in environments])

@@ -1,14 +1,21 @@
 """Several tasks at once: the one-hot wrapper and the MT10 vector factory on the real binary."""
 
+import os
+import signal
+
 import numpy as np
 import pytest
 
 import drats
 
 
-def test_vector_env_steps_every_served_task_with_one_hot_ids(dratsd_path):
+PIPELINED = pytest.mark.parametrize("pipelined", [True, False], ids=["pipelined", "sync"])
+
+
+@PIPELINED
+def test_vector_env_steps_every_served_task_with_one_hot_ids(dratsd_path, pipelined):
     tasks = drats.served_tasks(dratsd_path)
-    envs = drats.make_mt10_vector_env(tasks=tasks, dratsd_path=dratsd_path)
+    envs = drats.make_mt10_vector_env(tasks=tasks, dratsd_path=dratsd_path, pipelined=pipelined)
     try:
         observations, infos = envs.reset(seed=3)
         assert observations.shape == (len(tasks), 49)
@@ -27,9 +34,10 @@ def test_vector_env_steps_every_served_task_with_one_hot_ids(dratsd_path):
         envs.close()
 
 
-def test_vector_env_matches_single_envs_with_the_same_seeds(dratsd_path):
+@PIPELINED
+def test_vector_env_matches_single_envs_with_the_same_seeds(dratsd_path, pipelined):
     tasks = drats.served_tasks(dratsd_path)
-    envs = drats.make_mt10_vector_env(tasks=tasks, one_hot=False, dratsd_path=dratsd_path)
+    envs = drats.make_mt10_vector_env(tasks=tasks, one_hot=False, dratsd_path=dratsd_path, pipelined=pipelined)
     try:
         observations, _ = envs.reset(seed=[10 + i for i in range(len(tasks))])
         assert observations.shape == (len(tasks), 39)
@@ -41,8 +49,9 @@ def test_vector_env_matches_single_envs_with_the_same_seeds(dratsd_path):
         envs.close()
 
 
-def test_vector_env_resets_a_task_after_its_500_step_episode(dratsd_path):
-    envs = drats.make_mt10_vector_env(tasks=["reach-v3"], dratsd_path=dratsd_path)
+@PIPELINED
+def test_vector_env_resets_a_task_after_its_500_step_episode(dratsd_path, pipelined):
+    envs = drats.make_mt10_vector_env(tasks=["reach-v3"], dratsd_path=dratsd_path, pipelined=pipelined)
     try:
         envs.reset(seed=0)
         action = np.array([[0.5, 0.0, 0.0, 0.0]], dtype=np.float32)
@@ -53,6 +62,43 @@ def test_vector_env_resets_a_task_after_its_500_step_episode(dratsd_path):
         observations = envs.step(action)[0]
         np.testing.assert_array_equal(observations[0, 0:18], observations[0, 18:36])
         assert envs.step(action)[4]["step"][0] == 1
+    finally:
+        envs.close()
+
+
+def test_pipelined_and_sync_vector_envs_give_the_same_numbers_across_autoreset(dratsd_path):
+    tasks = drats.served_tasks(dratsd_path)
+    actions = np.random.default_rng(2).uniform(-1, 1, size=(drats.MAX_EPISODE_STEPS + 5, len(tasks), 4))
+    runs = []
+    for pipelined in (True, False):
+        envs = drats.make_mt10_vector_env(tasks=tasks, dratsd_path=dratsd_path, pipelined=pipelined)
+        try:
+            run, truncations = [envs.reset(seed=21)[0]], []
+            for batch in actions.astype(np.float32):
+                observations, rewards, terminated, truncated, infos = envs.step(batch)
+                truncations.append(truncated.all())
+                run += [observations, rewards, terminated, truncated, sorted(infos)]
+                run += [infos[key] for key in sorted(infos)]
+        finally:
+            envs.close()
+        runs.append(run)
+        assert sum(truncations) == 1 and truncations[drats.MAX_EPISODE_STEPS - 1]
+    assert len(runs[0]) == len(runs[1])
+    for pipelined_item, sync_item in zip(*runs):
+        np.testing.assert_array_equal(pipelined_item, sync_item)
+
+
+def test_pipelined_vector_env_reports_a_dead_process_and_keeps_the_others_in_step(dratsd_path):
+    envs = drats.make_mt10_vector_env(tasks=["reach-v3", "push-v3"], dratsd_path=dratsd_path)
+    try:
+        envs.reset(seed=0)
+        os.kill(envs.envs[0]._process.pid, signal.SIGKILL)
+        with pytest.raises(drats.DratsdExitedError, match="reach-v3"):
+            envs.step(np.zeros((2, 4), dtype=np.float32))
+        # push-v3 answered its step although reach-v3 failed first: its stream is in order.
+        assert envs.envs[1].step(np.zeros(4))[4]["step"] == 2
+        with pytest.raises(ValueError, match=r"shape \(3, 4\)"):
+            envs.step(np.zeros((3, 4)))
     finally:
         envs.close()
 
