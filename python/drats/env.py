@@ -76,13 +76,14 @@ class DratsEnv(gymnasium.Env):
 
     def send_reset(self, *, seed: Optional[int] = None, options: Optional[Dict[str, Any]] = None) -> None:
         """Checks the arguments and sends the reset request; `receive_reset` returns its result."""
-        super().reset(seed=seed)
         options = dict(options or {})
         layout = options.pop("layout", None)
         if options:
             raise ValueError(f"unknown reset options {sorted(options)}; the only option is 'layout'")
-        if layout is not None:
-            binary_seed = self._layout_seed(layout)
+        layout_seed = None if layout is None else self._layout_seed(layout)
+        super().reset(seed=seed)
+        if layout_seed is not None:
+            binary_seed = layout_seed
         else:
             # Drawn from the gymnasium generator, so reset(seed=s) followed by unseeded resets
             # replays the same layouts.
@@ -90,6 +91,7 @@ class DratsEnv(gymnasium.Env):
         self._process.send({"op": "reset", "seed": binary_seed})
 
     def receive_reset(self) -> Tuple[np.ndarray, Dict[str, Any]]:
+        """The answer to `send_reset`: (observation, {"task", "layout"})."""
         reply = self._process.receive()
         observation = np.array(decode_numbers(reply["obs"]), dtype=np.float64)
         return observation, {"task": reply.get("task", self.task), "layout": reply.get("layout")}
@@ -106,6 +108,7 @@ class DratsEnv(gymnasium.Env):
         self._process.send({"op": "step", "action": values.tolist()})
 
     def receive_step(self) -> Tuple[np.ndarray, float, bool, bool, Dict[str, Any]]:
+        """The answer to `send_step`: (observation, reward, False, truncated, info)."""
         reply = self._process.receive()
         observation = np.array(decode_numbers(reply["obs"]), dtype=np.float64)
         reward = reply["reward"]

@@ -15,6 +15,10 @@ import drats
 # check_env warns about unbounded Box dimensions; MetaWorld's objects (and here the goal) are.
 EXPECTED_WARNINGS = ("minimum value is -infinity", "maximum value is infinity")
 
+# MetaWorld's hand_init_pos per MT10 task (spec section 1); the reset hand rests within ~5 mm.
+HAND_INIT = {task: (0.0, 0.6, 0.2) for task in drats.MT10_TASKS}
+HAND_INIT.update({task: (0.0, 0.4, 0.2) for task in ("button-press-topdown-v3", "window-open-v3", "window-close-v3")})
+
 
 def test_check_env_passes(served_task, dratsd_path):
     env = gymnasium.make(drats.env_id(served_task), dratsd_path=dratsd_path)
@@ -34,7 +38,7 @@ def test_reset_observation_is_metaworlds_layout(served_task, dratsd_path):
         assert observation.shape == (39,) and observation.dtype == np.float64
         assert observation in env.observation_space
         np.testing.assert_array_equal(observation[18:36], observation[0:18])
-        np.testing.assert_allclose(observation[0:3], [0.0, 0.6, 0.2], atol=0.01)
+        np.testing.assert_allclose(observation[0:3], HAND_INIT[served_task], atol=0.01)
         assert observation[3] == pytest.approx(1.0, abs=0.05)
         assert info["task"] == served_task and 0 <= info["layout"] < 50
 
@@ -188,9 +192,13 @@ def test_garbage_collection_ends_the_process(dratsd_path):
 def test_a_killed_process_is_reported(dratsd_path):
     with drats.DratsEnv("reach-v3", dratsd_path=dratsd_path) as env:
         env.reset(seed=0)
-        os.kill(env._process.pid, 9)
-        with pytest.raises(drats.DratsdExitedError, match=r"ended before answering .step.* \(exit status -9\)"):
+        popen = env._process._process
+        popen.kill()
+        popen.wait()
+        with pytest.raises(drats.DratsdExitedError, match=r"ended before reading 'step' \(exit status -9\)"):
             env.step(np.zeros(4))
+        with pytest.raises(drats.DratsdExitedError, match="closed"):
+            env.reset()
 
 
 def test_a_dying_process_is_reported_with_its_stderr(dratsd_path):

@@ -92,13 +92,28 @@ def test_pipelined_vector_env_reports_a_dead_process_and_keeps_the_others_in_ste
     envs = drats.make_mt10_vector_env(tasks=["reach-v3", "push-v3"], dratsd_path=dratsd_path)
     try:
         envs.reset(seed=0)
-        os.kill(envs.envs[0]._process.pid, signal.SIGKILL)
-        with pytest.raises(drats.DratsdExitedError, match="reach-v3"):
+        # push-v3 is dead before its request is sent: reach-v3's answer is still collected.
+        popen = envs.envs[1]._process._process
+        popen.kill()
+        popen.wait()
+        with pytest.raises(drats.DratsdExitedError, match=r"push-v3.*exit status -9"):
             envs.step(np.zeros((2, 4), dtype=np.float32))
-        # push-v3 answered its step although reach-v3 failed first: its stream is in order.
-        assert envs.envs[1].step(np.zeros(4))[4]["step"] == 2
+        assert envs.envs[0].step(np.zeros(4))[4]["step"] == 2
         with pytest.raises(ValueError, match=r"shape \(3, 4\)"):
             envs.step(np.zeros((3, 4)))
+    finally:
+        envs.close()
+
+
+def test_pipelined_vector_env_collects_every_answer_when_one_times_out(dratsd_path):
+    envs = drats.make_mt10_vector_env(tasks=["reach-v3", "push-v3"], dratsd_path=dratsd_path, timeout_seconds=0.5)
+    try:
+        envs.reset(seed=0)
+        # reach-v3 takes its request but never answers; push-v3, asked after it, still answers.
+        os.kill(envs.envs[0]._process.pid, signal.SIGSTOP)
+        with pytest.raises(drats.DratsdExitedError, match=r"reach-v3.*did not answer 'step' within 0.5 s"):
+            envs.step(np.zeros((2, 4), dtype=np.float32))
+        assert envs.envs[1].step(np.zeros(4))[4]["step"] == 2
     finally:
         envs.close()
 
