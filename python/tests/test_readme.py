@@ -2,7 +2,6 @@
 
 import re
 
-import drats  # noqa: F401  (the examples import it themselves; this fails early if it cannot)
 from conftest import REPOSITORY
 
 
