@@ -1,5 +1,6 @@
 """The tests drive the real dratsd: $DRATSD, else the repository's .build/release/dratsd."""
 
+import gc
 import os
 import pathlib
 
@@ -37,3 +38,30 @@ def pytest_generate_tests(metafunc):
 
         served = set(_served_tasks())
         metafunc.parametrize("unserved_mt10_task", [t for t in drats.MT10_TASKS if t not in served])
+
+
+def _dratsd_children():
+    """Child processes of this test process whose command is dratsd, zombies included."""
+    children = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat_file:
+                stat = stat_file.read()
+        except OSError:
+            continue
+        command = stat[stat.index("(") + 1 : stat.rindex(")")]
+        parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+        if parent == os.getpid() and command == "dratsd":
+            children.append(int(entry))
+    return children
+
+
+@pytest.fixture(autouse=True)
+def no_dratsd_left_behind():
+    """Every test must leave no dratsd running or unreaped once its objects are collected."""
+    yield
+    if os.path.isdir("/proc"):
+        gc.collect()
+        assert _dratsd_children() == [], "a dratsd process outlived its environment"
