@@ -10,7 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN       := $(shell $(SWIFT) build $(SWIFTOPTS) --show-bin-path 2>/dev/null)/dratsd
 PREFIX    ?= /usr/local
 
-.PHONY: deps build test bench clean
+.PHONY: deps python-deps build test python-test bench clean
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
 ##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -38,14 +38,32 @@ deps:
 	  || python3 -m pip install --break-system-packages safetensors numpy; \
 	fi
 
+## python-deps: pip-install, when missing, what the Python package's tests need (gymnasium, pytest).
+python-deps: deps
+	@if python3 -c "import gymnasium, pytest" 2>/dev/null; then \
+	  echo "deps: python gymnasium and pytest present"; \
+	else \
+	  echo "deps: installing python gymnasium and pytest"; \
+	  python3 -m pip install gymnasium pytest \
+	  || python3 -m pip install --break-system-packages gymnasium pytest; \
+	fi
+
 ## build: the optimised dratsd binary.
 build: deps
 	$(SWIFT) build $(SWIFTOPTS) --product dratsd
 
-## test: every test, built with optimisation.
+## test: every test, built with optimisation, then the Python package's tests.
 test: deps
 	$(SWIFT) build $(SWIFTOPTS) --build-tests
 	$(SWIFT) test $(SWIFTOPTS) --skip-build
+	$(MAKE) python-test
+
+## python-test: installs python/ with pip and runs its pytest suite against the built dratsd.
+##              Run from the top folder so that the tests import the installed package.
+python-test: python-deps
+	python3 -m pip install --quiet ./python \
+	|| python3 -m pip install --quiet --break-system-packages ./python
+	DRATSD=$(BIN) python3 -m pytest python/tests
 
 ## bench: performance figures (JSON lines), never asserted by tests.
 bench: build
