@@ -40,12 +40,16 @@ let package = Package(
 
         // MARK: Toy suite
         .target(name: "GridWorld"),
+        // MARK: Learning core (issue 4)
+        .target(name: "Networks", dependencies: ["CSystemBLAS"]),
+        .target(name: "PPO", dependencies: ["Networks"]),
 
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PPO",
             ]
         ),
 
@@ -53,5 +57,9 @@ let package = Package(
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
+        .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
+        .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter"]),
     ]
 )

@@ -1,0 +1,104 @@
+import Networks
+
+/// A multi-task PPO agent: a Gaussian actor and a critic (each a trunk with one head per task),
+/// one Adam over both, a seeded generator, and every buffer its rollout inference and updates
+/// need, allocated here once.
+///
+/// Observations given to the agent already include the one-hot task id; `tasks` selects heads.
+public final class PPOAgent {
+    public let config: PPOConfig
+    public let observationSize: Int
+    public let actionSize: Int
+    public let taskCount: Int
+    public let policy: GaussianPolicy
+    public let critic: ValueNetwork
+    public let optimizer: Adam
+    var generator: Xoshiro256
+
+    // Rollout inference, one row per environment slot.
+    let rolloutCapacity: Int
+    let rolloutGrouping: TaskGrouping
+    let rolloutObservations: Matrix
+    let policyRollout: GaussianPolicy.Workspace
+    let criticRollout: ValueNetwork.Workspace
+
+    // Updates.
+    let minibatch: Minibatch
+    let policyTraining: GaussianPolicy.Workspace
+    let criticTraining: ValueNetwork.Workspace
+    let meanGradient: Matrix
+    let logStdGradient: Matrix
+    let valueGradient: Matrix
+    let batchIndices: UnsafeMutablePointer<Int>
+
+    /// Builds and initialises (CleanRL's orthogonal scheme) the networks from `config.seed`.
+    public init(config: PPOConfig, observationSize: Int, actionSize: Int, taskCount: Int) throws(PPOError) {
+        try config.validate()
+        guard observationSize >= 1, actionSize >= 1, taskCount >= 1 else {
+            throw .shapeMismatch("observationSize \(observationSize), actionSize \(actionSize) and taskCount \(taskCount) must all be at least 1")
+        }
+        self.config = config
+        self.observationSize = observationSize
+        self.actionSize = actionSize
+        self.taskCount = taskCount
+        do {
+            policy = try GaussianPolicy(
+                observationSize: observationSize, hiddenSizes: config.hiddenSizes, taskCount: taskCount,
+                actionSize: actionSize, logStdMode: config.logStdMode)
+            critic = try ValueNetwork(observationSize: observationSize, hiddenSizes: config.hiddenSizes, taskCount: taskCount)
+            var seeds = SplitMix64(seed: config.seed)
+            try policy.initialize(seed: seeds.next())
+            try critic.initialize(seed: seeds.next())
+            generator = Xoshiro256(seed: seeds.next())
+        } catch {
+            throw .network(error)
+        }
+        optimizer = Adam(
+            parameters: policy.parameters + critic.parameters,
+            learningRate: config.learningRate, epsilon: config.adamEpsilon)
+
+        rolloutCapacity = config.numEnvs
+        rolloutGrouping = TaskGrouping(taskCount: taskCount, capacity: rolloutCapacity)
+        rolloutObservations = Matrix(rows: rolloutCapacity, columns: observationSize)
+        policyRollout = GaussianPolicy.Workspace(policy: policy, capacity: rolloutCapacity)
+        criticRollout = ValueNetwork.Workspace(network: critic, capacity: rolloutCapacity)
+
+        let minibatchSize = config.minibatchSize
+        minibatch = Minibatch(capacity: minibatchSize, observationSize: observationSize, actionSize: actionSize, taskCount: taskCount)
+        policyTraining = GaussianPolicy.Workspace(policy: policy, capacity: minibatchSize)
+        criticTraining = ValueNetwork.Workspace(network: critic, capacity: minibatchSize)
+        meanGradient = Matrix(rows: minibatchSize, columns: actionSize)
+        logStdGradient = Matrix(rows: minibatchSize, columns: actionSize)
+        valueGradient = Matrix(rows: minibatchSize, columns: 1)
+        batchIndices = .allocate(capacity: config.batchSize)
+        batchIndices.initialize(repeating: 0, count: config.batchSize)
+    }
+
+    deinit { batchIndices.deallocate() }
+
+    /// A rollout buffer sized for this agent's config.
+    public func makeRolloutBuffer() throws(PPOError) -> RolloutBuffer {
+        try RolloutBuffer(numSteps: config.numSteps, numEnvs: config.numEnvs, observationSize: observationSize, actionSize: actionSize)
+    }
+
+    /// Learnable scalars in actor and critic together.
+    public var parameterCount: Int { policy.parameterCount + critic.parameterCount }
+}
+
+/// log N(a; mean, exp(logStd)) summed over action dimensions.
+@inlinable
+func gaussianLogProbability(
+    action: UnsafePointer<Float>, mean: UnsafePointer<Float>, logStd: UnsafePointer<Float>, count: Int
+) -> Float {
+    let halfLogTwoPi: Float = 0.918_938_5
+    var total: Float = 0
+    for j in 0..<count {
+        let z = (action[j] - mean[j]) * expf(-logStd[j])
+        total += -0.5 * z * z - logStd[j] - halfLogTwoPi
+    }
+    return total
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,155 @@
+import Foundation
+import Networks
+
+/// Every PPO setting, with the paper's defaults (spec `drats.md` section 5) and CleanRL's names.
+///
+/// Sizes that follow from these (`batchSize`, `minibatchSize`) are computed here and nowhere
+/// else. `validate()` reports every problem at once.
+public struct PPOConfig: Codable, Sendable, Equatable {
+    /// Parallel environment slots; the paper runs one per task (10 on MT10).
+    public var numEnvs: Int = 10
+    /// Steps collected per slot per iteration (paper: 10,000, so 100k transitions per update).
+    public var numSteps: Int = 10_000
+    /// Passes over the rollout per update (paper: 16).
+    public var updateEpochs: Int = 16
+    /// Minibatches per epoch (paper: 32).
+    public var numMinibatches: Int = 32
+    /// Adam step size (paper: 5e-4), constant over training.
+    public var learningRate: Double = 5e-4
+    /// Adam epsilon (paper: 1e-5, as in CleanRL).
+    public var adamEpsilon: Double = 1e-5
+    /// Global gradient-norm clip over actor and critic together (paper: 1.0).
+    public var maxGradNorm: Double = 1.0
+    /// Discount factor (paper: 0.99).
+    public var gamma: Double = 0.99
+    /// GAE lambda (paper: 0.97).
+    public var gaeLambda: Double = 0.97
+    /// PPO surrogate clipping range (paper: 0.2).
+    public var clipCoef: Double = 0.2
+    /// Normalise advantages per minibatch (paper: on).
+    public var normAdv: Bool = true
+    /// Entropy bonus coefficient (paper: 0.01 on MT10, 0.03 on MT50).
+    public var entCoef: Double = 0.01
+    /// Value-loss coefficient. Not stated in the paper's settings; CleanRL's 0.5. With separate
+    /// actor and critic it only weighs the critic's share of the global gradient norm.
+    public var vfCoef: Double = 0.5
+    /// Target approximate KL; the update stops once a minibatch's approx KL exceeds
+    /// `klStopFactor * targetKL` (paper: 0.05). nil disables early stopping.
+    public var targetKL: Double? = 0.05
+    /// Multiplier on `targetKL` for the early stop (paper: 1.5, as in Stable-Baselines3).
+    public var klStopFactor: Double = 1.5
+    /// Hidden layer widths of the actor and critic trunks (paper: 3 x 400).
+    public var hiddenSizes: [Int] = [400, 400, 400]
+    /// How the policy's log-std is produced (the authors' MetaWorld code: state-dependent).
+    public var logStdMode: LogStdMode = .stateDependent
+    /// Seed for initialisation, action sampling and minibatch shuffling.
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    /// Decodes a config in which any field may be omitted; omitted fields keep their default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PPOConfig.defaults
+        numEnvs = try c.decodeIfPresent(Int.self, forKey: .numEnvs) ?? d.numEnvs
+        numSteps = try c.decodeIfPresent(Int.self, forKey: .numSteps) ?? d.numSteps
+        updateEpochs = try c.decodeIfPresent(Int.self, forKey: .updateEpochs) ?? d.updateEpochs
+        numMinibatches = try c.decodeIfPresent(Int.self, forKey: .numMinibatches) ?? d.numMinibatches
+        learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
+        adamEpsilon = try c.decodeIfPresent(Double.self, forKey: .adamEpsilon) ?? d.adamEpsilon
+        maxGradNorm = try c.decodeIfPresent(Double.self, forKey: .maxGradNorm) ?? d.maxGradNorm
+        gamma = try c.decodeIfPresent(Double.self, forKey: .gamma) ?? d.gamma
+        gaeLambda = try c.decodeIfPresent(Double.self, forKey: .gaeLambda) ?? d.gaeLambda
+        clipCoef = try c.decodeIfPresent(Double.self, forKey: .clipCoef) ?? d.clipCoef
+        normAdv = try c.decodeIfPresent(Bool.self, forKey: .normAdv) ?? d.normAdv
+        entCoef = try c.decodeIfPresent(Double.self, forKey: .entCoef) ?? d.entCoef
+        vfCoef = try c.decodeIfPresent(Double.self, forKey: .vfCoef) ?? d.vfCoef
+        targetKL = c.contains(.targetKL) ? try c.decodeIfPresent(Double.self, forKey: .targetKL) : d.targetKL
+        klStopFactor = try c.decodeIfPresent(Double.self, forKey: .klStopFactor) ?? d.klStopFactor
+        hiddenSizes = try c.decodeIfPresent([Int].self, forKey: .hiddenSizes) ?? d.hiddenSizes
+        logStdMode = try c.decodeIfPresent(LogStdMode.self, forKey: .logStdMode) ?? d.logStdMode
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case numEnvs, numSteps, updateEpochs, numMinibatches, learningRate, adamEpsilon, maxGradNorm
+        case gamma, gaeLambda, clipCoef, normAdv, entCoef, vfCoef, targetKL, klStopFactor
+        case hiddenSizes, logStdMode, seed
+    }
+
+    /// Encodes every field; a disabled `targetKL` is written as null so it stays disabled.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(numEnvs, forKey: .numEnvs)
+        try c.encode(numSteps, forKey: .numSteps)
+        try c.encode(updateEpochs, forKey: .updateEpochs)
+        try c.encode(numMinibatches, forKey: .numMinibatches)
+        try c.encode(learningRate, forKey: .learningRate)
+        try c.encode(adamEpsilon, forKey: .adamEpsilon)
+        try c.encode(maxGradNorm, forKey: .maxGradNorm)
+        try c.encode(gamma, forKey: .gamma)
+        try c.encode(gaeLambda, forKey: .gaeLambda)
+        try c.encode(clipCoef, forKey: .clipCoef)
+        try c.encode(normAdv, forKey: .normAdv)
+        try c.encode(entCoef, forKey: .entCoef)
+        try c.encode(vfCoef, forKey: .vfCoef)
+        if let targetKL { try c.encode(targetKL, forKey: .targetKL) } else { try c.encodeNil(forKey: .targetKL) }
+        try c.encode(klStopFactor, forKey: .klStopFactor)
+        try c.encode(hiddenSizes, forKey: .hiddenSizes)
+        try c.encode(logStdMode, forKey: .logStdMode)
+        try c.encode(seed, forKey: .seed)
+    }
+
+    /// The paper's settings.
+    public static let defaults = PPOConfig()
+
+    /// Transitions per update: numEnvs x numSteps.
+    public var batchSize: Int { numEnvs * numSteps }
+    /// Transitions per minibatch: batchSize / numMinibatches (the remainder is unused).
+    public var minibatchSize: Int { numMinibatches > 0 ? batchSize / numMinibatches : 0 }
+
+    /// Every invalid field, each naming the field, the value and what would be valid.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+            if !condition { problems.append(message()) }
+        }
+        require(numEnvs >= 1, "numEnvs is \(numEnvs); it must be at least 1")
+        require(numSteps >= 1, "numSteps is \(numSteps); it must be at least 1")
+        require(updateEpochs >= 1, "updateEpochs is \(updateEpochs); it must be at least 1")
+        require(numMinibatches >= 1 && numMinibatches <= batchSize,
+                "numMinibatches is \(numMinibatches); it must be between 1 and numEnvs x numSteps (\(batchSize))")
+        require(learningRate > 0 && learningRate.isFinite, "learningRate is \(learningRate); it must be a positive number")
+        require(adamEpsilon > 0 && adamEpsilon.isFinite, "adamEpsilon is \(adamEpsilon); it must be a positive number")
+        require(maxGradNorm > 0 && maxGradNorm.isFinite, "maxGradNorm is \(maxGradNorm); it must be a positive number")
+        require(gamma >= 0 && gamma <= 1, "gamma is \(gamma); it must be in [0, 1]")
+        require(gaeLambda >= 0 && gaeLambda <= 1, "gaeLambda is \(gaeLambda); it must be in [0, 1]")
+        require(clipCoef > 0 && clipCoef < 1, "clipCoef is \(clipCoef); it must be in (0, 1)")
+        require(entCoef >= 0 && entCoef.isFinite, "entCoef is \(entCoef); it must be 0 or more")
+        require(vfCoef > 0 && vfCoef.isFinite, "vfCoef is \(vfCoef); it must be a positive number")
+        if let targetKL { require(targetKL > 0 && targetKL.isFinite, "targetKL is \(targetKL); it must be positive, or null to disable") }
+        require(klStopFactor > 0 && klStopFactor.isFinite, "klStopFactor is \(klStopFactor); it must be a positive number")
+        require(hiddenSizes.allSatisfy { $0 >= 1 }, "hiddenSizes is \(hiddenSizes); every width must be at least 1")
+        return problems
+    }
+
+    /// Throws `PPOError.invalidConfig` listing every problem.
+    public func validate() throws(PPOError) {
+        let problems = problems()
+        if !problems.isEmpty { throw .invalidConfig(problems) }
+    }
+
+    /// A stable 64-bit FNV-1a hash of the config's sorted-key JSON, stored in checkpoints so a
+    /// checkpoint is not resumed under different settings unknowingly.
+    public var configHash: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes = (try? encoder.encode(self)) ?? Data()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

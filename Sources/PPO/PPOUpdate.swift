@@ -1,0 +1,115 @@
+import Networks
+
+/// What one PPO update did, averaged over the minibatch steps it took.
+public struct PPOUpdateStats: Sendable, Equatable {
+    public var policyLoss = 0.0
+    public var valueLoss = 0.0
+    public var entropy = 0.0
+    public var oldApproxKL = 0.0
+    public var approxKL = 0.0
+    public var clipFraction = 0.0
+    /// Global gradient norm before clipping.
+    public var gradNorm = 0.0
+    /// 1 - Var(returns - values) / Var(returns) over the rollout; NaN when returns are constant.
+    public var explainedVariance = 0.0
+    /// Optimiser steps taken.
+    public var minibatchUpdates = 0
+    /// Epochs started (the last one may be partial after an early stop).
+    public var epochs = 0
+    /// True when the approx-KL early stop ended the update.
+    public var stoppedEarly = false
+    /// Mean |advantage| per task before normalisation (the Learning Potential sampler's score).
+    public var meanAbsoluteAdvantageByTask: [Double] = []
+
+    /// Metrics under CleanRL's fixed keys.
+    public var metrics: [String: Double] {
+        [
+            "losses/policy_loss": policyLoss, "losses/value_loss": valueLoss, "losses/entropy": entropy,
+            "losses/old_approx_kl": oldApproxKL, "losses/approx_kl": approxKL, "losses/clipfrac": clipFraction,
+            "losses/grad_norm": gradNorm, "losses/explained_variance": explainedVariance,
+            "charts/minibatch_updates": Double(minibatchUpdates), "charts/update_epochs": Double(epochs),
+        ]
+    }
+}
+
+extension PPOAgent {
+    /// Optimises actor and critic on a filled rollout whose advantages have been computed:
+    /// `updateEpochs` passes of `numMinibatches` shuffled minibatches, each step clipped to
+    /// `maxGradNorm`. Early stop as in Stable-Baselines3 (which the paper's 1.5 factor comes
+    /// from): a minibatch whose approx KL exceeds klStopFactor x targetKL is not applied and
+    /// ends the update.
+    public func update(_ buffer: RolloutBuffer) throws(PPOError) -> PPOUpdateStats {
+        let batchSize = buffer.count
+        guard batchSize == config.batchSize, buffer.observationSize == observationSize, buffer.actionSize == actionSize else {
+            throw .shapeMismatch("the buffer holds \(batchSize) transitions of \(buffer.observationSize) -> \(buffer.actionSize), the agent expects \(config.batchSize) of \(observationSize) -> \(actionSize)")
+        }
+        var stats = PPOUpdateStats()
+        stats.meanAbsoluteAdvantageByTask = meanAbsoluteAdvantages(buffer)
+        let minibatchSize = config.minibatchSize
+        let klLimit = config.targetKL.map { $0 * config.klStopFactor }
+        for index in 0..<batchSize { batchIndices[index] = index }
+
+        epochLoop: for _ in 0..<config.updateEpochs {
+            stats.epochs += 1
+            shuffleIndices(count: batchSize)
+            for start in stride(from: 0, to: minibatchSize * config.numMinibatches, by: minibatchSize) {
+                try minibatch.gather(from: buffer, indices: batchIndices + start, count: minibatchSize, normalizeAdvantages: config.normAdv)
+                let terms = computeLossAndGradients(minibatch)
+                if let klLimit, terms.approxKL > klLimit {
+                    stats.stoppedEarly = true
+                    break epochLoop
+                }
+                stats.gradNorm += optimizer.clipGradientNorm(maxNorm: config.maxGradNorm)
+                optimizer.update()
+                stats.minibatchUpdates += 1
+                stats.policyLoss += terms.policyLoss
+                stats.valueLoss += terms.valueLoss
+                stats.entropy += terms.entropy
+                stats.oldApproxKL += terms.oldApproxKL
+                stats.approxKL += terms.approxKL
+                stats.clipFraction += terms.clipFraction
+            }
+        }
+        if stats.minibatchUpdates > 0 {
+            let n = Double(stats.minibatchUpdates)
+            stats.policyLoss /= n; stats.valueLoss /= n; stats.entropy /= n
+            stats.oldApproxKL /= n; stats.approxKL /= n; stats.clipFraction /= n; stats.gradNorm /= n
+        }
+        stats.explainedVariance = explainedVariance(buffer)
+        return stats
+    }
+
+    /// Fisher-Yates over the first `count` indices with the agent's seeded generator.
+    func shuffleIndices(count: Int) {
+        guard count > 1 else { return }
+        for i in stride(from: count - 1, to: 0, by: -1) {
+            let j = Int(generator.next() % UInt64(i + 1))
+            let swap = batchIndices[i]
+            batchIndices[i] = batchIndices[j]
+            batchIndices[j] = swap
+        }
+    }
+
+    func meanAbsoluteAdvantages(_ buffer: RolloutBuffer) -> [Double] {
+        var sums = [Double](repeating: 0, count: taskCount), counts = [Int](repeating: 0, count: taskCount)
+        for row in 0..<buffer.count {
+            let task = Int(buffer.tasks[row])
+            guard task >= 0, task < taskCount else { continue }
+            sums[task] += abs(Double(buffer.advantages.pointer[row]))
+            counts[task] += 1
+        }
+        return zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : 0 }
+    }
+
+    func explainedVariance(_ buffer: RolloutBuffer) -> Double {
+        let n = Double(buffer.count)
+        var sumY = 0.0, sumYY = 0.0, sumD = 0.0, sumDD = 0.0
+        for row in 0..<buffer.count {
+            let y = Double(buffer.returns.pointer[row]), d = y - Double(buffer.values.pointer[row])
+            sumY += y; sumYY += y * y; sumD += d; sumDD += d * d
+        }
+        let varY = sumYY / n - (sumY / n) * (sumY / n)
+        let varD = sumDD / n - (sumD / n) * (sumD / n)
+        return varY == 0 ? .nan : 1 - varD / varY
+    }
+}
