@@ -44,12 +44,17 @@ let package = Package(
         .target(name: "Networks", dependencies: ["CSystemBLAS"]),
         .target(name: "PPO", dependencies: ["Networks"]),
 
+        // MARK: Training loop and experiments (issue 5)
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
+        .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "PPO",
+                "Experiments",
             ]
         ),
 
@@ -60,6 +65,8 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "Samplers", "PPO"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
         .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter"]),
     ]
 )

@@ -1,0 +1,35 @@
+import PPO
+import Samplers
+
+/// The settings of one multi-task training run: the learner, the task sampler, the run's seed
+/// and the evaluation. `ppo.numEnvs` must equal the number of slots; one iteration collects
+/// `ppo.numEnvs x ppo.numSteps` transitions and ends with one PPO update and one sampler update.
+public struct TrainerConfig: Codable, Sendable, Equatable {
+    /// PPO settings (paper defaults). `ppo.seed` is ignored: the run's `seed` derives it.
+    public var ppo: PPOConfig
+    /// Task-sampler settings (paper defaults; scale the return settings to the environment).
+    public var sampler: SamplerConfig
+    /// The run's seed: network initialisation, action noise, minibatch order and task draws all
+    /// follow from it. Default 1.
+    public var seed: UInt64
+    /// Deterministic evaluation episodes per task (MetaWorld's default 50). Default 50.
+    public var evaluationEpisodesPerTask: Int
+
+    public init(ppo: PPOConfig = PPOConfig(), sampler: SamplerConfig = SamplerConfig(), seed: UInt64 = 1, evaluationEpisodesPerTask: Int = 50) {
+        self.ppo = ppo
+        self.sampler = sampler
+        self.seed = seed
+        self.evaluationEpisodesPerTask = evaluationEpisodesPerTask
+    }
+
+    /// Independent seed streams derived from the run's seed (stream 0: PPO, 1: sampler, 2+: slots).
+    public func derivedSeed(stream: UInt64) -> UInt64 {
+        var z = seed &+ 0x9E37_79B9_7F4A_7C15 &* (stream &+ 1)
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The seed for environment slot `index` (for slots with their own randomness).
+    public func slotSeed(_ index: Int) -> UInt64 { derivedSeed(stream: 2 + UInt64(index)) }
+}
