@@ -18,7 +18,7 @@ public struct GridWorldExperimentConfig: Codable, Sendable, Equatable {
     /// Seeds 1...seedCount are run for every sampler.
     public var seedCount: Int = 10
     /// Training stops here if the threshold was not reached (environment steps).
-    public var stepCap: Int = 100_000
+    public var stepCap: Int = 200_000
     /// Every task's evaluation success rate must reach this. Default 0.9.
     public var successThreshold: Double = 0.9
     /// Deterministic evaluation episodes per task after every iteration.
@@ -30,7 +30,9 @@ public struct GridWorldExperimentConfig: Codable, Sendable, Equatable {
     public var numSteps: Int = 64
     /// PPO on a linear policy and critic (no hidden layer: one linear head per task).
     public var hiddenSizes: [Int] = []
-    public var learningRate: Double = 0.01
+    /// One policy and one value head for all tasks (see `TrainerConfig.sharedHead`).
+    public var sharedHead: Bool = true
+    public var learningRate: Double = 0.003
     public var updateEpochs: Int = 4
     public var numMinibatches: Int = 4
     public var entCoef: Double = 0.0
@@ -69,7 +71,7 @@ public struct GridWorldExperimentConfig: Codable, Sendable, Equatable {
         sampler.hardFirstLowReturn = hardFirstLowReturn
         sampler.hardFirstHighReturn = hardFirstHighReturn
         sampler.totalStepBudget = stepCap
-        return TrainerConfig(ppo: ppo, sampler: sampler, seed: seed, evaluationEpisodesPerTask: evaluationEpisodesPerTask)
+        return TrainerConfig(ppo: ppo, sampler: sampler, seed: seed, evaluationEpisodesPerTask: evaluationEpisodesPerTask, sharedHead: sharedHead)
     }
 
     /// Every invalid setting, naming the field and what would be valid.

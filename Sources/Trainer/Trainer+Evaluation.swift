@@ -10,14 +10,16 @@ extension Trainer {
         let slotCount = evaluationSlots.count
         let observations = UnsafeMutableBufferPointer<Float>.allocate(capacity: slotCount * observationSize)
         let tasks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slotCount)
+        let heads = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slotCount)
         let actions = UnsafeMutableBufferPointer<Float>.allocate(capacity: slotCount * actionSize)
         let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * slotCount)
         observations.initialize(repeating: 0)
         tasks.initialize(repeating: 0)
+        heads.initialize(repeating: 0)
         actions.initialize(repeating: 0)
         scratch.initialize(repeating: 0)
         defer {
-            observations.deallocate(); tasks.deallocate(); actions.deallocate(); scratch.deallocate()
+            observations.deallocate(); tasks.deallocate(); heads.deallocate(); actions.deallocate(); scratch.deallocate()
         }
         var successes = [Int](repeating: 0, count: taskCount)
         var returns = [Double](repeating: 0, count: taskCount)
@@ -30,6 +32,7 @@ extension Trainer {
             let task = nextJob / episodes
             nextJob += 1
             tasks[slot] = Int32(task)
+            heads[slot] = Int32(head(of: task))
             let row = observationRow(observations, slot)
             do {
                 try evaluationSlots[slot].reset(task: task, observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
@@ -43,7 +46,7 @@ extension Trainer {
         while active.contains(true) {
             do {
                 try agent.act(
-                    observations: observations.baseAddress!, tasks: tasks.baseAddress!, count: slotCount,
+                    observations: observations.baseAddress!, tasks: heads.baseAddress!, count: slotCount,
                     actions: actions.baseAddress!, logProbs: scratch.baseAddress!, values: scratch.baseAddress! + slotCount,
                     deterministic: true)
             } catch { throw .ppo(error) }

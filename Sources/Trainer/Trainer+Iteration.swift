@@ -21,11 +21,12 @@ extension Trainer {
                 let row = buffer.index(step: step, env: slot)
                 buffer.observations.row(row).update(from: nextObservations.baseAddress! + slot * observationSize, count: observationSize)
                 buffer.dones.pointer[row] = nextDones[slot]
-                buffer.tasks[row] = slotTasks[slot]
+                buffer.tasks[row] = slotHeads[slot]
+                rowTasks[row] = slotTasks[slot]
             }
             do {
                 try agent.act(
-                    observations: nextObservations.baseAddress!, tasks: slotTasks.baseAddress!, count: numEnvs,
+                    observations: nextObservations.baseAddress!, tasks: slotHeads.baseAddress!, count: numEnvs,
                     actions: actions.baseAddress!, logProbs: logProbs.baseAddress!, values: values.baseAddress!)
             } catch { throw .ppo(error) }
             for slot in 0..<numEnvs {
@@ -52,7 +53,7 @@ extension Trainer {
                 guard result.episodeEnded else { continue }
                 if result.truncated && !result.terminated {
                     _ = observationRow(finalObservations, truncations).update(fromContentsOf: observationRow(nextObservations, slot))
-                    finalTasks[truncations] = slotTasks[slot]
+                    finalHeads[truncations] = slotHeads[slot]
                     finalSlots[truncations] = slot
                     truncations += 1
                 }
@@ -66,7 +67,7 @@ extension Trainer {
             // reward (the RolloutBuffer convention), so GAE bootstraps through it.
             if truncations > 0 {
                 do {
-                    try agent.values(observations: finalObservations.baseAddress!, tasks: finalTasks.baseAddress!, count: truncations, into: finalValues.baseAddress!)
+                    try agent.values(observations: finalObservations.baseAddress!, tasks: finalHeads.baseAddress!, count: truncations, into: finalValues.baseAddress!)
                 } catch { throw .ppo(error) }
                 for k in 0..<truncations {
                     buffer.rewards.pointer[buffer.index(step: step, env: finalSlots[k])] += Float(config.ppo.gamma) * finalValues[k]
@@ -77,7 +78,7 @@ extension Trainer {
 
         // 2. Advantages.
         do {
-            try agent.values(observations: nextObservations.baseAddress!, tasks: slotTasks.baseAddress!, count: numEnvs, into: values.baseAddress!)
+            try agent.values(observations: nextObservations.baseAddress!, tasks: slotHeads.baseAddress!, count: numEnvs, into: values.baseAddress!)
         } catch { throw .ppo(error) }
         buffer.computeAdvantages(nextValues: values.baseAddress!, nextDones: nextDones.baseAddress!, gamma: config.ppo.gamma, gaeLambda: config.ppo.gaeLambda)
 
@@ -87,11 +88,24 @@ extension Trainer {
 
         // 4. Sampler update.
         do {
-            try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: stats.meanAbsoluteAdvantageByTask, stepsPerTask: stepsPerTask)
+            try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: meanAbsoluteAdvantageByTask(), stepsPerTask: stepsPerTask)
         } catch { throw .sampler(error) }
         let samplerFigures = sampler.update()
         iteration += 1
         return metrics(tally: tally, stats: stats, samplerFigures: samplerFigures)
+    }
+
+    /// Mean |GAE advantage| of each task's rows in the rollout (0 for a task without rows), the
+    /// Learning Potential score; computed from the rows' tasks, not heads, so it holds per task
+    /// with a shared head too.
+    func meanAbsoluteAdvantageByTask() -> [Double] {
+        var sums = [Double](repeating: 0, count: taskCount), counts = [Int](repeating: 0, count: taskCount)
+        for row in 0..<buffer.count {
+            let task = Int(rowTasks[row])
+            sums[task] += abs(Double(buffer.advantages.pointer[row]))
+            counts[task] += 1
+        }
+        return zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : 0 }
     }
 
     /// Steps one slot with its action row and records the outcome; touches only that slot's data.

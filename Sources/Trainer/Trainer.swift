@@ -23,6 +23,8 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     public let actionSize: Int
     public let taskCount: Int
     public let observationSize: Int
+    /// Network heads: `taskCount`, or 1 with `sharedHead`.
+    public let headCount: Int
 
     /// Iterations completed and environment steps taken.
     public internal(set) var iteration = 0
@@ -34,8 +36,12 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     let nextObservations: UnsafeMutableBufferPointer<Float>
     /// CleanRL's `next_done`: 1 when the slot's next observation starts a new episode.
     let nextDones: UnsafeMutableBufferPointer<Float>
-    /// The task each slot is playing.
+    /// The task each slot is playing, and the network head that task uses (the task itself, or
+    /// 0 for all tasks with `sharedHead`).
     let slotTasks: UnsafeMutableBufferPointer<Int32>
+    let slotHeads: UnsafeMutableBufferPointer<Int32>
+    /// The task of every rollout row (the buffer's own `tasks` hold head ids).
+    let rowTasks: UnsafeMutableBufferPointer<Int32>
     let actions: UnsafeMutableBufferPointer<Float>
     let logProbs: UnsafeMutableBufferPointer<Float>
     let values: UnsafeMutableBufferPointer<Float>
@@ -47,7 +53,7 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     var episodeLengths: [Int]
     /// Final observations of time-limit truncations, bootstrapped with one critic call per step.
     let finalObservations: UnsafeMutableBufferPointer<Float>
-    let finalTasks: UnsafeMutableBufferPointer<Int32>
+    let finalHeads: UnsafeMutableBufferPointer<Int32>
     let finalValues: UnsafeMutableBufferPointer<Float>
     let finalSlots: UnsafeMutableBufferPointer<Int>
     /// Environment steps per task in the current iteration (for the sampler and Hard First).
@@ -89,11 +95,12 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         actionSize = first.actionSize
         taskCount = first.taskCount
         observationSize = first.observationSize + first.taskCount
+        headCount = config.sharedHead ? 1 : first.taskCount
 
         var ppo = config.ppo
         ppo.seed = config.derivedSeed(stream: 0)
         do {
-            agent = try PPOAgent(config: ppo, observationSize: observationSize, actionSize: actionSize, taskCount: taskCount)
+            agent = try PPOAgent(config: ppo, observationSize: observationSize, actionSize: actionSize, taskCount: headCount)
             buffer = try agent.makeRolloutBuffer()
         } catch { throw .ppo(error) }
         do {
@@ -104,16 +111,20 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         nextObservations = .allocate(capacity: n * observationSize)
         nextDones = .allocate(capacity: n)
         slotTasks = .allocate(capacity: n)
+        slotHeads = .allocate(capacity: n)
+        rowTasks = .allocate(capacity: n * config.ppo.numSteps)
         actions = .allocate(capacity: n * actionSize)
         logProbs = .allocate(capacity: n)
         values = .allocate(capacity: n)
         finalObservations = .allocate(capacity: n * observationSize)
-        finalTasks = .allocate(capacity: n)
+        finalHeads = .allocate(capacity: n)
         finalValues = .allocate(capacity: n)
         finalSlots = .allocate(capacity: n)
         for pointer in [nextObservations, nextDones, actions, logProbs, values, finalObservations, finalValues] { pointer.initialize(repeating: 0) }
         slotTasks.initialize(repeating: 0)
-        finalTasks.initialize(repeating: 0)
+        slotHeads.initialize(repeating: 0)
+        rowTasks.initialize(repeating: 0)
+        finalHeads.initialize(repeating: 0)
         finalSlots.initialize(repeating: 0)
         stepResults = [SlotStep](repeating: SlotStep(reward: 0, success: false, terminated: false, truncated: false), count: n)
         episodeReturns = [Double](repeating: 0, count: n)
@@ -128,7 +139,9 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         for pointer in [nextObservations, actions, logProbs, values, finalObservations, finalValues] { pointer.deallocate() }
         nextDones.deallocate()
         slotTasks.deallocate()
-        finalTasks.deallocate()
+        slotHeads.deallocate()
+        rowTasks.deallocate()
+        finalHeads.deallocate()
         finalSlots.deallocate()
     }
 
@@ -142,6 +155,7 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     func startEpisode(slot: Int) throws(TrainerError) {
         let task = sampler.sampleTask()
         slotTasks[slot] = Int32(task)
+        slotHeads[slot] = Int32(head(of: task))
         let row = observationRow(nextObservations, slot)
         do {
             try slots[slot].reset(task: task, observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
@@ -151,6 +165,9 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         episodeSuccesses[slot] = false
         episodeLengths[slot] = 0
     }
+
+    /// The network head `task` uses.
+    func head(of task: Int) -> Int { headCount == 1 ? 0 : task }
 
     /// Writes the one-hot encoding of `task` (1 at `task`, 0 elsewhere).
     static func writeTaskOneHot(task: Int, into row: UnsafeMutableBufferPointer<Float>) {
