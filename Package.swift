@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
-        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "Samplers", "PPO"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "Samplers", "PPO", "MallocCounter"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
         .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter"]),
     ]

@@ -11,11 +11,35 @@ extension Trainer {
     /// 4. the sampler sees the update's per-task mean |advantage| and steps, then updates q.
     /// Returns the iteration's metrics.
     public func iterate() throws(TrainerError) -> IterationMetrics {
+        // 1. Rollout.
+        let tally = try collectRollout()
+
+        // 2. Advantages.
+        do {
+            try agent.values(observations: nextObservations.baseAddress!, tasks: slotHeads.baseAddress!, count: slots.count, into: values.baseAddress!)
+        } catch { throw .ppo(error) }
+        buffer.computeAdvantages(nextValues: values.baseAddress!, nextDones: nextDones.baseAddress!, gamma: config.ppo.gamma, gaeLambda: config.ppo.gaeLambda)
+
+        // 3. PPO update.
+        let stats: PPOUpdateStats
+        do { stats = try agent.update(buffer) } catch { throw .ppo(error) }
+
+        // 4. Sampler update.
+        do {
+            try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: meanAbsoluteAdvantageByTask(), stepsPerTask: stepsPerTask)
+        } catch { throw .sampler(error) }
+        let samplerFigures = sampler.update()
+        iteration += 1
+        return metrics(tally: tally, stats: stats, samplerFigures: samplerFigures)
+    }
+
+    /// Fills the rollout buffer: `numSteps` times, one batched inference for every slot, one
+    /// step of every slot, then the finished episodes' bookkeeping. Allocates nothing once the
+    /// sampler's success windows are full.
+    func collectRollout() throws(TrainerError) -> EpisodeTally {
         let numEnvs = slots.count, numSteps = config.ppo.numSteps
         var tally = EpisodeTally()
         for task in stepsPerTask.indices { stepsPerTask[task] = 0 }
-
-        // 1. Rollout.
         for step in 0..<numSteps {
             for slot in 0..<numEnvs {
                 let row = buffer.index(step: step, env: slot)
@@ -75,24 +99,7 @@ extension Trainer {
             }
             globalStep += numEnvs
         }
-
-        // 2. Advantages.
-        do {
-            try agent.values(observations: nextObservations.baseAddress!, tasks: slotHeads.baseAddress!, count: numEnvs, into: values.baseAddress!)
-        } catch { throw .ppo(error) }
-        buffer.computeAdvantages(nextValues: values.baseAddress!, nextDones: nextDones.baseAddress!, gamma: config.ppo.gamma, gaeLambda: config.ppo.gaeLambda)
-
-        // 3. PPO update.
-        let stats: PPOUpdateStats
-        do { stats = try agent.update(buffer) } catch { throw .ppo(error) }
-
-        // 4. Sampler update.
-        do {
-            try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: meanAbsoluteAdvantageByTask(), stepsPerTask: stepsPerTask)
-        } catch { throw .sampler(error) }
-        let samplerFigures = sampler.update()
-        iteration += 1
-        return metrics(tally: tally, stats: stats, samplerFigures: samplerFigures)
+        return tally
     }
 
     /// Mean |GAE advantage| of each task's rows in the rollout (0 for a task without rows), the

@@ -1,5 +1,6 @@
 import Testing
 import Experiments
+import MallocCounter
 import PPO
 import Samplers
 @testable import Trainer
@@ -113,6 +114,35 @@ import Samplers
         #expect(result.successRate.allSatisfy { (0...1).contains($0) })
         #expect(result.metricEntries(taskNames: GridWorldSlot.taskNames).map(\.key).first == "eval/wall0/success_rate")
         #expect(try plain.iterate() == evaluated.iterate())
+    }
+
+    /// The rollout (inference, stepping, bookkeeping, task draws, resets) allocates nothing once
+    /// the sampler's 50-episode success windows are full.
+    @Test(arguments: [false, true])
+    func rolloutAllocatesNothing(sharedHead: Bool) throws {
+        var config = Self.config(kind: .uniform)
+        config.sharedHead = sharedHead
+        let trainer = try Self.trainer(config)
+        for _ in 0..<25 { _ = try trainer.iterate() }
+        #expect(trainer.sampler.state.tasks.allSatisfy { $0.totalEpisodeCount > 60 })
+        malloc_counter_start()
+        let tally = try trainer.collectRollout()
+        let allocations = malloc_counter_stop()
+        #expect(allocations == 0)
+        #expect(tally.episodes > 0)
+    }
+
+    @Test func sharedHeadBuildsOneHeadAndKeepsPerTaskStatistics() throws {
+        var config = Self.config(kind: .learningPotential)
+        config.sharedHead = true
+        let trainer = try Self.trainer(config)
+        #expect(trainer.headCount == 1 && trainer.agent.taskCount == 1)
+        let metrics = try trainer.iterate()
+        #expect((0..<trainer.buffer.count).allSatisfy { trainer.buffer.tasks[$0] == 0 })
+        let advantages = trainer.meanAbsoluteAdvantageByTask()
+        #expect(advantages.count == 4 && advantages.allSatisfy { $0.isFinite && $0 >= 0 })
+        #expect(trainer.sampler.state.meanAbsoluteAdvantage == advantages)
+        #expect(metrics.keys == IterationMetrics.keys(taskNames: GridWorldSlot.taskNames))
     }
 
     @Test func rejectsMismatchedSetup() throws {
