@@ -5,21 +5,22 @@
 SWIFT     ?= swift
 # -enable-testing lets test targets use @testable import in an optimised build.
 SWIFTOPTS ?= -c release -Xswiftc -enable-testing
-APT_PKGS  := libode-dev libblas-dev liblapacke-dev libopenblas-dev pkg-config
+APT_PKGS  := libode-dev libblas-dev liblapacke-dev libopenblas-dev libsqlite3-dev pkg-config
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN       := $(shell $(SWIFT) build $(SWIFTOPTS) --show-bin-path 2>/dev/null)/dratsd
 PREFIX    ?= /usr/local
 
 .PHONY: deps build test bench clean
 
-## deps: install the C libraries (ODE, BLAS/LAPACKE, OpenBLAS) with apt-get and the Python
-##       safetensors + numpy packages (interop tests) with pip, when missing.
+## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
+##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
 deps:
 	@if pkg-config --exists ode 2>/dev/null \
 	   && [ -f /usr/include/lapacke.h ] \
+	   && [ -f /usr/include/sqlite3.h ] \
 	   && [ -f /usr/include/x86_64-linux-gnu/cblas.h -o -f /usr/include/cblas.h ] \
 	   && ls /usr/lib/*/openblas-pthread/libblas.so.3 >/dev/null 2>&1; then \
-	  echo "deps: ODE $$(pkg-config --modversion ode), BLAS, LAPACKE and OpenBLAS present"; \
+	  echo "deps: ODE $$(pkg-config --modversion ode), BLAS, LAPACKE, OpenBLAS and SQLite present"; \
 	else \
 	  echo "deps: installing $(APT_PKGS)"; \
 	  export DEBIAN_FRONTEND=noninteractive; \
@@ -45,6 +46,11 @@ build: deps
 test: deps
 	$(SWIFT) build $(SWIFTOPTS) --build-tests
 	$(SWIFT) test $(SWIFTOPTS) --skip-build
+
+## bench: performance figures (JSON lines), never asserted by tests.
+bench: build
+	$(BIN) bench env --json
+	$(BIN) bench ppo --json
 
 clean:
 	rm -rf .build

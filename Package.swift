@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C interop
@@ -31,6 +32,19 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
         ),
 
+        // MARK: Simulation
+        .target(name: "Physics", dependencies: ["CSystemODE"]),
+        .target(name: "Manipulation", dependencies: ["Physics", "TaskRewards"]),
+
+        // MARK: Learning core (issue 4)
+        .target(name: "CNetworkKernels"),
+        .target(name: "Networks", dependencies: ["CSystemBLAS", "CNetworkKernels"]),
+        .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
+
+        // MARK: Training loop and experiments (issue 5)
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
+        .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
+
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers"),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
@@ -40,19 +54,24 @@ let package = Package(
 
         // MARK: Toy suite
         .target(name: "GridWorld"),
-        // MARK: Learning core (issue 4)
-        .target(name: "Networks", dependencies: ["CSystemBLAS"]),
-        .target(name: "PPO", dependencies: ["Networks"]),
 
-        // MARK: Training loop and experiments (issue 5)
-        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
-        .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
+        // MARK: Rewards (pure Swift, no dependencies)
+        .target(name: "TaskRewards"),
+
+        // MARK: The daemon: state directory, run store and queue, run folders, systemd notify
+        .target(
+            name: "Daemon",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
 
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Manipulation",
                 "PPO",
                 "Experiments",
             ]
@@ -60,13 +79,31 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
-        .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors"]),
+        .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
+        .testTarget(name: "ManipulationTests", dependencies: ["Manipulation"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "Samplers", "PPO", "MallocCounter"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
-        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(
+            name: "TaskRewardsTests",
+            dependencies: ["TaskRewards"],
+            exclude: ["Fixtures/generate_reward_reference.py"],
+            resources: [.copy("Fixtures/reward_reference.json")]
+        ),
+        // A separate process that drives the real RunStore, so tests can race processes and SIGKILL writers.
+        .executableTarget(
+            name: "DaemonTestWorker",
+            dependencies: ["Daemon", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/DaemonTestWorker"
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -9,7 +9,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
     public func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .relu:
-            for index in 0..<count { values[index] = max(values[index], 0) }
+            VectorKernels.relu(values, count: count)
         case .tanh:
             for index in 0..<count { values[index] = Activation.tanhFloat(values[index]) }
         }
@@ -20,7 +20,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
     public func backward(output: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .relu:
-            for index in 0..<count { gradient[index] = output[index] > 0 ? gradient[index] : 0 }
+            VectorKernels.reluBackward(output: output, gradient: gradient, count: count)
         case .tanh:
             for index in 0..<count { gradient[index] *= 1 - output[index] * output[index] }
         }

@@ -40,11 +40,13 @@ public final class Linear: ParameterOwner {
     @inlinable
     public func forward(input: UnsafePointer<Float>, rows: Int, output: UnsafeMutablePointer<Float>) {
         guard rows > 0 else { return }
-        let b = bias.value.pointer, width = outputSize
-        for row in 0..<rows {
-            let line = output + row * width
-            for column in 0..<width { line[column] = b[column] }
+        if rows <= SmallBatchKernel.maximumRows, SmallBatchKernel.linear(
+            input: input, rows: rows, weight: weight.value.pointer, bias: bias.value.pointer,
+            inputSize: inputSize, outputSize: outputSize, output: output) {
+            return
         }
+        let width = outputSize
+        VectorKernels.broadcastRows(bias.value.pointer, rows: rows, columns: width, into: output)
         BLAS.gemm(
             transposeA: false, transposeB: true, m: rows, n: width, k: inputSize,
             alpha: 1, a: input, lda: inputSize, b: weight.value.pointer, ldb: inputSize,
@@ -64,11 +66,7 @@ public final class Linear: ParameterOwner {
             transposeA: true, transposeB: false, m: width, n: inputSize, k: rows,
             alpha: 1, a: outputGradient, lda: width, b: input, ldb: inputSize,
             beta: 1, c: weight.gradient.pointer, ldc: inputSize)
-        let db = bias.gradient.pointer
-        for row in 0..<rows {
-            let line = outputGradient + row * width
-            for column in 0..<width { db[column] += line[column] }
-        }
+        VectorKernels.addColumnSums(outputGradient, rows: rows, columns: width, into: bias.gradient.pointer)
         if let inputGradient {
             BLAS.gemm(
                 transposeA: false, transposeB: false, m: rows, n: inputSize, k: width,

@@ -23,6 +23,15 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
         s0 = mixer.next(); s1 = mixer.next(); s2 = mixer.next(); s3 = mixer.next()
     }
 
+    /// The four state words, for checkpoints (resuming restores the exact stream).
+    public var state: [UInt64] { [s0, s1, s2, s3] }
+
+    /// Resumes from `state`; nil unless it has four words, not all zero (an all-zero state is stuck).
+    public init?(state: [UInt64]) {
+        guard state.count == 4, state.contains(where: { $0 != 0 }) else { return nil }
+        s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3]
+    }
+
     @inlinable
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, 7) &* 9

@@ -4,15 +4,21 @@ import Networks
 extension PPOAgent {
     /// Samples actions (or takes the Gaussian mean when `deterministic`) for `count` slots and
     /// writes, in slot order, the actions [count, actionSize], their log-probabilities and the
-    /// critic's values. `count` is at most `config.numEnvs`.
+    /// critic's values. `count` is at most the agent's `inferenceSlots`.
     public func act(
         observations: UnsafePointer<Float>, tasks: UnsafePointer<Int32>, count: Int,
         actions: UnsafeMutablePointer<Float>, logProbs: UnsafeMutablePointer<Float>,
         values: UnsafeMutablePointer<Float>, deterministic: Bool = false
     ) throws(PPOError) {
         try prepareRollout(observations: observations, tasks: tasks, count: count)
-        policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
-        critic.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: criticRollout)
+        if let criticWorker {
+            criticWorker.begin()
+            policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
+            criticWorker.finish()
+        } else {
+            policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
+            critic.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: criticRollout)
+        }
         let a = actionSize
         for k in 0..<count {
             let slot = rolloutGrouping.order[k]
@@ -37,7 +43,7 @@ extension PPOAgent {
 
     private func prepareRollout(observations: UnsafePointer<Float>, tasks: UnsafePointer<Int32>, count: Int) throws(PPOError) {
         guard count >= 0, count <= rolloutCapacity else {
-            throw .shapeMismatch("rollout inference for \(count) slots, but the agent was built for numEnvs = \(rolloutCapacity)")
+            throw .shapeMismatch("rollout inference for \(count) slots, but the agent was built for at most \(rolloutCapacity) (numEnvs or inferenceSlots)")
         }
         do { try rolloutGrouping.group(tasks: tasks, count: count) } catch { throw .network(error) }
         let width = observationSize

@@ -10,6 +10,8 @@ public enum PPOError: Error, CustomStringConvertible, Equatable {
     case network(NetworksError)
     /// A state tensor needed to restore the agent is missing or malformed.
     case invalidState(String)
+    /// A checkpoint could not be written or read (names the path and the reason).
+    case checkpoint(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum PPOError: Error, CustomStringConvertible, Equatable {
             return error.description
         case .invalidState(let detail):
             return "cannot restore PPO state: \(detail)"
+        case .checkpoint(let path, let reason):
+            return "checkpoint \(path): \(reason)"
         }
     }
 }

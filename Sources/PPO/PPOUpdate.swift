@@ -18,6 +18,9 @@ public struct PPOUpdateStats: Sendable, Equatable {
     public var epochs = 0
     /// True when the approx-KL early stop ended the update.
     public var stoppedEarly = false
+    /// Minibatches whose loss or gradient was NaN or infinite: not applied, so one bad
+    /// transition cannot poison the weights (non-zero means the rollout needs a look).
+    public var skippedNonFiniteMinibatches = 0
     /// Mean |advantage| per task before normalisation (the Learning Potential sampler's score).
     public var meanAbsoluteAdvantageByTask: [Double] = []
 
@@ -28,6 +31,7 @@ public struct PPOUpdateStats: Sendable, Equatable {
             "losses/old_approx_kl": oldApproxKL, "losses/approx_kl": approxKL, "losses/clipfrac": clipFraction,
             "losses/grad_norm": gradNorm, "losses/explained_variance": explainedVariance,
             "charts/minibatch_updates": Double(minibatchUpdates), "charts/update_epochs": Double(epochs),
+            "charts/skipped_nonfinite_minibatches": Double(skippedNonFiniteMinibatches),
         ]
     }
 }
@@ -43,6 +47,9 @@ extension PPOAgent {
         guard batchSize == config.batchSize, buffer.observationSize == observationSize, buffer.actionSize == actionSize else {
             throw .shapeMismatch("the buffer holds \(batchSize) transitions of \(buffer.observationSize) -> \(buffer.actionSize), the agent expects \(config.batchSize) of \(observationSize) -> \(actionSize)")
         }
+        let blasThreads = BLAS.threadCount
+        if concurrentActorCritic { BLAS.setThreadCount(1) }
+        defer { if concurrentActorCritic, let blasThreads { BLAS.setThreadCount(blasThreads) } }
         var stats = PPOUpdateStats()
         stats.meanAbsoluteAdvantageByTask = meanAbsoluteAdvantages(buffer)
         let minibatchSize = config.minibatchSize
@@ -59,7 +66,12 @@ extension PPOAgent {
                     stats.stoppedEarly = true
                     break epochLoop
                 }
-                stats.gradNorm += optimizer.clipGradientNorm(maxNorm: config.maxGradNorm)
+                let gradNorm = optimizer.clipGradientNorm(maxNorm: config.maxGradNorm)
+                guard terms.loss.isFinite, gradNorm.isFinite else {
+                    stats.skippedNonFiniteMinibatches += 1
+                    continue
+                }
+                stats.gradNorm += gradNorm
                 optimizer.update()
                 stats.minibatchUpdates += 1
                 stats.policyLoss += terms.policyLoss

@@ -86,6 +86,20 @@ import Networks
         }
     }
 
+    @Test func inferenceSlotsCanExceedNumEnvs() throws {
+        var config = PPOConfig()
+        config.numEnvs = 2; config.numSteps = 4; config.numMinibatches = 1; config.hiddenSizes = [8]
+        let agent = try PPOAgent(config: config, observationSize: 3, actionSize: 1, taskCount: 2, inferenceSlots: 20)
+        let observations = Matrix(rows: 20, columns: 3), outputs = Matrix(rows: 20, columns: 3)
+        let tasks = [Int32](repeating: 1, count: 20)
+        try agent.act(observations: observations.pointer, tasks: tasks, count: 20, actions: outputs.pointer,
+                      logProbs: outputs.pointer + 20, values: outputs.pointer + 40, deterministic: true)
+        #expect(throws: PPOError.self) {
+            try agent.act(observations: observations.pointer, tasks: tasks + [1], count: 21, actions: outputs.pointer,
+                          logProbs: outputs.pointer + 20, values: outputs.pointer + 40)
+        }
+    }
+
     @Test func sameSeedGivesSameUpdate() throws {
         var results: [[String: NamedTensor]] = []
         for _ in 0..<2 {
@@ -119,9 +133,50 @@ import Networks
         #expect(strictStats.minibatchUpdates < 12)
     }
 
+    @Test func nonFiniteRolloutIsSkippedNotApplied() throws {
+        let agent = try Self.makeAgent(seed: 17)
+        let buffer = try Self.randomRollout(agent, seed: 18)
+        buffer.observations[5, 2] = .nan   // one corrupt transition
+        let before = agent.policy.exportTensors()
+        let stats = try agent.update(buffer)
+        #expect(stats.skippedNonFiniteMinibatches > 0)
+        #expect(stats.minibatchUpdates + stats.skippedNonFiniteMinibatches <= 12)
+        #expect(agent.policy.exportTensors().values.allSatisfy { $0.values.allSatisfy(\.isFinite) })
+        #expect(agent.critic.exportTensors().values.allSatisfy { $0.values.allSatisfy(\.isFinite) })
+        if stats.minibatchUpdates == 0 { #expect(agent.policy.exportTensors() == before) }
+        #expect(stats.metrics["charts/skipped_nonfinite_minibatches"] == Double(stats.skippedNonFiniteMinibatches))
+    }
+
     @Test func updateRejectsMismatchedBuffer() throws {
         let agent = try Self.makeAgent()
         let buffer = try RolloutBuffer(numSteps: 3, numEnvs: 4, observationSize: 5, actionSize: 2)
         #expect(throws: PPOError.self) { try agent.update(buffer) }
+    }
+}
+
+@Suite struct ConcurrentRolloutInferenceTests {
+    @Test func concurrentInferenceGivesIdenticalResultsAndStops() throws {
+        let sequential = try PPOAgentTests.makeAgent(seed: 81, slots: 6)
+        let concurrent = try PPOAgentTests.makeAgent(seed: 81, slots: 6)
+        concurrent.concurrentRolloutInference = true
+        #expect(concurrent.concurrentRolloutInference)
+        var generator = Xoshiro256(seed: 82)
+        let observations = Matrix(rows: 6, columns: 5)
+        let tasks: [Int32] = [1, 0, 2, 2, 0, 1]
+        for round in 0..<20 {
+            for index in 0..<observations.count { observations.pointer[index] = Float(generator.nextGaussian()) }
+            let count = round % 6 + 1
+            var results: [[Float]] = []
+            for agent in [sequential, concurrent] {
+                let actions = Matrix(rows: 6, columns: 2), logProbs = Matrix(rows: 6, columns: 1), values = Matrix(rows: 6, columns: 1)
+                try agent.act(observations: observations.pointer, tasks: tasks, count: count,
+                              actions: actions.pointer, logProbs: logProbs.pointer, values: values.pointer)
+                results.append(actions.values + logProbs.values + values.values)
+            }
+            #expect(results[0] == results[1])
+        }
+        concurrent.concurrentRolloutInference = false
+        #expect(!concurrent.concurrentRolloutInference)
+        concurrent.concurrentRolloutInference = true   // the agent's deinit stops this one
     }
 }

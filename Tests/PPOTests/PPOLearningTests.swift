@@ -39,5 +39,26 @@ import PPO
         #expect(initial < -15, "a random policy should score far below the optimum")
         #expect(final > -8, "return after 40 iterations: \(returns)")
         #expect(final > initial + 8)
+
+        // Every task's head learned its own goal: the deterministic policy, started at the
+        // origin, ends near that task's goal (the goals are 0.8 to 1 apart).
+        for task in 0..<PointMassTasks.taskCount {
+            var position = SIMD2<Float>(0, 0)
+            var observation = [Float](repeating: 0, count: PointMassTasks.observationSize)
+            var action: [Float] = [0, 0], logProb: [Float] = [0], value: [Float] = [0]
+            for _ in 0..<PointMassTasks.episodeLength {
+                observation[0] = position.x
+                observation[1] = position.y
+                for t in 0..<PointMassTasks.taskCount { observation[2 + t] = t == task ? 1 : 0 }
+                try agent.act(observations: observation, tasks: [Int32(task)], count: 1,
+                              actions: &action, logProbs: &logProb, values: &value, deterministic: true)
+                let move = SIMD2(min(max(action[0], -1), 1), min(max(action[1], -1), 1)) * PointMassTasks.stepSize
+                position = simd_clamp(position + move, -1, 1)
+            }
+            let offset = position - PointMassTasks.goals[task]
+            let distance = (offset * offset).sum().squareRoot()
+            print("point mass \(logStdMode): task \(task) ends \(distance) from its goal")
+            #expect(distance < 0.2, "task \(task) ends \(distance) from its goal")
+        }
     }
 }

@@ -114,3 +114,19 @@ final class ActorCritic: ParameterOwner {
         #expect(agent.optimizer.gradientNorm() == 0)
     }
 }
+
+@Suite struct ConcurrentActorCriticTests {
+    @Test func concurrentPassesGiveIdenticalGradients() throws {
+        let sequential = try PPOLossTests.makeAgent(mode: .stateDependent)
+        let concurrent = try PPOLossTests.makeAgent(mode: .stateDependent)
+        concurrent.concurrentActorCritic = true
+        let tasks: [Int32] = [0, 0, 1, 1, 1, 2, 2, 2, 2, 2]
+        try PPOLossTests.fill(sequential.minibatch, agent: sequential, tasks: tasks, seed: 61)
+        try PPOLossTests.fill(concurrent.minibatch, agent: concurrent, tasks: tasks, seed: 61)
+        let a = sequential.computeLossAndGradients(sequential.minibatch)
+        let b = concurrent.computeLossAndGradients(concurrent.minibatch)
+        #expect(a == b)
+        #expect(zip(sequential.optimizer.parameters, concurrent.optimizer.parameters).allSatisfy { $0.gradient.values == $1.gradient.values })
+        #expect(sequential.optimizer.gradientNorm() > 0)
+    }
+}

@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// One run's folder, `<state>/runs/<id>/`, laid out like sample-factory's experiment folders:
+/// the resolved config, the human log, the metrics stream and the checkpoints.
+public struct RunFolder: Sendable, Equatable {
+    /// The run this folder belongs to.
+    public let runID: String
+    /// `<state>/runs/<id>`.
+    public let url: URL
+
+    /// The folder of `runID` under `stateDirectory` (not created yet; see `create`).
+    public init(stateDirectory: StateDirectory, runID: String) throws(DaemonError) {
+        guard RunIDGenerator.isWellFormed(runID) else {
+            throw .invalidField(field: "run id", value: "'\(runID)'", allowed: "an id like r-20261125-k3x9qa; `dratsd list` shows them")
+        }
+        self.runID = runID
+        url = stateDirectory.runsURL.appendingPathComponent(runID, isDirectory: true)
+    }
+
+    /// The resolved config, written once at submission.
+    public var configPath: String { url.appendingPathComponent("config.yaml").path }
+    /// One human-readable line per iteration.
+    public var trainLogPath: String { url.appendingPathComponent("train.log").path }
+    /// One JSON object per iteration and per evaluation.
+    public var metricsPath: String { url.appendingPathComponent("metrics.jsonl").path }
+    /// Checkpoint files.
+    public var checkpointsPath: String { url.appendingPathComponent("checkpoints").path }
+
+    /// Creates the folder and `checkpoints/`, and writes `config.yaml` atomically. Safe to repeat
+    /// with the same config (a crashed start is redone); a different config is refused.
+    ///
+    /// The service calls this when it first claims the run, not `submit`: the files must belong
+    /// to the service's user, whoever submitted the run.
+    public func create(configText: String) throws(DaemonError) {
+        try FileDescriptorIO.makeDirectory(url.path, mode: 0o750)
+        try FileDescriptorIO.makeDirectory(checkpointsPath, mode: 0o750)
+        if let existing = try AtomicFile.contents(of: configPath) {
+            guard existing == Array(configText.utf8) else {
+                throw .invalidField(field: "config.yaml of \(runID)", value: configPath,
+                                    allowed: "the config the run was submitted with; the run folder already holds a different one")
+            }
+            return
+        }
+        try AtomicFile.write(text: configText, to: configPath)
+        try FileDescriptorIO.syncDirectory(FileDescriptorIO.directoryOf(url.path))
+    }
+
+    /// The resolved config, verified against the hash the store recorded.
+    public func readConfig(expectedSHA256: String) throws(DaemonError) -> String {
+        guard let bytes = try AtomicFile.contents(of: configPath) else {
+            throw .io(path: configPath, operation: "open", errno: ENOENT)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard SHA256.hexDigest(of: text) == expectedSHA256 else {
+            throw .invalidField(field: "config.yaml of \(runID)", value: configPath,
+                                allowed: "a file whose SHA-256 is \(expectedSHA256), the config submitted; it was changed or corrupted")
+        }
+        return text
+    }
+}

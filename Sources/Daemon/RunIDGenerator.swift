@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Makes run ids like `r-20261125-k3x9qa`: the UTC submission day, then six characters of a
+/// lowercase Crockford-style alphabet (no i, l, o, u), so ids are short, sortable by day and
+/// easy to read aloud.
+///
+/// Ids need not be reproducible, only distinct: the store checks each candidate against the
+/// table inside the submitting write transaction and draws again on a clash. The seed defaults to
+/// the clock and process id so that separate processes draw different sequences.
+public struct RunIDGenerator: Sendable {
+    /// The 32 characters used for the random part.
+    public static let alphabet: [Character] = Array("0123456789abcdefghjkmnpqrstvwxyz")
+    /// Number of random characters in an id.
+    public static let randomLength = 6
+
+    private var state: UInt64
+
+    /// A generator with an explicit seed (tests use this to force clashes).
+    public init(seed: UInt64) { state = seed }
+
+    /// A generator seeded from the wall clock in nanoseconds and the process id.
+    public init() {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let nanoseconds = UInt64(truncatingIfNeeded: now.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: now.tv_nsec)
+        self.init(seed: nanoseconds ^ (UInt64(UInt32(bitPattern: getpid())) << 40))
+    }
+
+    /// The next id for a run submitted at `date`.
+    public mutating func next(at date: Date) -> String {
+        var bits = nextRandom()
+        var suffix = ""
+        for _ in 0..<Self.randomLength {
+            suffix.append(Self.alphabet[Int(bits & 31)])
+            bits >>= 5
+        }
+        return "r-" + Self.dayStamp(date) + "-" + suffix
+    }
+
+    /// Whether `text` has the shape of a run id (guards run folder paths against odd input).
+    public static func isWellFormed(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "r", parts[1].count == 8, parts[1].allSatisfy(\.isASCIIDigit),
+              parts[2].count == randomLength, parts[2].allSatisfy({ alphabet.contains($0) })
+        else { return false }
+        return true
+    }
+
+    /// SplitMix64: tiny, fast, and good enough to spread ids.
+    private mutating func nextRandom() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    private static func dayStamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let year = Int(parts.tm_year) + 1900, month = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
+        return String(year) + (month < 10 ? "0" : "") + String(month) + (day < 10 ? "0" : "") + String(day)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

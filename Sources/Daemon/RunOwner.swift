@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The service process that holds a running run: its pid, the kernel boot id it runs under, and
+/// a lease token unique to this process start. A later service decides a run is orphaned when the
+/// boot id differs (the machine rebooted), the pid is gone, or the lease heartbeat is stale (the
+/// pid was reused by another program or the owner hung).
+public struct RunOwner: Sendable, Equatable, Codable {
+    /// Process id of the owning service.
+    public var pid: Int32
+    /// `/proc/sys/kernel/random/boot_id` when the owner started ("" where the file does not exist).
+    public var bootID: String
+    /// Random per-process token; the store only lets the holder of the token update the run.
+    public var leaseToken: String
+
+    public init(pid: Int32, bootID: String, leaseToken: String) {
+        self.pid = pid
+        self.bootID = bootID
+        self.leaseToken = leaseToken
+    }
+
+    /// The owner identity of the calling process.
+    public static func current() -> RunOwner {
+        var generator = RunIDGenerator()
+        let token = (0..<3).map { _ in generator.next(at: Date()).suffix(RunIDGenerator.randomLength) }.joined()
+        return RunOwner(pid: getpid(), bootID: currentBootID(), leaseToken: "\(getpid())-" + token)
+    }
+
+    /// The kernel's boot id, or "" when unavailable (non-Linux).
+    public static func currentBootID() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8) else { return "" }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether a process with `pid` exists on this machine (EPERM means it exists but is not ours).
+    public static func processExists(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}

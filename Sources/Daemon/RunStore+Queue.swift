@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+extension RunStore {
+    /// Queues a new run and returns its record. Works whether or not a service is running.
+    @discardableResult
+    public func submit(_ submission: RunSubmission, at now: Date = Date()) throws(DaemonError) -> RunRecord {
+        try submission.validate()
+        let configSHA256 = SHA256.hexDigest(of: submission.configText)
+        return try write { db in
+            // The id check and the insert share one write transaction, so no other process can
+            // take the same id in between.
+            var id = nextRunID(at: now)
+            var draws = 1
+            while try RunRecord.exists(db, key: id) {
+                guard draws < 1000 else {
+                    throw DaemonError.database(path: databasePath, message: "no free run id after \(draws) draws")
+                }
+                id = nextRunID(at: now)
+                draws += 1
+            }
+            let record = RunRecord(
+                id: id, name: submission.name, configText: submission.configText, configSHA256: configSHA256,
+                samplerName: submission.samplerName, seed: submission.seed, state: .queued,
+                createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
+                envSteps: 0, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
+                lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0,
+                cancelRequested: false, owner: nil, ownerHeartbeatAt: nil)
+            try record.insert(db)
+            return record
+        }
+    }
+
+    /// Atomically moves the oldest queued run (new, resumed or recovered) to running under
+    /// `owner`, unless `maxConcurrent` runs are already running. Returns nil when nothing can start.
+    public func claimNext(owner: RunOwner, maxConcurrent: Int, at now: Date = Date()) throws(DaemonError) -> RunRecord? {
+        guard maxConcurrent >= 1 else {
+            throw .invalidField(field: "maxConcurrent", value: String(maxConcurrent), allowed: "an integer >= 1")
+        }
+        return try write { db in
+            let running = try RunRecord.filter(RunRecord.RunColumns.state == RunState.running.rawValue).fetchCount(db)
+            guard running < maxConcurrent else { return nil }
+            guard var record = try RunRecord
+                .filter(RunRecord.RunColumns.state == RunState.queued.rawValue)
+                .order(RunRecord.RunColumns.createdAt, RunRecord.RunColumns.id)
+                .fetchOne(db)
+            else { return nil }
+            record.apply(.running, owner: owner, reason: nil, at: now)
+            try record.update(db)
+            return record
+        }
+    }
+
+    /// Number of runs in `state`.
+    public func count(in state: RunState) throws(DaemonError) -> Int {
+        try read { db in try RunRecord.filter(RunRecord.RunColumns.state == state.rawValue).fetchCount(db) }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+
+/// The run registry and queue: one SQLite database in WAL mode shared by the CLI and the
+/// service. Every change is one IMMEDIATE write transaction, so concurrent processes serialise on
+/// SQLite's write lock (waiting up to the busy timeout) and never act on a stale read.
+public final class RunStore: Sendable {
+    /// Path of the SQLite file.
+    public let databasePath: String
+    let pool: DatabasePool
+    private let idGenerator: LockedGenerator
+
+    /// Opens (creating and migrating if needed) the database at `databasePath`.
+    ///
+    /// - Parameters:
+    ///   - busyTimeoutSeconds: how long a write waits for another process's transaction.
+    ///   - idGenerator: the run id source; the default is seeded from the clock and pid.
+    public init(databasePath: String, busyTimeoutSeconds: Double = 30, idGenerator: RunIDGenerator = RunIDGenerator()) throws(DaemonError) {
+        self.databasePath = databasePath
+        self.idGenerator = LockedGenerator(idGenerator)
+        var configuration = Configuration()
+        configuration.label = "dratsd.runs"
+        configuration.busyMode = .timeout(busyTimeoutSeconds)
+        configuration.prepareDatabase { db in
+            // FULL makes each commit durable across power loss, not only across process crashes.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: databasePath, configuration: configuration)
+            let migrator = Self.migrator
+            // Checked with a read so that opening (e.g. for `dratsd list`) never waits for
+            // another process's write; only a database that needs migrating takes the write lock.
+            let (superseded, upToDate) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded {
+                throw DaemonError.database(path: databasePath,
+                                           message: "it was written by a newer dratsd (unknown schema migrations); upgrade dratsd")
+            }
+            if !upToDate { try migrator.migrate(pool) }
+        } catch let error as DaemonError {
+            throw error
+        } catch {
+            throw .database(path: databasePath, message: String(describing: error))
+        }
+    }
+
+    /// Opens `<state>/dratsd.sqlite`.
+    public convenience init(stateDirectory: StateDirectory, busyTimeoutSeconds: Double = 30) throws(DaemonError) {
+        try self.init(databasePath: stateDirectory.databaseURL.path, busyTimeoutSeconds: busyTimeoutSeconds)
+    }
+
+    /// Versioned schema. Never edit a registered migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 run table") { db in
+            let states = RunState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    configText TEXT NOT NULL,
+                    configSHA256 TEXT NOT NULL,
+                    samplerName TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN (\(states))),
+                    createdAt REAL NOT NULL,
+                    startedAt REAL,
+                    updatedAt REAL NOT NULL,
+                    finishedAt REAL,
+                    envSteps INTEGER NOT NULL DEFAULT 0 CHECK (envSteps >= 0),
+                    totalEnvSteps INTEGER NOT NULL CHECK (totalEnvSteps > 0),
+                    stepsPerSecond REAL NOT NULL DEFAULT 0,
+                    lastCheckpointPath TEXT,
+                    failureReason TEXT,
+                    faultCount INTEGER NOT NULL DEFAULT 0,
+                    attemptCount INTEGER NOT NULL DEFAULT 0,
+                    cancelRequested INTEGER NOT NULL DEFAULT 0,
+                    ownerPID INTEGER,
+                    ownerBootID TEXT,
+                    ownerLeaseToken TEXT,
+                    ownerHeartbeatAt REAL
+                );
+                CREATE INDEX run_by_state_and_age ON run(state, createdAt, id);
+                """)
+        }
+        return migrator
+    }
+
+    /// Runs `updates` in one IMMEDIATE transaction, mapping SQLite failures to `DaemonError`.
+    func write<T>(_ updates: (Database) throws -> T) throws(DaemonError) -> T {
+        do {
+            return try pool.write(updates)
+        } catch let error as DaemonError {
+            throw error
+        } catch {
+            throw .database(path: databasePath, message: String(describing: error))
+        }
+    }
+
+    /// Runs `reads` on a snapshot of the database.
+    func read<T>(_ reads: (Database) throws -> T) throws(DaemonError) -> T {
+        do {
+            return try pool.read(reads)
+        } catch let error as DaemonError {
+            throw error
+        } catch {
+            throw .database(path: databasePath, message: String(describing: error))
+        }
+    }
+
+    func nextRunID(at date: Date) -> String { idGenerator.next(at: date) }
+}
+
+/// The id generator shared by the threads using one store.
+private final class LockedGenerator: @unchecked Sendable {
+    private let lock = NSLock()
+    private var generator: RunIDGenerator
+
+    init(_ generator: RunIDGenerator) { self.generator = generator }
+
+    func next(at date: Date) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return generator.next(at: date)
+    }
+}
+
+extension RunStore {
+    /// SQLite's `integrity_check` findings; empty when the database is sound. The service runs
+    /// it at start so a damaged registry is reported instead of half-used.
+    public func integrityProblems() throws(DaemonError) -> [String] {
+        let findings = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        return findings == ["ok"] ? [] : findings
+    }
+}

@@ -1,0 +1,193 @@
+import Physics
+
+/// The Sawyer arm as rigid bodies in a `World`: 7 damped hinges, the gripper (base, two sliding
+/// claws with pads) and the soft weld that drags the hand toward a kinematic mocap target with
+/// its orientation held pointing down. Built once, moved back into place by `reset`.
+public final class SawyerArm {
+    public let world: World
+    public let calibration: SawyerCalibration
+    public let links: [BodyID]
+    public let hinges: [JointID]
+    public let rightClaw: BodyID
+    public let leftClaw: BodyID
+    let rightSlider: JointID
+    let leftSlider: JointID
+    let mocap: BodyID
+    /// The claw and pad geoms: what "touching an object" means for rewards.
+    public private(set) var fingerGeoms: [GeomID] = []
+    /// Joint angles at which the hinges were built (they read zero there): mid-range, so the
+    /// ODE stops (which must lie in [-π, π]) can hold MuJoCo's ranges.
+    let hingeZero: [Double]
+
+    /// Where the weld pulls the hand frame origin, metres.
+    public private(set) var mocapTarget = SIMD3<Double>(0, 0.6, 0.2)
+    /// Gripper effort in [-1, 1]: positive closes.
+    public private(set) var gripperEffort = 0.0
+    /// Filtered finger drive speeds (m/s): the finger armature's lag.
+    private var rightDrive = 0.0, leftDrive = 0.0
+
+    public init(world: World, calibration: SawyerCalibration = SawyerCalibration()) throws {
+        self.world = world
+        self.calibration = calibration
+        var zero: [Double] = []
+        for link in SawyerModel.links {
+            let mid = (link.range.lowerBound + link.range.upperBound) / 2
+            zero.append(link.range.upperBound - mid <= Double.pi ? mid : 0)
+        }
+        hingeZero = zero
+        let (frames, hand) = SawyerModel.forwardKinematics(zero)
+
+        var linkBodies: [BodyID] = []
+        var joints: [JointID] = []
+        for (index, link) in SawyerModel.links.enumerated() {
+            var body = BodyDefinition(name: link.name)
+            body.pose = frames[index]
+            body.massKilograms = link.massKilograms
+            body.centerOfMass = link.centerOfMass
+            body.principalInertia = link.principalInertia
+            let id = try world.addBody(body)
+            var hinge = JointDefinition(
+                name: link.name.replacingOccurrences(of: "_l", with: "_j"),
+                kind: .hinge(anchor: frames[index].position, axis: frames[index].rotation.rotate(SIMD3(0, 0, 1))),
+                first: id, second: linkBodies.last)
+            let mid = zero[index]
+            if link.range.upperBound - mid <= Double.pi {
+                hinge.lowerLimit = link.range.lowerBound - mid
+                hinge.upperLimit = link.range.upperBound - mid
+            }
+            hinge.damping = SawyerModel.jointDamping
+            hinge.explicitDamping = index < calibration.explicitlyDampedJoints
+            joints.append(try world.addJoint(hinge))
+            linkBodies.append(id)
+        }
+        links = linkBodies
+        hinges = joints
+        let l6 = linkBodies[6]
+
+        // Gripper base (the mesh on right_hand): a box from 1 cm to 9 cm above the hand origin.
+        let handInL6 = SawyerModel.handInL6
+        _ = try world.addGeom(GeomDefinition(
+            name: "gripper_base", shape: .box(halfExtents: SIMD3(0.04, 0.04, 0.035)), body: l6,
+            pose: handInL6 * Transform(position: SIMD3(-0.05, 0, 0)),
+            surface: calibration.clawSurface, filter: CollisionGroups.gripperFilter))
+
+        // Claws with their pads, sliding along hand-y.
+        let handY = hand.rotation.rotate(SIMD3(0, 1, 0))
+        var fingers: [GeomID] = []
+        func claw(_ name: String, side: Double) throws -> BodyID {
+            var body = BodyDefinition(name: name)
+            body.pose = hand * Transform(position: SIMD3(0, side * SawyerModel.clawOffset, 0))
+            body.massKilograms = SawyerModel.clawMassKilograms
+            body.principalInertia = SIMD3(repeating: 1e-5)
+            let id = try world.addBody(body)
+            fingers.append(try world.addGeom(GeomDefinition(
+                name: name, shape: .box(halfExtents: SawyerModel.fingerHalfExtents), body: id,
+                surface: calibration.clawSurface, filter: CollisionGroups.gripperFilter)))
+            fingers.append(try world.addGeom(GeomDefinition(
+                name: name.replacingOccurrences(of: "claw", with: "pad"), shape: .box(halfExtents: SawyerModel.fingerHalfExtents), body: id,
+                pose: Transform(position: SIMD3(0, -side * SawyerModel.padInset, 0)),
+                surface: calibration.padSurface, filter: CollisionGroups.gripperFilter)))
+            return id
+        }
+        rightClaw = try claw("rightclaw", side: -1)
+        leftClaw = try claw("leftclaw", side: 1)
+        fingerGeoms = fingers
+        // The claw travel limits are enforced by the drive itself (see `prepareStep`): an ODE stop
+        // on a driven slider would apply the drive force as an explicit kick to the light claw.
+        rightSlider = try world.addJoint(JointDefinition(name: "r_close", kind: .slider(axis: handY), first: rightClaw, second: l6))
+        leftSlider = try world.addJoint(JointDefinition(name: "l_close", kind: .slider(axis: handY), first: leftClaw, second: l6))
+
+        // The mocap body sits where l6 should be when the hand is on target; welded softly.
+        var mocapBody = BodyDefinition(name: "mocap")
+        mocapBody.isKinematic = true
+        mocapBody.pose = frames[6]
+        mocap = try world.addBody(mocapBody)
+        var weld = JointDefinition(name: "mocap_weld", kind: .fixed, first: mocap, second: l6)
+        weld.springDamper = calibration.weldSpringDamper
+        _ = try world.addJoint(weld)
+    }
+
+    /// Puts the arm at rest in MetaWorld's post-reset joint configuration for `handInit`, fingers
+    /// open, the mocap at `handInit`. Call `settle` afterwards.
+    public func reset(handInit: SIMD3<Double>) {
+        let (frames, _) = SawyerModel.forwardKinematics(SawyerModel.restConfiguration(near: handInit))
+        for (index, body) in links.enumerated() {
+            world.setPose(frames[index], of: body)
+            world.setVelocity(of: body)
+        }
+        let hand = frames[6] * SawyerModel.handInL6
+        world.setPose(hand * Transform(position: SIMD3(0, -SawyerModel.clawOffset, 0)), of: rightClaw)
+        world.setPose(hand * Transform(position: SIMD3(0, SawyerModel.clawOffset, 0)), of: leftClaw)
+        world.setVelocity(of: rightClaw)
+        world.setVelocity(of: leftClaw)
+        rightDrive = 0
+        leftDrive = 0
+        setMocapTarget(handInit)
+        setGripperEffort(-1)
+    }
+
+    /// Moves the weld's target for the hand frame origin (orientation stays pointing down).
+    public func setMocapTarget(_ position: SIMD3<Double>) {
+        mocapTarget = position
+        world.setPose(Transform(position: position, rotation: SawyerModel.handDown) * SawyerModel.handInL6.inverse, of: mocap)
+        world.setVelocity(of: mocap)
+    }
+
+    /// Sets the gripper effort, clamped to [-1, 1] like MuJoCo's ctrlrange.
+    public func setGripperEffort(_ effort: Double) {
+        gripperEffort = min(1, max(-1, effort))
+    }
+
+    /// Updates the finger drives for the next physics step: MuJoCo's position actuators
+    /// (force 400·(±effort − q)) acting through heavy damping, with the armature's build-up lag.
+    /// The drive speed is limited so that a claw stops at the end of its travel.
+    public func prepareStep() {
+        let kp = calibration.fingerForcePerEffort
+        let right = world.jointPosition(rightSlider), left = world.jointPosition(leftSlider)
+        rightDrive = drive(rightDrive, force: kp * (gripperEffort - right), position: right, travel: 0...SawyerModel.rightClawTravel)
+        leftDrive = drive(leftDrive, force: kp * (-gripperEffort - left), position: left, travel: -SawyerModel.leftClawTravel...0)
+        let cfm = 1 / calibration.fingerDamping, limit = calibration.fingerHoldForceLimit
+        world.setMotor(rightSlider, speed: rightDrive, maxForce: limit, constraintForceMixing: cfm)
+        world.setMotor(leftSlider, speed: leftDrive, maxForce: limit, constraintForceMixing: cfm)
+    }
+
+    private func drive(_ current: Double, force: Double, position: Double, travel: ClosedRange<Double>) -> Double {
+        let h = world.timestepSeconds
+        let blend = h / calibration.fingerDriveTimeConstantSeconds
+        let wanted = current + blend * (force / calibration.fingerDamping - current)
+        let correction = 0.5 / h
+        return min((travel.upperBound - position) * correction, max((travel.lowerBound - position) * correction, wanted))
+    }
+
+    /// Runs `substeps` physics steps holding the current targets; returns the first fault.
+    public func settle(substeps: Int) -> PhysicsFault? {
+        for _ in 0..<substeps {
+            prepareStep()
+            if let fault = world.step() { return fault }
+        }
+        return nil
+    }
+
+    // MARK: Readings (world frame, metres)
+
+    /// The gripper frame `hand`.
+    public var handPose: Transform { world.pose(of: links[6]) * SawyerModel.handInL6 }
+    /// The `hand` body origin: observation 0:3.
+    public var handPosition: SIMD3<Double> { handPose.position }
+    public var rightClawPosition: SIMD3<Double> { world.position(of: rightClaw) }
+    public var leftClawPosition: SIMD3<Double> { world.position(of: leftClaw) }
+    /// Pad body origins (3 mm inward of the claws).
+    public var rightPadPosition: SIMD3<Double> { world.worldPoint(SIMD3(0, SawyerModel.padInset, 0), of: rightClaw) }
+    public var leftPadPosition: SIMD3<Double> { world.worldPoint(SIMD3(0, -SawyerModel.padInset, 0), of: leftClaw) }
+    /// Tool centre point: midpoint of the two fingertip sites.
+    public var tcp: SIMD3<Double> {
+        let tip = SIMD3(SawyerModel.fingertipOffset, 0, 0)
+        return (world.worldPoint(tip, of: rightClaw) + world.worldPoint(tip, of: leftClaw)) / 2
+    }
+    /// Observation 3: claw distance / 0.1, clipped to [0, 1].
+    public var gripperOpening: Double {
+        min(1, max(0, length(rightClawPosition - leftClawPosition) / 0.1))
+    }
+    /// The 7 arm joint angles in MuJoCo's convention (radians).
+    public var jointAngles: [Double] { hinges.indices.map { world.jointPosition(hinges[$0]) + hingeZero[$0] } }
+}

@@ -1,0 +1,41 @@
+import Physics
+
+/// The tunable numbers that make the ODE arm behave like MetaWorld's MuJoCo arm (spec section 5).
+/// Each default was chosen by measuring against the spec's figures; `SawyerArmTests` checks them.
+public struct SawyerCalibration: Sendable {
+    /// Time constant of the soft weld pulling the hand to the mocap target (MuJoCo solref 0.02 s).
+    public var weldTimeConstantSeconds = 0.021
+    /// Mass the weld's spring and damper are scaled for (MuJoCo scales by the effective mass;
+    /// ODE's joint softness is absolute), kg. Sets how hard the weld pulls against gravity and damping.
+    public var weldEffectiveMassKilograms = 4.0
+    /// Finger drive: force per unit of gripper effort (MuJoCo kp 400), N.
+    public var fingerForcePerEffort = 400.0
+    /// Finger joint damping, N·s/m (MuJoCo: 1000).
+    public var fingerDamping = 1000.0
+    /// Time constant with which the finger drive builds up, standing in for MuJoCo's 100 kg
+    /// finger armature (armature / damping = 0.1 s).
+    public var fingerDriveTimeConstantSeconds = 0.085
+    /// Largest force a finger drive may use, N: it also holds the claw at the ends of its travel.
+    public var fingerHoldForceLimit = 2000.0
+    /// The first this many arm joints (the heavy, proximal ones) get their damping as explicit
+    /// torques instead of solver rows: fewer rows, faster steps, still stable.
+    public var explicitlyDampedJoints = 4
+    /// Physics steps run at reset with the mocap at hand_init and the fingers open.
+    public var settleSubsteps = 60
+    /// Contact surfaces: gripper claws and pads, scenery, objects.
+    public var clawSurface = SurfaceParameters.springDamper(stiffness: 2e5, damping: 2e3, timestepSeconds: 0.0025, friction: 1)
+    public var padSurface = SurfaceParameters.springDamper(stiffness: 2e5, damping: 2e3, timestepSeconds: 0.0025, friction: 2)
+    public var objectSurface = SurfaceParameters.springDamper(stiffness: 2e5, damping: 2e3, timestepSeconds: 0.0025, friction: 1)
+    public var scenerySurface = SurfaceParameters.springDamper(stiffness: 4e5, damping: 4e3, timestepSeconds: 0.0025, friction: 1)
+
+    /// ODE solver: `nil` for the exact LCP step, else iterations of the iterative QuickStep.
+    public var quickStepIterations: Int? = nil
+
+    public init() {}
+
+    /// The weld as a spring-damper (N/m, N·s/m), critically damped at the time constant.
+    public var weldSpringDamper: (stiffness: Double, damping: Double) {
+        let m = weldEffectiveMassKilograms, tc = weldTimeConstantSeconds
+        return (m / (tc * tc), 2 * m / tc)
+    }
+}

@@ -1,0 +1,38 @@
+/// A hand-written policy that reads only the 39-d observation (like MetaWorld's scripted
+/// policies) and returns an action. Used to prove each task is solvable on our physics.
+public protocol ScriptedController: Sendable {
+    func action(for observation: UnsafeBufferPointer<Double>) -> SIMD4<Double>
+}
+
+/// Named views into the 39-d observation.
+struct ObservationView {
+    let hand: SIMD3<Double>
+    let gripperOpening: Double
+    let object: SIMD3<Double>
+    let goal: SIMD3<Double>
+
+    init(_ o: UnsafeBufferPointer<Double>) {
+        hand = SIMD3(o[0], o[1], o[2])
+        gripperOpening = o[3]
+        object = SIMD3(o[4], o[5], o[6])
+        goal = SIMD3(o[36], o[37], o[38])
+    }
+}
+
+/// The hand origin sits this far above the fingertip midpoint when the hand points down.
+let handAboveTCP = 0.045
+
+/// Proportional move toward `target`, saturating at full speed (1 cm per step per axis).
+func move(from position: SIMD3<Double>, to target: SIMD3<Double>, gain: Double = 25) -> SIMD3<Double> {
+    ((target - position) * gain).clamped(lowerBound: SIMD3(repeating: -1), upperBound: SIMD3(repeating: 1))
+}
+
+/// The scripted controller for a task name, if there is one.
+public func scriptedController(for taskName: String) -> (any ScriptedController)? {
+    switch taskName {
+    case ReachTask.name: return ReachController()
+    case PushTask.name: return PushController()
+    case PickPlaceTask.name: return PickPlaceController()
+    default: return nil
+    }
+}

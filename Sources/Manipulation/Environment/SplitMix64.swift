@@ -1,0 +1,30 @@
+/// A small seeded random number generator (SplitMix64): same seed, same numbers, everywhere.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform value in [low, high).
+    public mutating func uniform(_ low: Double, _ high: Double) -> Double {
+        let unit = Double(next() >> 11) * 0x1.0p-53
+        return low + (high - low) * unit
+    }
+
+    /// A stable 64-bit hash of a string (FNV-1a), for deriving per-task seeds.
+    public static func hash(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+}

@@ -1,0 +1,14 @@
+/// The tasks this build simulates, in MetaWorld's MT10 order.
+public enum TaskCatalog {
+    nonisolated(unsafe) public static let all: [any TaskScene.Type] = [ReachTask.self, PushTask.self, PickPlaceTask.self]
+
+    public static var names: [String] { all.map { $0.name } }
+
+    /// The task called `name`, or an error listing the valid names.
+    public static func task(named name: String) throws(EnvironmentError) -> any TaskScene.Type {
+        guard let found = all.first(where: { $0.name == name }) else {
+            throw .unknownTask(name: name, valid: names)
+        }
+        return found
+    }
+}

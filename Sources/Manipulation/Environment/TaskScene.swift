@@ -1,0 +1,58 @@
+import Physics
+import TaskRewards
+
+/// Everything that makes one MetaWorld task on our physics: its objects, the observed object
+/// point, and the task-specific reward inputs. The task's constants (hand start and bounds,
+/// layout space and rejection rule, goal space) come from `TaskRewards.TaskSpec`. Adding a task
+/// means adding one file that conforms to this protocol and listing it in `TaskCatalog`.
+public protocol TaskScene: AnyObject {
+    /// Which MT10 task this scene implements.
+    static var task: MT10Task { get }
+
+    /// Builds the task's objects and fixtures into `world`.
+    init(world: World, surfaces: TaskSurfaces) throws
+    /// Places objects and the goal from a layout vector (before the reset settle).
+    func place(layout: [Double], world: World)
+    /// Called after the reset settle, for anything that depends on the settled state.
+    func finishReset(world: World)
+    /// The goal (observation 36:39).
+    var goal: SIMD3<Double> { get }
+    /// MetaWorld's `obj_init_pos` as `RewardInputs.objectInit` documents it for this task.
+    var objectInit: SIMD3<Double> { get }
+    /// The geom whose contact with the fingers counts as touching the object.
+    var mainObjectGeom: GeomID { get }
+    /// The task's object point (observation 4:7).
+    func objectPosition(world: World) -> SIMD3<Double>
+    /// Observation 7:11 in the task's MetaWorld convention (see spec section 6).
+    func objectQuaternion(world: World) -> SIMD4<Double>
+    /// Task-specific scalar reward input (door angle, drawer slide...); 0 when unused.
+    func jointPosition(world: World) -> Double
+    /// Task-specific extra point for the reward (peg head...); zero when unused.
+    func extraPoint(world: World) -> SIMD3<Double>
+}
+
+extension TaskScene {
+    /// MetaWorld's constants for this task.
+    public static var spec: TaskSpec { TaskSpec.of(task) }
+    /// MetaWorld's environment name, e.g. "reach-v3".
+    public static var name: String { task.rawValue }
+    public func finishReset(world: World) {}
+    public func jointPosition(world: World) -> Double { 0 }
+    public func extraPoint(world: World) -> SIMD3<Double> { .zero }
+}
+
+/// Contact surfaces offered to task objects.
+public struct TaskSurfaces: Sendable {
+    /// Movable objects (MetaWorld's solref 0.01 objects).
+    public var object: SurfaceParameters
+    /// Static fixtures (cabinets, boxes).
+    public var fixture: SurfaceParameters
+
+    public init(object: SurfaceParameters, fixture: SurfaceParameters) {
+        self.object = object
+        self.fixture = fixture
+    }
+}
+
+/// The puck's orientation as MetaWorld's scipy-derived (x, y, z, w) quaternion.
+func scalarLast(_ q: Quaternion) -> SIMD4<Double> { SIMD4(q.x, q.y, q.z, q.w) }

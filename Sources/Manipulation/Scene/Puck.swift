@@ -1,0 +1,26 @@
+import Physics
+
+/// The 4 cm × 4 cm puck of reach, push and pick-place (spec 8.1): a free cylinder of 0.75 kg.
+public struct Puck {
+    public static let radius = 0.02
+    public static let halfHeight = 0.02
+    public let body: BodyID
+    public let geom: GeomID
+
+    public init(world: World, surface: SurfaceParameters) throws {
+        var definition = BodyDefinition(name: "obj")
+        definition.massKilograms = 0.75
+        definition.principalInertia = SIMD3(repeating: 8.8e-4)
+        definition.pose = Transform(position: SIMD3(0, 0.6, Puck.halfHeight))
+        body = try world.addBody(definition)
+        geom = try world.addGeom(GeomDefinition(
+            name: "objGeom", shape: .cylinder(radius: Puck.radius, halfLength: Puck.halfHeight), body: body,
+            surface: surface, filter: CollisionGroups.objectFilter))
+    }
+
+    /// Places the puck upright at rest with its centre at `position`.
+    public func place(at position: SIMD3<Double>, in world: World) {
+        world.setPose(Transform(position: position), of: body)
+        world.setVelocity(of: body)
+    }
+}

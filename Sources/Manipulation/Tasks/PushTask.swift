@@ -1,0 +1,30 @@
+import Physics
+import TaskRewards
+
+/// push-v3 (spec 8.2): push the puck along the table to within 5 cm of the goal. Layout: puck
+/// xyz, goal xyz; both z are replaced by the puck's settled height, as in MetaWorld.
+public final class PushTask: TaskScene {
+    public static let task = MT10Task.push
+
+    let puck: Puck
+    public private(set) var goal = SIMD3<Double>.zero
+    public private(set) var objectInit = SIMD3<Double>.zero
+    public var mainObjectGeom: GeomID { puck.geom }
+
+    public init(world: World, surfaces: TaskSurfaces) throws { puck = try Puck(world: world, surface: surfaces.object) }
+
+    public func place(layout v: [Double], world: World) {
+        objectInit = SIMD3(v[0], v[1], v[2])
+        puck.place(at: objectInit, in: world)
+        goal = SIMD3(v[3], v[4], v[2])
+    }
+
+    public func finishReset(world: World) {
+        let settled = world.position(of: puck.body).z
+        goal.z = settled
+        objectInit.z = settled
+    }
+
+    public func objectPosition(world: World) -> SIMD3<Double> { world.position(of: puck.body) }
+    public func objectQuaternion(world: World) -> SIMD4<Double> { scalarLast(world.pose(of: puck.body).rotation) }
+}

@@ -1,0 +1,78 @@
+internal import CSystemODE
+
+/// Finds touching geom pairs and turns each contact point into a contact joint, using
+/// preallocated buffers (no allocation per step). A contact mixes the two geoms' surfaces:
+/// the larger friction and the softer constraint (smaller ERP, larger CFM).
+final class ContactGenerator {
+    let world: OpaquePointer
+    let group: OpaquePointer
+    let capacity: Int
+    let perPair: Int
+    let scratch: UnsafeMutablePointer<dContactGeom>
+    /// Surface of each geom, indexed like `World.geoms`.
+    var surfaces: [SurfaceParameters] = []
+    private(set) var count = 0
+    private(set) var droppedInLastPass = 0
+    /// Geom index pairs that touched in the last pass (one entry per pair, preallocated).
+    let touchingPairs: UnsafeMutablePointer<(Int32, Int32)>
+    private(set) var touchingPairCount = 0
+
+    init(world: OpaquePointer, capacity: Int, perPair: Int) {
+        self.world = world
+        self.group = dJointGroupCreate(0)
+        self.capacity = capacity
+        self.perPair = perPair
+        scratch = .allocate(capacity: perPair)
+        scratch.initialize(repeating: dContactGeom(), count: perPair)
+        touchingPairs = .allocate(capacity: capacity)
+        touchingPairs.initialize(repeating: (0, 0), count: capacity)
+    }
+
+    deinit {
+        scratch.deallocate()
+        touchingPairs.deallocate()
+    }
+
+    /// Creates this step's contact joints in `group`; returns how many.
+    func generate(space: OpaquePointer) -> Int {
+        count = 0
+        droppedInLastPass = 0
+        touchingPairCount = 0
+        dSpaceCollide(space, Unmanaged.passUnretained(self).toOpaque(), nearCallback)
+        return count
+    }
+
+    fileprivate func collide(_ a: OpaquePointer, _ b: OpaquePointer) {
+        let bodyA = dGeomGetBody(a), bodyB = dGeomGetBody(b)
+        if bodyA == nil && bodyB == nil { return }
+        if let bodyA, let bodyB, dAreConnectedExcluding(bodyA, bodyB, Int32(dJointTypeContact.rawValue)) != 0 { return }
+        let found = Int(dCollide(a, b, Int32(perPair), scratch, Int32(MemoryLayout<dContactGeom>.stride)))
+        if found == 0 { return }
+        let indexA = Int(bitPattern: dGeomGetData(a)) - 1, indexB = Int(bitPattern: dGeomGetData(b)) - 1
+        if touchingPairCount < capacity {
+            touchingPairs[touchingPairCount] = (Int32(indexA), Int32(indexB))
+            touchingPairCount += 1
+        }
+        let sa = surfaces[indexA], sb = surfaces[indexB]
+        var contact = dContact()
+        contact.surface.mode = Int32(dContactApprox1 | dContactSoftERP | dContactSoftCFM)
+        contact.surface.mu = max(sa.friction, sb.friction)
+        contact.surface.soft_erp = min(sa.errorReduction, sb.errorReduction)
+        contact.surface.soft_cfm = max(sa.constraintForceMixing, sb.constraintForceMixing)
+        for i in 0..<found {
+            guard count < capacity else {
+                droppedInLastPass += found - i
+                return
+            }
+            contact.geom = scratch[i]
+            let joint = dJointCreateContact(world, group, &contact)
+            dJointAttach(joint, bodyA, bodyB)
+            count += 1
+        }
+    }
+}
+
+private func nearCallback(_ data: UnsafeMutableRawPointer?, _ a: OpaquePointer?, _ b: OpaquePointer?) {
+    guard let data, let a, let b else { return }
+    Unmanaged<ContactGenerator>.fromOpaque(data).takeUnretainedValue().collide(a, b)
+}

@@ -1,0 +1,52 @@
+internal import CSystemODE
+import Foundation
+import Synchronization
+
+/// ODE's process-wide state, in one place: `dInitODE2` exactly once, and message handlers that
+/// record what ODE reports instead of printing it.
+///
+/// ODE's *error* and *debug* handlers cannot return control (the library exits after them), so
+/// they write the message to stderr first; the physics layer validates its inputs so that ODE
+/// never reaches them.
+public enum ODERuntime {
+    private static let initialized: Bool = {
+        dInitODE2(0)
+        dSetMessageHandler(recordMessage)
+        dSetErrorHandler(reportFatal)
+        dSetDebugHandler(reportFatal)
+        return true
+    }()
+
+    private static let messages = Mutex<(count: Int, last: String)>((0, ""))
+
+    /// Initialises ODE for the process (idempotent, thread-safe) and for the calling thread.
+    static func prepareThread() {
+        _ = initialized
+        dAllocateODEDataForThread(UInt32(bitPattern: dAllocateMaskAll.rawValue))
+    }
+
+    /// How many warnings ODE has reported in this process, and the last one.
+    public static var warnings: (count: Int, last: String) {
+        messages.withLock { $0 }
+    }
+
+    fileprivate static func record(_ text: String) {
+        messages.withLock { $0 = ($0.count + 1, text) }
+    }
+}
+
+private func format(_ number: Int32, _ message: UnsafePointer<CChar>?, _ arguments: CVaListPointer?) -> String {
+    guard let message, let arguments else { return "ODE message \(number)" }
+    var buffer = [CChar](repeating: 0, count: 512)
+    _ = vsnprintf(&buffer, buffer.count, message, arguments)
+    return "ODE message \(number): " + String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+private func recordMessage(_ number: Int32, _ message: UnsafePointer<CChar>?, _ arguments: CVaListPointer?) {
+    ODERuntime.record(format(number, message, arguments))
+}
+
+private func reportFatal(_ number: Int32, _ message: UnsafePointer<CChar>?, _ arguments: CVaListPointer?) {
+    let text = format(number, message, arguments) + "\n"
+    FileHandle.standardError.write(Data(text.utf8))
+}

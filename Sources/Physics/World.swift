@@ -1,0 +1,106 @@
+internal import CSystemODE
+
+/// One independent physics simulation: ODE world, collision space and contact buffer, with its
+/// own ODE threading implementation so that different worlds can step on different threads at
+/// the same time. All memory is allocated while the model is built; `step()` allocates nothing.
+///
+/// A world is used from one thread at a time. Bodies, geoms and joints live as long as the world.
+public final class World {
+    public let definition: WorldDefinition
+    let world: OpaquePointer
+    let space: OpaquePointer
+    let threading: OpaquePointer
+    let contacts: ContactGenerator
+
+    var bodies: [OpaquePointer] = []
+    /// Centre of mass in each body frame: ODE's body sits at the centre of mass.
+    var centerOffsets: [SIMD3<Double>] = []
+    var bodyNames: [String] = []
+    var geoms: [OpaquePointer] = []
+    var geomNames: [String] = []
+    var joints: [OpaquePointer] = []
+    var jointKinds: [JointDefinition.Kind] = []
+    var jointNames: [String] = []
+    /// Joints with both damping and stops, whose damping motor pauses at a stop.
+    struct DampedLimit { var joint: Int; var lower: Double; var upper: Double }
+    var dampedLimitedJoints: [DampedLimit] = []
+    var explicitlyDampedJoints: [(joint: Int, damping: Double)] = []
+
+    /// Contact points created in the most recent step.
+    public private(set) var lastContactCount = 0
+    /// Contact points dropped because the preallocated buffer was full, over the world's life.
+    public private(set) var droppedContactCount = 0
+
+    public init(_ definition: WorldDefinition = WorldDefinition()) throws {
+        if let problem = definition.problems().first { throw problem }
+        ODERuntime.prepareThread()
+        self.definition = definition
+        world = dWorldCreate()
+        space = dSimpleSpaceCreate(nil)
+        threading = dThreadingAllocateSelfThreadedImplementation()
+        dWorldSetStepThreadingImplementation(world, dThreadingImplementationGetFunctions(threading), threading)
+        dWorldSetGravity(world, definition.gravity.x, definition.gravity.y, definition.gravity.z)
+        dWorldSetERP(world, definition.errorReduction)
+        dWorldSetCFM(world, definition.constraintForceMixing)
+        dWorldSetContactSurfaceLayer(world, definition.contactSurfaceLayerMetres)
+        dWorldSetContactMaxCorrectingVel(world, definition.contactMaxCorrectingSpeed)
+        dWorldSetAutoDisableFlag(world, 0)
+        if let iterations = definition.quickStepIterations {
+            dWorldSetQuickStepNumIterations(world, Int32(iterations))
+        }
+        contacts = ContactGenerator(world: world, capacity: definition.maxContacts, perPair: definition.maxContactsPerPair)
+    }
+
+    deinit {
+        dJointGroupDestroy(contacts.group)
+        dSpaceDestroy(space)
+        dWorldDestroy(world)
+        dThreadingFreeImplementation(threading)
+    }
+
+    public var bodyCount: Int { bodies.count }
+    public var timestepSeconds: Double { definition.timestepSeconds }
+
+    /// Advances the simulation by one time step: contacts, then the constraint solver.
+    /// Returns the first numerical fault found (non-finite or exploding body), else nil.
+    /// After a fault the world's state is garbage until every body is placed again.
+    @discardableResult
+    public func step() -> PhysicsFault? {
+        ODERuntime.prepareThread()
+        // ODE asserts (and aborts the process) on non-finite state, so never hand it any.
+        if let fault = checkBodies() { return fault }
+        updateDampedLimits()
+        lastContactCount = contacts.generate(space: space)
+        droppedContactCount += contacts.droppedInLastPass
+        if definition.quickStepIterations != nil {
+            dWorldQuickStep(world, definition.timestepSeconds)
+        } else {
+            dWorldStep(world, definition.timestepSeconds)
+        }
+        dJointGroupEmpty(contacts.group)
+        return checkBodies()
+    }
+
+    /// The first body whose state is non-finite or beyond the definition's fault limits.
+    public func checkBodies() -> PhysicsFault? {
+        let speedLimit = definition.faultSpeedLimit
+        let distanceLimit = definition.faultDistanceLimitMetres
+        for index in bodies.indices {
+            let body = bodies[index]
+            let p = dBodyGetPosition(body)!, v = dBodyGetLinearVel(body)!, w = dBodyGetAngularVel(body)!
+            let position = SIMD3(p[0], p[1], p[2]), linear = SIMD3(v[0], v[1], v[2]), angular = SIMD3(w[0], w[1], w[2])
+            if !(position.x.isFinite && position.y.isFinite && position.z.isFinite
+                && linear.x.isFinite && linear.y.isFinite && linear.z.isFinite
+                && angular.x.isFinite && angular.y.isFinite && angular.z.isFinite) {
+                return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position or velocity is not a finite number")
+            }
+            if length(position) > distanceLimit {
+                return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position \(position) is more than \(distanceLimit) m from the origin")
+            }
+            if length(linear) > speedLimit || length(angular) > speedLimit {
+                return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "speed exceeded \(speedLimit) (linear \(length(linear)) m/s, angular \(length(angular)) rad/s)")
+            }
+        }
+        return nil
+    }
+}

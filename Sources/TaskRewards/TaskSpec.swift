@@ -1,0 +1,163 @@
+/// A task's per-episode constants from MetaWorld 3.1.1 (each env's constructor and
+/// `reset_model`; spec section 1, MT50 table): where the hand starts, where it may go, and how a
+/// layout (object and goal placement) is drawn. Pure data plus a seeded draw, no simulator.
+public struct TaskSpec: Sendable, Equatable {
+    /// How a drawn layout vector is rejected and drawn again.
+    public enum LayoutRejection: Sendable, Equatable {
+        /// Every draw is kept.
+        case none
+        /// Re-draw the *whole* vector while the x-y distance between its first point
+        /// (components 0, 1) and its second point (components 3, 4) is below this many metres:
+        /// puck vs goal for reach/push/pick-place (0.15), peg vs block for peg-insert-side (0.1).
+        case minimumSeparationXY(Double)
+    }
+
+    public let task: MT10Task
+    /// `hand_init_pos` (m): the mocap target while the hand settles at reset. MetaWorld stores
+    /// some of these as float32 (e.g. 0.4000000059604645); the exact decimals are used here.
+    public let handInit: SIMD3<Double>
+    /// `hand_low` / `hand_high` (m): the box the mocap target is clipped to after each action.
+    public let handLow: SIMD3<Double>
+    public let handHigh: SIMD3<Double>
+    /// `_random_reset_space` low / high: each component of a layout is uniform in
+    /// [low, high) (equal bounds give the constant). 3 or 6 components; see `layoutContents`.
+    public let layoutLow: [Double]
+    public let layoutHigh: [Double]
+    /// What the layout components mean for this task (spec section 8).
+    public let layoutContents: String
+    public let layoutRejection: LayoutRejection
+    /// `goal_space` low / high (m): the box obs[36:39] is clipped to in `step`.
+    public let goalLow: SIMD3<Double>
+    public let goalHigh: SIMD3<Double>
+
+    /// Episode length in env steps for every MetaWorld env (`max_path_length`).
+    public static let maxPathLength = 500
+
+    /// Draws one layout exactly as MetaWorld's `reset_model` does with an unfrozen task:
+    /// uniform components (numpy's `low + (high − low)·u`, u in [0, 1) with 53 random bits),
+    /// the whole vector re-drawn while the rejection rule fails. Same generator state, same
+    /// layout. Runs at reset, not per step, so returning an array is fine.
+    public func sampleLayout<G: RandomNumberGenerator>(using rng: inout G) -> [Double] {
+        var layout = [Double](repeating: 0, count: layoutLow.count)
+        repeat {
+            for i in layout.indices {
+                let unit = Double(rng.next() >> 11) * 0x1p-53
+                layout[i] = layoutLow[i] + (layoutHigh[i] - layoutLow[i]) * unit
+            }
+        } while rejects(layout)
+        return layout
+    }
+
+    /// A benchmark's fixed layouts for this task, as MetaWorld's `_make_tasks` builds them:
+    /// `count` draws (50 per task in MT10) that must all differ (MetaWorld asserts it; here a
+    /// repeated draw, practically impossible with these continuous ranges, is drawn again).
+    /// Every MT10 spec has at least one non-constant component, so this terminates.
+    public func sampleLayouts<G: RandomNumberGenerator>(count: Int, using rng: inout G) -> [[Double]] {
+        var layouts: [[Double]] = []
+        var seen = Set<[Double]>()
+        layouts.reserveCapacity(max(count, 0))
+        while layouts.count < count {
+            let layout = sampleLayout(using: &rng)
+            if seen.insert(layout).inserted { layouts.append(layout) }
+        }
+        return layouts
+    }
+
+    /// Whether MetaWorld would draw `layout` again.
+    public func rejects(_ layout: [Double]) -> Bool {
+        switch layoutRejection {
+        case .none:
+            return false
+        case .minimumSeparationXY(let minimum):
+            guard layout.count >= 5 else { return false }
+            let dx = layout[0] - layout[3], dy = layout[1] - layout[4]
+            return (dx * dx + dy * dy).squareRoot() < minimum
+        }
+    }
+}
+
+extension TaskSpec {
+    /// The spec of an MT10 task.
+    public static func of(_ task: MT10Task) -> TaskSpec {
+        switch task {
+        case .reach: reach
+        case .push: push
+        case .pickPlace: pickPlace
+        case .doorOpen: doorOpen
+        case .drawerOpen: drawerOpen
+        case .drawerClose: drawerClose
+        case .buttonPressTopdown: buttonPressTopdown
+        case .pegInsertSide: pegInsertSide
+        case .windowOpen: windowOpen
+        case .windowClose: windowClose
+        }
+    }
+
+    /// The same clip box for every MT10 task (the base class's own mocap box is overwritten).
+    static let mt10HandLow = SIMD3<Double>(-0.5, 0.4, 0.05)
+    static let mt10HandHigh = SIMD3<Double>(0.5, 1, 0.5)
+    static let handAt60cm = SIMD3<Double>(0, 0.6, 0.2)
+    static let handAt40cm = SIMD3<Double>(0, 0.4, 0.2)
+
+    public static let reach = TaskSpec(
+        task: .reach, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.02, -0.1, 0.8, 0.05], layoutHigh: [0.1, 0.7, 0.02, 0.1, 0.9, 0.3],
+        layoutContents: "puck xyz, goal xyz", layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.1, 0.8, 0.05), goalHigh: SIMD3(0.1, 0.9, 0.3))
+
+    public static let push = TaskSpec(
+        task: .push, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.02, -0.1, 0.8, 0.01], layoutHigh: [0.1, 0.7, 0.02, 0.1, 0.9, 0.02],
+        layoutContents: "puck xyz, goal xyz (both z replaced by the settled puck height)",
+        layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.1, 0.8, 0.01), goalHigh: SIMD3(0.1, 0.9, 0.02))
+
+    public static let pickPlace = TaskSpec(
+        task: .pickPlace, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.02, -0.1, 0.8, 0.05], layoutHigh: [0.1, 0.7, 0.02, 0.1, 0.9, 0.3],
+        layoutContents: "puck xyz, goal xyz", layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.1, 0.8, 0.05), goalHigh: SIMD3(0.1, 0.9, 0.3))
+
+    public static let doorOpen = TaskSpec(
+        task: .doorOpen, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.85, 0.15], layoutHigh: [0.1, 0.95, 0.15],
+        layoutContents: "door body xyz (goal = door + (−0.3, −0.45, 0))", layoutRejection: .none,
+        goalLow: SIMD3(-0.3, 0.4, 0.1499), goalHigh: SIMD3(-0.2, 0.5, 0.1501))
+
+    public static let drawerOpen = TaskSpec(
+        task: .drawerOpen, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.9, 0], layoutHigh: [0.1, 0.9, 0],
+        layoutContents: "drawer case xyz (goal = case + (0, −0.36, 0.09))", layoutRejection: .none,
+        goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let drawerClose = TaskSpec(
+        task: .drawerClose, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.9, 0], layoutHigh: [0.1, 0.9, 0],
+        layoutContents: "drawer case xyz (goal = case + (0, −0.16, 0.09))", layoutRejection: .none,
+        goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let buttonPressTopdown = TaskSpec(
+        task: .buttonPressTopdown, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, 0.115], layoutHigh: [0.1, 0.9, 0.115],
+        layoutContents: "button box xyz (goal = hole site = box + (0, 0, 0.1))", layoutRejection: .none,
+        goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let pegInsertSide = TaskSpec(
+        task: .pegInsertSide, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.5, 0.02, -0.35, 0.4, -0.001], layoutHigh: [0.2, 0.7, 0.02, -0.25, 0.7, 0.001],
+        layoutContents: "peg body xyz, hole block xyz (goal = block + (0.03, 0, 0.13))",
+        layoutRejection: .minimumSeparationXY(0.1),
+        goalLow: SIMD3(-0.35 + 0.03, 0.4, 0.129), goalHigh: SIMD3(-0.25 + 0.03, 0.7, 0.131))
+
+    public static let windowOpen = TaskSpec(
+        task: .windowOpen, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.7, 0.16], layoutHigh: [0.1, 0.9, 0.16],
+        layoutContents: "window body xyz (goal = window + (0.2, 0, 0)); slide starts at 0",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let windowClose = TaskSpec(
+        task: .windowClose, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.75, 0.2], layoutHigh: [0, 0.9, 0.2],
+        layoutContents: "window body xyz (goal = window); slide starts at 0.2 (open)",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+}

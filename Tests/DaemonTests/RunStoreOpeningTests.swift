@@ -1,0 +1,53 @@
+import Daemon
+import Foundation
+import GRDB
+import Testing
+
+/// Opening the registry: WAL mode, and clear errors for files dratsd cannot use.
+@Suite struct RunStoreOpeningTests {
+    @Test func theDatabaseIsInWALModeWithFullSync() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        _ = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission())
+        let queue = try DatabaseQueue(path: temp.databasePath)
+        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 1)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        try Data(String(repeating: "not sqlite ", count: 200).utf8).write(to: URL(fileURLWithPath: temp.databasePath))
+        do {
+            _ = try RunStore(databasePath: temp.databasePath)
+            Issue.record("expected an error")
+        } catch {
+            guard case .database(let path, _) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(path == temp.databasePath)
+            #expect(error.description.contains("SQLite database written by dratsd"))
+        }
+    }
+
+    @Test func aDatabaseFromANewerDratsdIsRefused() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let run = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission())
+        try DatabaseQueue(path: temp.databasePath).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 from the future')")
+        }
+        do {
+            _ = try RunStore(databasePath: temp.databasePath)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("newer dratsd"))
+        }
+        // Nothing was changed by the refused open.
+        let rows = try DatabaseQueue(path: temp.databasePath).read { try String.fetchAll($0, sql: "SELECT id FROM run") }
+        #expect(rows == [run.id])
+    }
+
+    @Test func aDirectoryThatCannotHoldTheDatabaseIsAClearError() {
+        let path = "/proc/self/dratsd.sqlite"
+        #expect(throws: DaemonError.self) { try RunStore(databasePath: path) }
+    }
+}

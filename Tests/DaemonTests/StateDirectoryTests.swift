@@ -1,0 +1,72 @@
+@testable import Daemon
+import Foundation
+import Testing
+
+@Suite struct StateDirectoryTests {
+    @Test func resolutionOrder() throws {
+        let env = ["DRATSD_STATE_DIR": "/srv/env", "XDG_STATE_HOME": "/home/u/.xdg", "HOME": "/home/u"]
+        #expect(try StateDirectory.resolvePath(flag: "/srv/flag", environment: env, userID: 1000) == "/srv/flag")
+        #expect(try StateDirectory.resolvePath(flag: nil, environment: env, userID: 1000) == "/srv/env")
+        #expect(try StateDirectory.resolvePath(flag: nil, environment: env, userID: 0) == "/srv/env")
+        var noOverride = env
+        noOverride["DRATSD_STATE_DIR"] = nil
+        #expect(try StateDirectory.resolvePath(flag: nil, environment: noOverride, userID: 0) == "/var/lib/dratsd")
+        #expect(try StateDirectory.resolvePath(flag: nil, environment: noOverride, userID: 1000) == "/home/u/.xdg/dratsd")
+        noOverride["XDG_STATE_HOME"] = "relative/xdg"  // invalid per the XDG spec: ignored
+        #expect(try StateDirectory.resolvePath(flag: nil, environment: noOverride, userID: 1000) == "/home/u/.local/state/dratsd")
+        #expect(try StateDirectory.resolvePath(flag: nil, environment: ["DRATSD_STATE_DIR": ""], userID: 0) == "/var/lib/dratsd")
+    }
+
+    @Test func missingHomeAndEmptyFlagAreErrors() {
+        #expect(throws: DaemonError.self) { try StateDirectory.resolvePath(flag: nil, environment: [:], userID: 1000) }
+        #expect(throws: DaemonError.self) { try StateDirectory.resolvePath(flag: "", environment: [:], userID: 1000) }
+    }
+
+    @Test func prepareCreatesPrivateDirectoriesWhateverTheUmask() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let oldMask = umask(0o077)
+        defer { umask(oldMask) }
+        let user = try StateDirectory.prepare(flag: temp.path + "/a/b/state", environment: [:], userID: 1000)
+        #expect(mode(of: user.url.path) == 0o700)
+        #expect(mode(of: user.runsURL.path) == 0o700)
+        #expect(mode(of: temp.path + "/a") == 0o700)
+        let system = try StateDirectory.prepare(flag: temp.path + "/system", environment: [:], userID: 0)
+        #expect(mode(of: system.url.path) == 0o750)
+        #expect(system.databaseURL.path == temp.path + "/system/dratsd.sqlite")
+        // A second prepare of an existing directory is fine and leaves no probe file behind.
+        _ = try StateDirectory.prepare(flag: temp.path + "/system", environment: [:], userID: 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: system.url.path) == ["runs"])
+    }
+
+    @Test func aFileInTheWayIsAClearError() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let path = temp.path + "/state"
+        _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        do {
+            _ = try StateDirectory.prepare(flag: path, environment: [:], userID: 1000)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains(path))
+            #expect(error.description.contains("not a directory"))
+            #expect(error.description.contains("--state-dir"))
+            #expect(error.description.contains("DRATSD_STATE_DIR"))
+        }
+    }
+
+    @Test func anUncreatableDirectoryIsAClearError() {
+        do {
+            _ = try StateDirectory.prepare(flag: "/proc/self/dratsd-state", environment: [:], userID: 1000)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("/proc/self/dratsd-state"))
+            #expect(error.description.contains("cannot create it"))
+        }
+    }
+
+    private func mode(of path: String) -> mode_t {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0
+    }
+}

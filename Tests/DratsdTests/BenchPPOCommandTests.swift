@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Runs the real `dratsd bench ppo` on a tiny budget.
+@Suite struct BenchPPOCommandTests {
+    @Test func jsonReportCoversBothNetworksAndBatches() throws {
+        let result = try DratsdBinary.run(["bench", "ppo", "--json", "--transitions", "640", "--minibatches", "4",
+                                           "--inference-calls", "5", "--threads", "1,2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let update = object?["update"] as? [[String: Any]] ?? []
+        let inference = object?["inference"] as? [[String: Any]] ?? []
+        #expect(update.count == 6)   // 2 networks x (1 thread, 2 OpenBLAS threads, actor|critic on 2)
+        #expect(update.filter { $0["mode"] as? String == "actor|critic" }.count == 2)
+        #expect(inference.count == 12)  // 2 networks x (1, 2 OpenBLAS, actor|critic) x batches 10 and 1
+        #expect(update.allSatisfy { ($0["transitionsPerSecond"] as? Double ?? 0) > 0 })
+        #expect(update.contains { $0["network"] as? String == "paper 3x400" && $0["parameterCount"] as? Int == 717_690 })
+        #expect(Set(inference.compactMap { $0["batch"] as? Int }) == [1, 10])
+    }
+
+    @Test func tableIsTheDefault() throws {
+        let result = try DratsdBinary.run(["bench", "ppo", "--transitions", "320", "--minibatches", "2", "--inference-calls", "2", "--threads", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("GFLOP/s"))
+        #expect(result.stdout.contains("us/call"))
+    }
+
+    @Test func rejectsBadArguments() throws {
+        for arguments in [["--threads", "0"], ["--threads", "two"], ["--transitions", "5"], ["--minibatches", "0"]] {
+            let result = try DratsdBinary.run(["bench", "ppo"] + arguments)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("--"), "\(arguments): \(result.stderr)")
+        }
+    }
+}

@@ -1,0 +1,224 @@
+"""Reference rewards for TaskRewardsTests, computed by MetaWorld's own reward code.
+
+How it was run (Python 3.11, CPU only, no display needed):
+    python3 -m venv /tmp/mwvenv
+    /tmp/mwvenv/bin/pip install metaworld==3.1.1 packaging   # pulls mujoco 3.3.0, gymnasium 1.4.0
+    /tmp/mwvenv/bin/python Tests/TaskRewardsTests/Fixtures/generate_reward_reference.py \
+        > Tests/TaskRewardsTests/Fixtures/reward_reference.json
+
+Two kinds of records, each holding the inputs under the names of Swift's `RewardInputs` and
+MetaWorld's outputs. Seeded, so reruns give the same file.
+
+* "drawn": for every MT10 task the real env is reset with a few seeds (so target, obj_init_pos,
+  init_tcp, init pads and hand_init come from real resets), then random states are drawn around
+  the object, the target and the success thresholds. The simulator-derived values the rewards
+  read (tcp_center, pad positions, pegHead site, window handle site, contact flag, door angle)
+  are substituted by those drawn values, and the env's `evaluate_state(obs, action)` - the exact
+  code `step()` runs - computes reward and info. This covers every branch of every formula.
+* "rollout": MetaWorld's own scripted policy (plus noise, with the raw gripper action sometimes
+  outside [-1, 1]) drives the real simulation; every few steps the inputs are read from the
+  simulator exactly as TaskRewards documents them and the reward/info `step()` returned is kept.
+  This checks the meaning of each `RewardInputs` field (which point, which reset value).
+
+One deliberate substitution: button-press-topdown's `_obj_to_target_init` is set to 0.0935
+(= 0.1935 - 0.1 from the XML sites); MetaWorld gets 0.09349997... only because it stores the
+button box position in float32. TaskRewards uses the exact XML value.
+"""
+import json
+import sys
+
+import numpy as np
+from metaworld.env_dict import ALL_V3_ENVIRONMENTS
+from metaworld.sawyer_xyz_env import SawyerXYZEnv
+
+TASKS = [
+    "reach-v3", "push-v3", "pick-place-v3", "door-open-v3", "drawer-open-v3",
+    "drawer-close-v3", "button-press-topdown-v3", "peg-insert-side-v3",
+    "window-open-v3", "window-close-v3",
+]
+RESET_SEEDS = [0, 1, 2]
+STATES_PER_RESET = 10
+
+# Simulator reads replaced by drawn values (class-level, so properties can be overridden).
+# Outside evaluation (reset, step) the real properties answer.
+_real_tcp = SawyerXYZEnv.tcp_center
+_real_touching = SawyerXYZEnv.touching_main_object
+SawyerXYZEnv.tcp_center = property(
+    lambda self: self._ref["tcp"].copy() if hasattr(self, "_ref") else _real_tcp.fget(self))
+SawyerXYZEnv.touching_main_object = property(
+    lambda self: self._ref["touching"] if hasattr(self, "_ref") else _real_touching.fget(self))
+
+
+def vec(a):
+    return [float(x) for x in a]
+
+
+def make_env(name):
+    env = ALL_V3_ENVIRONMENTS[name]()
+    env._partially_observable = False
+    env._freeze_rand_vec = False
+    env._set_task_called = True
+    real_body_com = env.get_body_com
+    real_site_pos = env._get_site_pos
+    real_pos_objects = env._get_pos_objects
+    env.get_body_com = lambda n: (
+        env._ref["leftPad"].copy() if (n == "leftpad" and hasattr(env, "_ref"))
+        else env._ref["rightPad"].copy() if (n == "rightpad" and hasattr(env, "_ref"))
+        else real_body_com(n))
+    env._get_site_pos = lambda n: (
+        env._ref["extra"].copy() if (n == "pegHead" and hasattr(env, "_ref")) else real_site_pos(n))
+    if name.startswith("window"):
+        env._get_pos_objects = lambda: (
+            env._ref["object"].copy() if hasattr(env, "_ref") else real_pos_objects())
+    return env
+
+
+def reset_values(env, name, seed):
+    if hasattr(env, "_ref"):
+        del env._ref
+    # Without a frozen task MetaWorld draws layouts from numpy's global RNG (reset's seed
+    # argument is ignored), so seed that.
+    np.random.seed(seed)
+    env.reset()
+    # One zero-action step so MuJoCo's site positions (peg collision corners) are current.
+    env.step(np.zeros(4, dtype=np.float32))
+    if name.startswith("button"):
+        env._obj_to_target_init = 0.0935
+    obj_init = object_init_for(env, name)
+    return dict(
+        target=np.array(env._target_pos, dtype=np.float64),
+        objectInit=np.array(obj_init, dtype=np.float64),
+        tcpInit=np.array(env.init_tcp, dtype=np.float64),
+        leftPadInit=np.array(env.init_left_pad, dtype=np.float64),
+        rightPadInit=np.array(env.init_right_pad, dtype=np.float64),
+        handInit=np.array(env.hand_init_pos, dtype=np.float64),
+    )
+
+
+def draw_state(rng, name, init, obj_now):
+    target, obj_init = init["target"], init["objectInit"]
+    mode = rng.integers(5)
+    # The object point: at rest, near the target (both sides of every threshold), or between.
+    if name in ("reach-v3",):
+        obj = obj_now + rng.normal(0, 0.01, 3)
+    elif mode == 0:
+        obj = obj_init + rng.normal(0, 0.005, 3)
+    elif mode in (1, 2):
+        obj = target + rng.uniform(-1, 1, 3) * rng.choice([0.02, 0.05, 0.08, 0.12])
+    else:
+        obj = obj_init + rng.uniform(0, 1) * (target - obj_init) + rng.normal(0, 0.02, 3)
+    # The fingertips: caging the object, near it, or anywhere in the workspace.
+    hand_mode = rng.integers(4)
+    w = rng.uniform(0.016, 0.029)  # inside every task's caging band
+    if hand_mode == 0:
+        tcp = obj + np.array([rng.uniform(-0.004, 0.004), rng.normal(0, 0.002), rng.uniform(-0.004, 0.004)])
+    elif hand_mode == 1:
+        tcp = obj + rng.normal(0, 0.03, 3)
+    elif hand_mode == 2 and name == "reach-v3":
+        tcp = target + rng.uniform(-1, 1, 3) * rng.choice([0.03, 0.06])
+    else:
+        tcp = rng.uniform([-0.4, 0.4, 0.0], [0.4, 0.95, 0.35])
+        w = rng.uniform(0.0, 0.06)
+    left_pad = np.array([tcp[0], obj[1] + w + rng.normal(0, 0.003), tcp[2]])
+    right_pad = np.array([tcp[0], obj[1] - w + rng.normal(0, 0.003), tcp[2]])
+    hand = tcp + np.array([0, 0, 0.045]) + rng.normal(0, 0.003, 3)
+    gripper = float(rng.choice([0.0, rng.uniform(0.25, 1.0), 1.0]))
+    action = rng.uniform(-1.5, 1.5, 4)
+    if rng.uniform() < 0.2:
+        action[3] = rng.choice([-1.0, 0.0, 1.0, 1.3])
+    extra = np.zeros(3)
+    if name == "peg-insert-side-v3":
+        # The head 13 cm in -x of the grasp site, or near the goal / the block face zones.
+        if mode in (1, 2):
+            extra = target + rng.uniform(-1, 1, 3) * np.array([0.12, 0.04, 0.04])
+        else:
+            extra = obj + np.array([-0.13, 0, -0.01]) + rng.normal(0, 0.005, 3)
+    theta = float(rng.uniform(-2.0, 0.0)) if rng.uniform() < 0.8 else float(rng.uniform(-0.05, 0))
+    return dict(hand=hand, gripperOpening=gripper, object=obj, tcp=tcp, leftPad=left_pad,
+                rightPad=right_pad, action=action, extra=extra, jointPosition=theta,
+                touchingObject=bool(rng.uniform() < 0.5))
+
+
+def object_init_for(env, name):
+    """MetaWorld's value behind `RewardInputs.objectInit` for this task."""
+    if name.startswith("window"):
+        return env.window_handle_pos_init
+    return env.obj_init_pos
+
+
+def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
+    import metaworld
+    from metaworld.policies import ENV_POLICY_MAP
+    env = ALL_V3_ENVIRONMENTS[name]()  # unpatched: every input is read from MuJoCo
+    policy = ENV_POLICY_MAP[name]()
+    # A benchmark task (set_task) rather than a bare reset: only then does step() clip the goal
+    # in the observation to the real goal space instead of to zeros.
+    benchmark = metaworld.MT1(name, seed=7)
+    out = []
+    for seed in seeds:
+        env.set_task(benchmark.train_tasks[seed])
+        obs, _ = env.reset()
+        if name.startswith("button"):
+            env._obj_to_target_init = 0.0935  # see the module docstring
+        for step in range(steps):
+            action = np.asarray(policy.get_action(obs), dtype=np.float64)
+            action[:3] += rng.normal(0, 0.1, 3)
+            if rng.uniform() < 0.2:
+                action[3] = rng.uniform(-1.6, 1.6)
+            obs, reward, _, _, info = env.step(action)
+            if step % every != every - 1:
+                continue
+            inputs = dict(
+                hand=vec(obs[0:3]), gripperOpening=float(obs[3]), object=vec(obs[4:7]),
+                tcp=vec(env.tcp_center), leftPad=vec(env.get_body_com("leftpad")),
+                rightPad=vec(env.get_body_com("rightpad")), target=vec(env._target_pos),
+                action=vec(action), objectInit=vec(object_init_for(env, name)),
+                tcpInit=vec(env.init_tcp), leftPadInit=vec(env.init_left_pad),
+                rightPadInit=vec(env.init_right_pad), handInit=vec(env.hand_init_pos),
+                jointPosition=float(env.data.joint("doorjoint").qpos[0]) if name == "door-open-v3" else 0.0,
+                extra=vec(env._get_site_pos("pegHead")) if name == "peg-insert-side-v3" else [0.0, 0.0, 0.0],
+                touchingObject=bool(env.touching_main_object) if name in ("push-v3", "pick-place-v3") else False)
+            out.append(record(name, "rollout", inputs, reward, info))
+    env.close()
+    return out
+
+
+def record(name, source, inputs, reward, info):
+    return dict(
+        task=name, source=source, inputs=inputs,
+        reward=float(reward), success=float(info["success"]),
+        nearObject=float(info["near_object"]), graspSuccess=float(info["grasp_success"]),
+        graspReward=float(info["grasp_reward"]), inPlaceReward=float(info["in_place_reward"]),
+        objectToTarget=float(info["obj_to_target"]))
+
+
+def main():
+    rng = np.random.default_rng(20261125)
+    records = []
+    for name in TASKS:
+        env = make_env(name)
+        for seed in RESET_SEEDS:
+            init = reset_values(env, name, seed)
+            obj_now = np.array(env._get_obs()[4:7], dtype=np.float64)
+            for _ in range(STATES_PER_RESET):
+                s = draw_state(rng, name, init, obj_now)
+                env._ref = dict(tcp=s["tcp"], leftPad=s["leftPad"], rightPad=s["rightPad"],
+                                extra=s["extra"], object=s["object"], touching=s["touchingObject"])
+                if name == "door-open-v3":
+                    env.data.joint("doorjoint").qpos[0] = s["jointPosition"]
+                obs = np.zeros(39)
+                obs[0:3], obs[3], obs[4:7], obs[36:39] = s["hand"], s["gripperOpening"], s["object"], init["target"]
+                reward, info = env.evaluate_state(obs, s["action"].copy())
+                inputs = {k: (vec(v) if isinstance(v, np.ndarray) else v) for k, v in {**init, **s}.items()}
+                records.append(record(name, "drawn", inputs, reward, info))
+        env.close()
+    for name in TASKS:
+        records.extend(rollout_records(name, rng))
+    # One record per line keeps the file small and its diffs readable.
+    sys.stdout.write('{"generator": "generate_reward_reference.py", "metaworld": "3.1.1", "records": [\n')
+    sys.stdout.write(",\n".join(json.dumps(r, separators=(",", ":")) for r in records))
+    sys.stdout.write("\n]}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+import Testing
+@testable import TaskRewards
+
+@Suite struct TaskSpecTests {
+    @Test func everyTaskHasItsSpecWithMetaWorldsConstants() {
+        for task in MT10Task.allCases {
+            let spec = TaskSpec.of(task)
+            #expect(spec.task == task)
+            // Same clip box for all of MT10.
+            #expect(spec.handLow == SIMD3(-0.5, 0.4, 0.05) && spec.handHigh == SIMD3(0.5, 1, 0.5))
+            #expect(spec.layoutLow.count == spec.layoutHigh.count)
+            #expect([3, 6].contains(spec.layoutLow.count))
+            for i in spec.layoutLow.indices { #expect(spec.layoutLow[i] <= spec.layoutHigh[i]) }
+        }
+        // The hand starts 0.4 m out for the button and the windows, 0.6 m for the rest.
+        let nearStart: Set<MT10Task> = [.buttonPressTopdown, .windowOpen, .windowClose]
+        for task in MT10Task.allCases {
+            #expect(TaskSpec.of(task).handInit == SIMD3(0, nearStart.contains(task) ? 0.4 : 0.6, 0.2))
+        }
+        #expect(TaskSpec.pegInsertSide.layoutLow == [0, 0.5, 0.02, -0.35, 0.4, -0.001])
+        #expect(TaskSpec.pegInsertSide.layoutHigh == [0.2, 0.7, 0.02, -0.25, 0.7, 0.001])
+        #expect(TaskSpec.doorOpen.layoutLow == [0, 0.85, 0.15] && TaskSpec.doorOpen.layoutHigh == [0.1, 0.95, 0.15])
+        #expect(TaskSpec.maxPathLength == 500)
+    }
+
+    @Test func layoutsStayInTheirRangeAndKeepConstantComponents() {
+        var rng = SplitMix64(seed: 7)
+        for task in MT10Task.allCases {
+            let spec = TaskSpec.of(task)
+            for _ in 0..<500 {
+                let layout = spec.sampleLayout(using: &rng)
+                #expect(layout.count == spec.layoutLow.count)
+                for i in layout.indices {
+                    if spec.layoutLow[i] == spec.layoutHigh[i] {
+                        #expect(layout[i] == spec.layoutLow[i])
+                    } else {
+                        #expect(layout[i] >= spec.layoutLow[i] && layout[i] < spec.layoutHigh[i])
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func puckAndGoalAreAtLeastFifteenCentimetresApart() {
+        var rng = SplitMix64(seed: 11)
+        for spec in [TaskSpec.reach, .push, .pickPlace] {
+            var closest = Double.infinity
+            for _ in 0..<2000 {
+                let l = spec.sampleLayout(using: &rng)
+                let dx = l[0] - l[3], dy = l[1] - l[4]
+                closest = min(closest, (dx * dx + dy * dy).squareRoot())
+            }
+            #expect(closest >= 0.15)
+            // The rule binds: the closest kept layout sits just past the limit.
+            #expect(closest < 0.16)
+        }
+        #expect(TaskSpec.reach.rejects([0, 0.7, 0.02, 0, 0.8, 0.1]))       // 0.1 apart
+        #expect(!TaskSpec.reach.rejects([0, 0.65, 0.02, 0, 0.8, 0.1]))     // 0.15 apart
+        #expect(TaskSpec.pegInsertSide.rejects([0, 0.5, 0.02, -0.05, 0.55, 0]))
+        #expect(!TaskSpec.doorOpen.rejects([0, 0.9, 0.15]))
+    }
+
+    @Test func rejectionRedrawsTheWholeVector() {
+        // Replaying the generator by hand: the sampler's result equals the first draw of six
+        // uniforms that passes the rule, i.e. no component is kept from a rejected draw.
+        var sampler = SplitMix64(seed: 3)
+        var replay = SplitMix64(seed: 3)
+        let spec = TaskSpec.reach
+        for _ in 0..<200 {
+            let layout = spec.sampleLayout(using: &sampler)
+            var candidate = [Double](repeating: 0, count: 6)
+            repeat {
+                for i in 0..<6 {
+                    let unit = Double(replay.next() >> 11) * 0x1p-53
+                    let width = spec.layoutHigh[i] - spec.layoutLow[i]
+                    candidate[i] = spec.layoutLow[i] + width * unit
+                }
+            } while spec.rejects(candidate)
+            #expect(layout == candidate)
+        }
+    }
+
+    @Test func sameSeedSameLayoutsDifferentSeedDifferentLayouts() {
+        var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42), c = SplitMix64(seed: 43)
+        let first = (0..<50).map { _ in TaskSpec.pegInsertSide.sampleLayout(using: &a) }
+        let again = (0..<50).map { _ in TaskSpec.pegInsertSide.sampleLayout(using: &b) }
+        let other = (0..<50).map { _ in TaskSpec.pegInsertSide.sampleLayout(using: &c) }
+        #expect(first == again)
+        #expect(first != other)
+    }
+
+    @Test func suiteLayoutsAreDistinctAndReproducible() {
+        for task in MT10Task.allCases {
+            var a = SplitMix64(seed: 2026), b = SplitMix64(seed: 2026)
+            let layouts = TaskSpec.of(task).sampleLayouts(count: 50, using: &a)
+            #expect(layouts.count == 50)
+            #expect(Set(layouts).count == 50, "\(task)")
+            #expect(layouts == TaskSpec.of(task).sampleLayouts(count: 50, using: &b))
+            // The first suite layout is the first single draw from the same seed.
+            var c = SplitMix64(seed: 2026)
+            #expect(layouts[0] == TaskSpec.of(task).sampleLayout(using: &c))
+        }
+        var rng = SplitMix64(seed: 1)
+        #expect(TaskSpec.reach.sampleLayouts(count: 0, using: &rng).isEmpty)
+        #expect(TaskSpec.reach.sampleLayouts(count: -3, using: &rng).isEmpty)
+    }
+}
