@@ -19,19 +19,19 @@ public enum GridWorldExperiment {
         do {
             trainer = try Trainer(config: trainerConfig, slots: slots, evaluationSlots: evaluationSlots, taskNames: GridWorldSlot.taskNames)
         } catch { throw .training(sampler: kind.rawValue, seed: seed, error) }
-        var evaluation: EvaluationResult
-        repeat {
-            do {
-                _ = try trainer.iterate()
-                evaluation = try trainer.evaluate()
-            } catch { throw .training(sampler: kind.rawValue, seed: seed, error) }
-            if evaluation.successRate.allSatisfy({ $0 >= config.successThreshold }) {
-                return GridWorldRunResult(sampler: kind, seed: seed, stepsToThreshold: trainer.globalStep,
-                                          stepsTrained: trainer.globalStep, finalSuccessRate: evaluation.successRate)
+        var stepsToThreshold: Int?
+        var finalSuccessRate = [Double](repeating: 0, count: GridWorldSlot.taskNames.count)
+        do {
+            try trainer.train(totalSteps: config.stepCap) { metrics, evaluation in
+                guard let evaluation else { return true }
+                finalSuccessRate = evaluation.successRate
+                guard evaluation.successRate.allSatisfy({ $0 >= config.successThreshold }) else { return true }
+                stepsToThreshold = metrics.globalStep
+                return false
             }
-        } while trainer.globalStep < config.stepCap
-        return GridWorldRunResult(sampler: kind, seed: seed, stepsToThreshold: nil,
-                                  stepsTrained: trainer.globalStep, finalSuccessRate: evaluation.successRate)
+        } catch { throw .training(sampler: kind.rawValue, seed: seed, error) }
+        return GridWorldRunResult(sampler: kind, seed: seed, stepsToThreshold: stepsToThreshold,
+                                  stepsTrained: trainer.globalStep, finalSuccessRate: finalSuccessRate)
     }
 
     /// Every sampler on seeds 1...seedCount; `progress` hears of each finished run.

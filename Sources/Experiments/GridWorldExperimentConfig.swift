@@ -71,7 +71,8 @@ public struct GridWorldExperimentConfig: Codable, Sendable, Equatable {
         sampler.hardFirstLowReturn = hardFirstLowReturn
         sampler.hardFirstHighReturn = hardFirstHighReturn
         sampler.totalStepBudget = stepCap
-        return TrainerConfig(ppo: ppo, sampler: sampler, seed: seed, evaluationEpisodesPerTask: evaluationEpisodesPerTask, sharedHead: sharedHead)
+        return TrainerConfig(ppo: ppo, sampler: sampler, seed: seed, evaluationEpisodesPerTask: evaluationEpisodesPerTask,
+                             evaluationIntervalSteps: numEnvs * numSteps, sharedHead: sharedHead)
     }
 
     /// Every invalid setting, naming the field and what would be valid.

@@ -85,6 +85,9 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         if config.evaluationEpisodesPerTask < 1 {
             problems.append("evaluationEpisodesPerTask is \(config.evaluationEpisodesPerTask); it must be at least 1")
         }
+        if let interval = config.evaluationIntervalSteps, interval < 1 {
+            problems.append("evaluationIntervalSteps is \(interval); it must be at least 1, or null to never evaluate")
+        }
         guard problems.isEmpty else { throw .invalidSetup(problems) }
 
         self.config = config

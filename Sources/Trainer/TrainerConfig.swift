@@ -14,17 +14,22 @@ public struct TrainerConfig: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// Deterministic evaluation episodes per task (MetaWorld's default 50). Default 50.
     public var evaluationEpisodesPerTask: Int
+    /// `train` evaluates after every iteration that crosses a multiple of this many environment
+    /// steps (paper MT10: 2,000,000); nil never evaluates. Default 2,000,000.
+    public var evaluationIntervalSteps: Int?
     /// One policy head and one value head for all tasks instead of one per task (the paper's
     /// multi-head setting, default false). The one-hot task id in the observation still tells
     /// the tasks apart; with no hidden layer this is a linear agent over (observation, task).
     public var sharedHead: Bool
 
-    public init(ppo: PPOConfig = PPOConfig(), sampler: SamplerConfig = SamplerConfig(), seed: UInt64 = 1, evaluationEpisodesPerTask: Int = 50, sharedHead: Bool = false) {
+    public init(ppo: PPOConfig = PPOConfig(), sampler: SamplerConfig = SamplerConfig(), seed: UInt64 = 1, evaluationEpisodesPerTask: Int = 50,
+                evaluationIntervalSteps: Int? = 2_000_000, sharedHead: Bool = false) {
         self.ppo = ppo
         self.sampler = sampler
         self.seed = seed
         self.evaluationEpisodesPerTask = evaluationEpisodesPerTask
         self.sharedHead = sharedHead
+        self.evaluationIntervalSteps = evaluationIntervalSteps
     }
 
     /// Independent seed streams derived from the run's seed (stream 0: PPO, 1: sampler, 2+: slots).

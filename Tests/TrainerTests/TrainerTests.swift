@@ -145,6 +145,28 @@ import Samplers
         #expect(metrics.keys == IterationMetrics.keys(taskNames: GridWorldSlot.taskNames))
     }
 
+    @Test func trainEvaluatesAtEveryIntervalAndStopsAtTheBudgetOrWhenAsked() throws {
+        var config = Self.config()
+        config.evaluationIntervalSteps = 600
+        let trainer = try Self.trainer(config)
+        var evaluatedAt: [Int] = [], iterations = 0
+        try trainer.train(totalSteps: 2_000) { metrics, evaluation in
+            iterations += 1
+            if let evaluation {
+                evaluatedAt.append(metrics.globalStep)
+                #expect(evaluation.successRate.count == 4)
+            }
+            return true
+        }
+        #expect(iterations == 8 && trainer.globalStep == 2_048)
+        #expect(evaluatedAt == [768, 1_280, 2_048], "the first iterations past 600, 1200 and 1800 steps")
+        let stopping = try Self.trainer(config)
+        try stopping.train(totalSteps: 10_000) { metrics, _ in metrics.iteration < 3 }
+        #expect(stopping.iteration == 3)
+        config.evaluationIntervalSteps = 0
+        #expect(throws: TrainerError.self) { try Self.trainer(config) }
+    }
+
     @Test func rejectsMismatchedSetup() throws {
         let config = Self.config()
         let slot = try GridWorldSlot()
