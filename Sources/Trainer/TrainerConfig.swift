@@ -32,6 +32,35 @@ public struct TrainerConfig: Codable, Sendable, Equatable {
         self.evaluationIntervalSteps = evaluationIntervalSteps
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case ppo, sampler, seed, evaluationEpisodesPerTask, evaluationIntervalSteps, sharedHead
+    }
+
+    /// Decodes a config in which any key may be missing; missing keys keep their defaults
+    /// (`evaluationIntervalSteps: null` disables evaluation).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = TrainerConfig()
+        ppo = try c.decodeIfPresent(PPOConfig.self, forKey: .ppo) ?? d.ppo
+        sampler = try c.decodeIfPresent(SamplerConfig.self, forKey: .sampler) ?? d.sampler
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        evaluationEpisodesPerTask = try c.decodeIfPresent(Int.self, forKey: .evaluationEpisodesPerTask) ?? d.evaluationEpisodesPerTask
+        evaluationIntervalSteps = c.contains(.evaluationIntervalSteps)
+            ? try c.decodeIfPresent(Int.self, forKey: .evaluationIntervalSteps) : d.evaluationIntervalSteps
+        sharedHead = try c.decodeIfPresent(Bool.self, forKey: .sharedHead) ?? d.sharedHead
+    }
+
+    /// Encodes every key; a disabled evaluation is written as null so it stays disabled.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ppo, forKey: .ppo)
+        try c.encode(sampler, forKey: .sampler)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(evaluationEpisodesPerTask, forKey: .evaluationEpisodesPerTask)
+        if let evaluationIntervalSteps { try c.encode(evaluationIntervalSteps, forKey: .evaluationIntervalSteps) } else { try c.encodeNil(forKey: .evaluationIntervalSteps) }
+        try c.encode(sharedHead, forKey: .sharedHead)
+    }
+
     /// Independent seed streams derived from the run's seed (stream 0: PPO, 1: sampler, 2+: slots).
     public func derivedSeed(stream: UInt64) -> UInt64 {
         var z = seed &+ 0x9E37_79B9_7F4A_7C15 &* (stream &+ 1)
