@@ -41,6 +41,10 @@ let package = Package(
         .target(name: "Networks", dependencies: ["CSystemBLAS", "CNetworkKernels"]),
         .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
 
+        // MARK: Training loop and experiments (issue 5)
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
+        .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
+
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers"),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
@@ -69,6 +73,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Manipulation",
                 "PPO",
+                "Experiments",
             ]
         ),
 
@@ -82,6 +87,8 @@ let package = Package(
         .testTarget(name: "ManipulationTests", dependencies: ["Manipulation", "MallocCounter"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "Samplers", "PPO", "MallocCounter"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
         .testTarget(
             name: "TaskRewardsTests",
             dependencies: ["TaskRewards"],

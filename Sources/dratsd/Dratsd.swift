@@ -10,6 +10,6 @@ struct Dratsd: ParsableCommand {
         commandName: "dratsd",
         abstract: "Multi-task reinforcement learning with DRATS task sampling.",
         version: "0.1.0",
-        subcommands: [EnvCommand.self, BenchCommand.self]
+        subcommands: [EnvCommand.self, BenchCommand.self, ExperimentCommand.self]
     )
 }

@@ -1,0 +1,74 @@
+extension Trainer {
+    /// Deterministic evaluation (spec section 6): the Gaussian mean as the action, every episode
+    /// ending at the first success (or when the slot ends it), `config.evaluationEpisodesPerTask`
+    /// episodes of every task, played by the evaluation slots in lockstep with one batched
+    /// inference per step. Training state (observations, episodes, sampler, the agent's random
+    /// stream) is untouched, so evaluating does not change the training run.
+    public func evaluate() throws(TrainerError) -> EvaluationResult {
+        let episodes = config.evaluationEpisodesPerTask
+        let jobCount = taskCount * episodes
+        let slotCount = evaluationSlots.count
+        let observations = UnsafeMutableBufferPointer<Float>.allocate(capacity: slotCount * observationSize)
+        let tasks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slotCount)
+        let heads = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slotCount)
+        let actions = UnsafeMutableBufferPointer<Float>.allocate(capacity: slotCount * actionSize)
+        let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * slotCount)
+        observations.initialize(repeating: 0)
+        tasks.initialize(repeating: 0)
+        heads.initialize(repeating: 0)
+        actions.initialize(repeating: 0)
+        scratch.initialize(repeating: 0)
+        defer {
+            observations.deallocate(); tasks.deallocate(); heads.deallocate(); actions.deallocate(); scratch.deallocate()
+        }
+        var successes = [Int](repeating: 0, count: taskCount)
+        var returns = [Double](repeating: 0, count: taskCount)
+        var episodeReturn = [Double](repeating: 0, count: slotCount)
+        var active = [Bool](repeating: false, count: slotCount)
+        var nextJob = 0
+
+        func startNextJob(_ slot: Int) throws(TrainerError) {
+            guard nextJob < jobCount else { active[slot] = false; return }
+            let task = nextJob / episodes
+            nextJob += 1
+            tasks[slot] = Int32(task)
+            heads[slot] = Int32(head(of: task))
+            let row = observationRow(observations, slot)
+            do {
+                try evaluationSlots[slot].reset(task: task, observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
+            } catch { throw .environment(slot: slot, task: task, description: "evaluation: \(error)") }
+            Self.writeTaskOneHot(task: task, into: UnsafeMutableBufferPointer(rebasing: row[slotObservationSize...]))
+            episodeReturn[slot] = 0
+            active[slot] = true
+        }
+
+        for slot in 0..<slotCount { try startNextJob(slot) }
+        while active.contains(true) {
+            do {
+                try agent.act(
+                    observations: observations.baseAddress!, tasks: heads.baseAddress!, count: slotCount,
+                    actions: actions.baseAddress!, logProbs: scratch.baseAddress!, values: scratch.baseAddress! + slotCount,
+                    deterministic: true)
+            } catch { throw .ppo(error) }
+            for slot in 0..<slotCount where active[slot] {
+                let task = Int(tasks[slot])
+                let row = observationRow(observations, slot)
+                let result: SlotStep
+                do {
+                    result = try evaluationSlots[slot].step(
+                        action: UnsafeBufferPointer(rebasing: actions[slot * actionSize ..< (slot + 1) * actionSize]),
+                        observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
+                } catch { throw .environment(slot: slot, task: task, description: "evaluation: \(error)") }
+                episodeReturn[slot] += result.reward
+                guard result.success || result.episodeEnded else { continue }
+                if result.success { successes[task] += 1 }
+                returns[task] += episodeReturn[slot]
+                try startNextJob(slot)
+            }
+        }
+        return EvaluationResult(
+            successRate: successes.map { Double($0) / Double(episodes) },
+            meanReturn: returns.map { $0 / Double(episodes) },
+            episodesPerTask: episodes)
+    }
+}
