@@ -44,6 +44,8 @@ let package = Package(
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
+        .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers"]),
+        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter"]),
 
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers"),

@@ -34,6 +34,7 @@ public struct IterationMetrics: Codable, Sendable, Equatable {
     static let chartKeys = [
         "charts/iteration", "charts/global_step", "charts/episodes", "charts/episodic_return",
         "charts/episodic_length", "charts/success_rate", "charts/minibatch_updates", "charts/update_epochs",
+        "charts/environment_faults",
     ]
     static let lossKeys = [
         "losses/policy_loss", "losses/value_loss", "losses/entropy", "losses/old_approx_kl",

@@ -10,7 +10,13 @@
 ///   the slot clips or maps them) and writes the next observation. When the episode ends
 ///   (`terminated` or `truncated`), the observation written is the final one; the trainer then
 ///   calls `reset` before stepping again.
-/// - Slots are independent of one another: the trainer may step them on different threads.
+/// - `resetForEvaluation(task:episode:observation:)` starts episode `episode` (0, 1, ...) of a
+///   deterministic evaluation; a slot with fixed evaluation layouts picks one from the index
+///   (default: `reset`).
+/// - Slots are independent of one another: the trainer steps them on different threads (each
+///   slot on one thread at a time), so a slot must not share mutable state with another.
+/// - `faultCount` counts episodes the simulation ended by a numerical fault (default 0); the
+///   trainer reports the training slots' sum as `charts/environment_faults`.
 /// - Errors are for misuse or a broken simulation; the trainer stops the run and reports them.
 public protocol MultiTaskEnvironmentSlot {
     /// Values the slot writes per observation (without the task one-hot).
@@ -22,6 +28,18 @@ public protocol MultiTaskEnvironmentSlot {
 
     mutating func reset(task: Int, observation: UnsafeMutableBufferPointer<Float>) throws
     mutating func step(action: UnsafeBufferPointer<Float>, observation: UnsafeMutableBufferPointer<Float>) throws -> SlotStep
+    mutating func resetForEvaluation(task: Int, episode: Int, observation: UnsafeMutableBufferPointer<Float>) throws
+    var faultCount: Int { get }
+}
+
+extension MultiTaskEnvironmentSlot {
+    /// Evaluation episodes start like training ones.
+    public mutating func resetForEvaluation(task: Int, episode: Int, observation: UnsafeMutableBufferPointer<Float>) throws {
+        try reset(task: task, observation: observation)
+    }
+
+    /// A slot whose simulation cannot fault.
+    public var faultCount: Int { 0 }
 }
 
 /// What one `step` of a slot produced.

@@ -2,7 +2,8 @@ extension Trainer {
     /// Deterministic evaluation (spec section 6): the Gaussian mean as the action, every episode
     /// ending at the first success (or when the slot ends it), `config.evaluationEpisodesPerTask`
     /// episodes of every task, played by the evaluation slots in lockstep with one batched
-    /// inference per step. Training state (observations, episodes, sampler, the agent's random
+    /// inference per step (the slots step on the worker threads). Episode `k` of a task starts
+    /// with `resetForEvaluation(task:episode: k)`, whichever slot plays it. Training state (observations, episodes, sampler, the agent's random
     /// stream) is untouched, so evaluating does not change the training run.
     public func evaluate() throws(TrainerError) -> EvaluationResult {
         let episodes = config.evaluationEpisodesPerTask
@@ -13,29 +14,30 @@ extension Trainer {
         let heads = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slotCount)
         let actions = UnsafeMutableBufferPointer<Float>.allocate(capacity: slotCount * actionSize)
         let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * slotCount)
+        let active = UnsafeMutableBufferPointer<Bool>.allocate(capacity: slotCount)
+        active.initialize(repeating: false)
         observations.initialize(repeating: 0)
         tasks.initialize(repeating: 0)
         heads.initialize(repeating: 0)
         actions.initialize(repeating: 0)
         scratch.initialize(repeating: 0)
         defer {
-            observations.deallocate(); tasks.deallocate(); heads.deallocate(); actions.deallocate(); scratch.deallocate()
+            observations.deallocate(); tasks.deallocate(); heads.deallocate(); actions.deallocate(); scratch.deallocate(); active.deallocate()
         }
         var successes = [Int](repeating: 0, count: taskCount)
         var returns = [Double](repeating: 0, count: taskCount)
         var episodeReturn = [Double](repeating: 0, count: slotCount)
-        var active = [Bool](repeating: false, count: slotCount)
         var nextJob = 0
 
         func startNextJob(_ slot: Int) throws(TrainerError) {
             guard nextJob < jobCount else { active[slot] = false; return }
-            let task = nextJob / episodes
+            let task = nextJob / episodes, episode = nextJob % episodes
             nextJob += 1
             tasks[slot] = Int32(task)
             heads[slot] = Int32(head(of: task))
             let row = observationRow(observations, slot)
             do {
-                try evaluationSlots[slot].reset(task: task, observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
+                try evaluationSlots[slot].resetForEvaluation(task: task, episode: episode, observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
             } catch { throw .environment(slot: slot, task: task, description: "evaluation: \(error)") }
             Self.writeTaskOneHot(task: task, into: UnsafeMutableBufferPointer(rebasing: row[slotObservationSize...]))
             episodeReturn[slot] = 0
@@ -50,15 +52,13 @@ extension Trainer {
                     actions: actions.baseAddress!, logProbs: scratch.baseAddress!, values: scratch.baseAddress! + slotCount,
                     deterministic: true)
             } catch { throw .ppo(error) }
+            stepActiveEvaluationSlots(EvaluationStepping(observations: observations, actions: actions, tasks: tasks, active: active))
+            for slot in 0..<slotCount where active[slot] {
+                if let error = stepErrors[slot] { throw error }
+            }
             for slot in 0..<slotCount where active[slot] {
                 let task = Int(tasks[slot])
-                let row = observationRow(observations, slot)
-                let result: SlotStep
-                do {
-                    result = try evaluationSlots[slot].step(
-                        action: UnsafeBufferPointer(rebasing: actions[slot * actionSize ..< (slot + 1) * actionSize]),
-                        observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
-                } catch { throw .environment(slot: slot, task: task, description: "evaluation: \(error)") }
+                let result = stepResults[slot]
                 episodeReturn[slot] += result.reward
                 guard result.success || result.episodeEnded else { continue }
                 if result.success { successes[task] += 1 }

@@ -15,6 +15,7 @@ extension Trainer {
         let tally = try collectRollout()
 
         // 2. Advantages.
+        let updateStarted = TrainerTiming.now()
         do {
             try agent.values(observations: nextObservations.baseAddress!, tasks: slotHeads.baseAddress!, count: slots.count, into: values.baseAddress!)
         } catch { throw .ppo(error) }
@@ -29,6 +30,7 @@ extension Trainer {
             try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: meanAbsoluteAdvantageByTask(), stepsPerTask: stepsPerTask)
         } catch { throw .sampler(error) }
         let samplerFigures = sampler.update()
+        timing.updateSeconds += TrainerTiming.now() - updateStarted
         iteration += 1
         return metrics(tally: tally, stats: stats, samplerFigures: samplerFigures)
     }
@@ -48,11 +50,14 @@ extension Trainer {
                 buffer.tasks[row] = slotHeads[slot]
                 rowTasks[row] = slotTasks[slot]
             }
+            let inferenceStarted = TrainerTiming.now()
             do {
                 try agent.act(
                     observations: nextObservations.baseAddress!, tasks: slotHeads.baseAddress!, count: numEnvs,
                     actions: actions.baseAddress!, logProbs: logProbs.baseAddress!, values: values.baseAddress!)
             } catch { throw .ppo(error) }
+            let steppingStarted = TrainerTiming.now()
+            timing.inferenceSeconds += steppingStarted - inferenceStarted
             for slot in 0..<numEnvs {
                 let row = buffer.index(step: step, env: slot)
                 buffer.actions.row(row).update(from: actions.baseAddress! + slot * actionSize, count: actionSize)
@@ -60,8 +65,10 @@ extension Trainer {
                 buffer.values.pointer[row] = values[slot]
             }
 
-            // Slots are independent here: this loop may run on worker threads.
-            for slot in 0..<numEnvs { try stepSlot(slot) }
+            // Slots are independent here: worker threads step fixed subsets of them.
+            try stepEverySlot()
+            let bookkeepingStarted = TrainerTiming.now()
+            timing.environmentStepSeconds += bookkeepingStarted - steppingStarted
 
             // Bookkeeping in slot order, so task draws do not depend on thread timing.
             var truncations = 0
@@ -89,6 +96,8 @@ extension Trainer {
             }
             // A time limit is not a terminal state: add gamma x V(final observation) to the last
             // reward (the RolloutBuffer convention), so GAE bootstraps through it.
+            let bootstrapStarted = TrainerTiming.now()
+            timing.episodeBookkeepingSeconds += bootstrapStarted - bookkeepingStarted
             if truncations > 0 {
                 do {
                     try agent.values(observations: finalObservations.baseAddress!, tasks: finalHeads.baseAddress!, count: truncations, into: finalValues.baseAddress!)
@@ -96,6 +105,7 @@ extension Trainer {
                 for k in 0..<truncations {
                     buffer.rewards.pointer[buffer.index(step: step, env: finalSlots[k])] += Float(config.ppo.gamma) * finalValues[k]
                 }
+                timing.inferenceSeconds += TrainerTiming.now() - bootstrapStarted
             }
             globalStep += numEnvs
         }
@@ -115,16 +125,37 @@ extension Trainer {
         return zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : 0 }
     }
 
-    /// Steps one slot with its action row and records the outcome; touches only that slot's data.
-    func stepSlot(_ slot: Int) throws(TrainerError) {
+    /// Steps every training slot (on the worker threads when there are several), then throws
+    /// the first error in slot order, so which error is reported does not depend on timing.
+    func stepEverySlot() throws(TrainerError) {
+        steppingPhase = .training
+        if let workerPool {
+            workerPool.run(self)
+        } else {
+            runPart(0, of: 1)
+        }
+        for slot in 0..<slots.count {
+            if let error = stepErrors[slot] { throw error }
+        }
+    }
+
+    /// Steps one training slot with its action row and records the outcome or the error;
+    /// touches only that slot's data.
+    func stepSlot(_ slot: Int) {
         let action = UnsafeBufferPointer(start: actions.baseAddress! + slot * actionSize, count: actionSize)
         let row = observationRow(nextObservations, slot)
         do {
             stepResults[slot] = try slots[slot].step(action: action, observation: UnsafeMutableBufferPointer(rebasing: row[0..<slotObservationSize]))
-        } catch { throw .environment(slot: slot, task: Int(slotTasks[slot]), description: String(describing: error)) }
-        if !stepResults[slot].reward.isFinite {
-            throw .environment(slot: slot, task: Int(slotTasks[slot]), description: "reward \(stepResults[slot].reward) is not finite")
+            stepErrors[slot] = stepResults[slot].reward.isFinite
+                ? nil : .environment(slot: slot, task: Int(slotTasks[slot]), description: "reward \(stepResults[slot].reward) is not finite")
+        } catch {
+            stepErrors[slot] = .environment(slot: slot, task: Int(slotTasks[slot]), description: String(describing: error))
         }
+    }
+
+    /// Episodes the training slots' simulations ended by a numerical fault, over the run.
+    public var environmentFaultCount: Int {
+        (0..<slots.count).reduce(0) { $0 + slots[$1].faultCount }
     }
 
     func metrics(tally: EpisodeTally, stats: PPOUpdateStats, samplerFigures: [SamplerTaskMetrics]) -> IterationMetrics {
@@ -132,7 +163,7 @@ extension Trainer {
         entries.reserveCapacity(IterationMetrics.chartKeys.count + IterationMetrics.lossKeys.count + taskCount * IterationMetrics.samplerFields.count)
         let charts: [Double] = [
             Double(iteration), Double(globalStep), Double(tally.episodes), tally.meanReturn, tally.meanLength, tally.successRate,
-            Double(stats.minibatchUpdates), Double(stats.epochs),
+            Double(stats.minibatchUpdates), Double(stats.epochs), Double(environmentFaultCount),
         ]
         for (key, value) in zip(IterationMetrics.chartKeys, charts) { entries.append(.init(key: key, value: value)) }
         let losses = stats.metrics

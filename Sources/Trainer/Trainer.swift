@@ -14,8 +14,14 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     public let taskNames: [String]
     public let agent: PPOAgent
     public internal(set) var sampler: TaskSampler
-    var slots: [Slot]
-    var evaluationSlots: [Slot]
+    /// The training and the evaluation slots, stored so that worker threads can step different
+    /// slots at once (an array element cannot be mutated from two threads).
+    let slots: UnsafeMutableBufferPointer<Slot>
+    let evaluationSlots: UnsafeMutableBufferPointer<Slot>
+    /// Threads stepping the slots (`config.environmentThreads`, at most one per slot); nil for one.
+    let workerPool: SlotWorkerPool?
+    /// What the worker threads step on the next `workerPool.run`.
+    var steppingPhase = SteppingPhase.training
 
     /// Slot observation size, action size, task count, and the agent's observation size
     /// (slot observation + one-hot task id).
@@ -29,6 +35,8 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     /// Iterations completed and environment steps taken.
     public internal(set) var iteration = 0
     public internal(set) var globalStep = 0
+    /// Where the time went, phase by phase.
+    public internal(set) var timing = TrainerTiming()
 
     // Storage (CleanRL: allocated once before the loop).
     let buffer: RolloutBuffer
@@ -45,8 +53,10 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     let actions: UnsafeMutableBufferPointer<Float>
     let logProbs: UnsafeMutableBufferPointer<Float>
     let values: UnsafeMutableBufferPointer<Float>
-    /// The outcome of each slot's latest step.
-    var stepResults: [SlotStep]
+    /// The outcome of each slot's latest step, and the error it threw (nil when none), one per
+    /// training or evaluation slot, whichever are more.
+    let stepResults: UnsafeMutableBufferPointer<SlotStep>
+    let stepErrors: UnsafeMutableBufferPointer<TrainerError?>
     /// Running return, success and length of each slot's current episode.
     var episodeReturns: [Double]
     var episodeSuccesses: [Bool]
@@ -85,6 +95,9 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         if config.evaluationEpisodesPerTask < 1 {
             problems.append("evaluationEpisodesPerTask is \(config.evaluationEpisodesPerTask); it must be at least 1")
         }
+        if config.environmentThreads < 1 {
+            problems.append("environmentThreads is \(config.environmentThreads); it must be at least 1 (1 steps every slot on the calling thread)")
+        }
         if let interval = config.evaluationIntervalSteps, interval < 1 {
             problems.append("evaluationIntervalSteps is \(interval); it must be at least 1, or null to never evaluate")
         }
@@ -92,8 +105,6 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
 
         self.config = config
         self.taskNames = names
-        self.slots = slots
-        self.evaluationSlots = evaluationSlots
         slotObservationSize = first.observationSize
         actionSize = first.actionSize
         taskCount = first.taskCount
@@ -109,6 +120,13 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         do {
             sampler = try TaskSampler(config: config.sampler, taskCount: taskCount, seed: config.derivedSeed(stream: 1))
         } catch { throw .sampler(error) }
+
+        self.slots = .allocate(capacity: slots.count)
+        _ = self.slots.initialize(from: slots)
+        self.evaluationSlots = .allocate(capacity: evaluationSlots.count)
+        _ = self.evaluationSlots.initialize(from: evaluationSlots)
+        let threads = min(config.environmentThreads, slots.count)
+        workerPool = threads > 1 ? SlotWorkerPool(partCount: threads) : nil
 
         let n = slots.count
         nextObservations = .allocate(capacity: n * observationSize)
@@ -129,7 +147,11 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         rowTasks.initialize(repeating: 0)
         finalHeads.initialize(repeating: 0)
         finalSlots.initialize(repeating: 0)
-        stepResults = [SlotStep](repeating: SlotStep(reward: 0, success: false, terminated: false, truncated: false), count: n)
+        let steppedSlots = max(n, evaluationSlots.count)
+        stepResults = .allocate(capacity: steppedSlots)
+        stepResults.initialize(repeating: SlotStep(reward: 0, success: false, terminated: false, truncated: false))
+        stepErrors = .allocate(capacity: steppedSlots)
+        stepErrors.initialize(repeating: nil)
         episodeReturns = [Double](repeating: 0, count: n)
         episodeSuccesses = [Bool](repeating: false, count: n)
         episodeLengths = [Int](repeating: 0, count: n)
@@ -139,6 +161,11 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     }
 
     deinit {
+        workerPool?.stop()
+        slots.deinitialize().deallocate()
+        evaluationSlots.deinitialize().deallocate()
+        stepResults.deinitialize().deallocate()
+        stepErrors.deinitialize().deallocate()
         for pointer in [nextObservations, actions, logProbs, values, finalObservations, finalValues] { pointer.deallocate() }
         nextDones.deallocate()
         slotTasks.deallocate()

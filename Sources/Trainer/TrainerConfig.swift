@@ -21,19 +21,24 @@ public struct TrainerConfig: Codable, Sendable, Equatable {
     /// multi-head setting, default false). The one-hot task id in the observation still tells
     /// the tasks apart; with no hidden layer this is a linear agent over (observation, task).
     public var sharedHead: Bool
+    /// Threads stepping the environment slots (the calling thread included; at most one per slot
+    /// is used). A runtime choice, not a learning setting: every thread count gives the same
+    /// numbers. Default 1.
+    public var environmentThreads: Int
 
     public init(ppo: PPOConfig = PPOConfig(), sampler: SamplerConfig = SamplerConfig(), seed: UInt64 = 1, evaluationEpisodesPerTask: Int = 50,
-                evaluationIntervalSteps: Int? = 2_000_000, sharedHead: Bool = false) {
+                evaluationIntervalSteps: Int? = 2_000_000, sharedHead: Bool = false, environmentThreads: Int = 1) {
         self.ppo = ppo
         self.sampler = sampler
         self.seed = seed
         self.evaluationEpisodesPerTask = evaluationEpisodesPerTask
         self.sharedHead = sharedHead
         self.evaluationIntervalSteps = evaluationIntervalSteps
+        self.environmentThreads = environmentThreads
     }
 
     private enum CodingKeys: String, CodingKey {
-        case ppo, sampler, seed, evaluationEpisodesPerTask, evaluationIntervalSteps, sharedHead
+        case ppo, sampler, seed, evaluationEpisodesPerTask, evaluationIntervalSteps, sharedHead, environmentThreads
     }
 
     /// Decodes a config in which any key may be missing; missing keys keep their defaults
@@ -48,6 +53,7 @@ public struct TrainerConfig: Codable, Sendable, Equatable {
         evaluationIntervalSteps = c.contains(.evaluationIntervalSteps)
             ? try c.decodeIfPresent(Int.self, forKey: .evaluationIntervalSteps) : d.evaluationIntervalSteps
         sharedHead = try c.decodeIfPresent(Bool.self, forKey: .sharedHead) ?? d.sharedHead
+        environmentThreads = try c.decodeIfPresent(Int.self, forKey: .environmentThreads) ?? d.environmentThreads
     }
 
     /// Encodes every key; a disabled evaluation is written as null so it stays disabled.
@@ -59,6 +65,7 @@ public struct TrainerConfig: Codable, Sendable, Equatable {
         try c.encode(evaluationEpisodesPerTask, forKey: .evaluationEpisodesPerTask)
         if let evaluationIntervalSteps { try c.encode(evaluationIntervalSteps, forKey: .evaluationIntervalSteps) } else { try c.encodeNil(forKey: .evaluationIntervalSteps) }
         try c.encode(sharedHead, forKey: .sharedHead)
+        try c.encode(environmentThreads, forKey: .environmentThreads)
     }
 
     /// Independent seed streams derived from the run's seed (stream 0: PPO, 1: sampler, 2+: slots).

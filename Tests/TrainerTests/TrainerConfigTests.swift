@@ -11,14 +11,14 @@ import Trainer
         #expect(partial.sampler.kind == .hardFirst && partial.sampler.inverseTemperature == 8)
         #expect(partial.ppo == PPOConfig())
         #expect(partial.evaluationIntervalSteps == nil)
-        #expect(partial.evaluationEpisodesPerTask == 50 && partial.sharedHead == false)
+        #expect(partial.evaluationEpisodesPerTask == 50 && partial.sharedHead == false && partial.environmentThreads == 1)
         let empty = try JSONDecoder().decode(TrainerConfig.self, from: Data("{}".utf8))
         #expect(empty == TrainerConfig())
         #expect(empty.evaluationIntervalSteps == 2_000_000)
     }
 
     @Test func roundTripsEveryField() throws {
-        var config = TrainerConfig(seed: 77, evaluationEpisodesPerTask: 3, evaluationIntervalSteps: nil, sharedHead: true)
+        var config = TrainerConfig(seed: 77, evaluationEpisodesPerTask: 3, evaluationIntervalSteps: nil, sharedHead: true, environmentThreads: 2)
         config.ppo.numEnvs = 3
         config.sampler.stepSize = 0.25
         let decoded = try JSONDecoder().decode(TrainerConfig.self, from: JSONEncoder().encode(config))

@@ -210,3 +210,42 @@ struct BrokenRewardSlot: MultiTaskEnvironmentSlot {
         return SlotStep(reward: .nan, success: false, terminated: false, truncated: false)
     }
 }
+
+/// Stepping the slots on worker threads changes nothing but the speed.
+@Suite struct TrainerThreadingTests {
+    @Test func environmentThreadsGiveIdenticalNumbers() throws {
+        var results: [[IterationMetrics]] = []
+        var evaluations: [EvaluationResult] = []
+        for threads in [1, 2, 3, 8] {
+            var config = TrainerTests.config()
+            config.environmentThreads = threads
+            let trainer = try TrainerTests.trainer(config)
+            #expect((trainer.workerPool?.partCount ?? 1) == min(threads, config.ppo.numEnvs))
+            results.append(try (0..<3).map { _ in try trainer.iterate() })
+            evaluations.append(try trainer.evaluate())
+        }
+        #expect(results.allSatisfy { $0 == results[0] })
+        #expect(evaluations.allSatisfy { $0 == evaluations[0] })
+    }
+
+    @Test func threadCountBelowOneIsRefused() throws {
+        var config = TrainerTests.config()
+        config.environmentThreads = 0
+        do {
+            _ = try TrainerTests.trainer(config)
+            Issue.record("0 environment threads were accepted")
+        } catch {
+            #expect(String(describing: error).contains("environmentThreads"))
+        }
+    }
+
+    @Test func rolloutOnWorkerThreadsAllocatesNothingOnTheCallingThread() throws {
+        var config = TrainerTests.config(kind: .uniform)
+        config.environmentThreads = 2
+        let trainer = try TrainerTests.trainer(config)
+        for _ in 0..<25 { _ = try trainer.iterate() }
+        malloc_counter_start()
+        _ = try trainer.collectRollout()
+        #expect(malloc_counter_stop() == 0)
+    }
+}
