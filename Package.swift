@@ -44,7 +44,7 @@ let package = Package(
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
-        .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers"]),
+        .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
         .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter"]),
 
         // MARK: Task samplers (pure Swift, no I/O)
@@ -76,6 +76,7 @@ let package = Package(
                 "Manipulation",
                 "PPO",
                 "Experiments",
+                "MetaWorldTraining",
             ]
         ),
 

@@ -18,6 +18,8 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     /// slots at once (an array element cannot be mutated from two threads).
     let slots: UnsafeMutableBufferPointer<Slot>
     let evaluationSlots: UnsafeMutableBufferPointer<Slot>
+    /// The training slots, in slot order (for reading their counters).
+    public var trainingSlots: [Slot] { Array(slots) }
     /// Threads stepping the slots (`config.environmentThreads`, at most one per slot); nil for one.
     let workerPool: SlotWorkerPool?
     /// What the worker threads step on the next `workerPool.run`.
