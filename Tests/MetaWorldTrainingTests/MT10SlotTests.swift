@@ -68,6 +68,28 @@ import Trainer
         #expect(a.environments[1].layoutIndex == 0)
     }
 
+    /// The scripted reach policy, fed the slot's float32 observation, reaches the goal; the
+    /// success flag comes through and does not end the episode.
+    @Test func successFlagPassesThroughWithoutEndingTheEpisode() throws {
+        let slot = try MT10Slot(taskNames: ["reach-v3"], seed: 8)
+        let observation = Self.observation()
+        let observationDouble = UnsafeMutableBufferPointer<Double>.allocate(capacity: MT10Slot.observationCount)
+        defer { observation.deallocate(); observationDouble.deallocate() }
+        try slot.resetForEvaluation(task: 0, episode: 4, observation: observation)
+        let controller = try #require(scriptedController(for: "reach-v3"))
+        var firstSuccess: Int?
+        var action = [Float](repeating: 0, count: 4)
+        for step in 1...200 {
+            for i in 0..<MT10Slot.observationCount { observationDouble[i] = Double(observation[i]) }
+            let command = controller.action(for: UnsafeBufferPointer(observationDouble))
+            for i in 0..<4 { action[i] = Float(command[i]) }
+            let result = try action.withUnsafeBufferPointer { try slot.step(action: $0, observation: observation) }
+            #expect(!result.terminated && !result.truncated)
+            if result.success, firstSuccess == nil { firstSuccess = step }
+        }
+        #expect(firstSuccess != nil)
+    }
+
     @Test func episodesAreTruncatedAtFiveHundredSteps() throws {
         let slot = try MT10Slot(taskNames: ["reach-v3"], seed: 3)
         let observation = Self.observation()
