@@ -1,5 +1,6 @@
 /// One training iteration's figures under fixed namespaced keys, in a fixed order:
-/// `charts/...` (progress and training episodes), `losses/...` (the PPO update), and for every
+/// `charts/...` (progress, training episodes, and `charts/environment_faults`: episodes the
+/// simulation ended by a physics fault over the run), `losses/...` (the PPO update), and for every
 /// task `sampler/<task>/probability|score|target|window_mean_return|window_episodes|steps`.
 public struct IterationMetrics: Codable, Sendable, Equatable {
     /// Iterations completed, this one included (1 after the first).
