@@ -22,7 +22,7 @@ public struct TrainerTiming: Sendable, Equatable {
     public var totalSeconds: Double { inferenceSeconds + environmentStepSeconds + episodeBookkeepingSeconds + updateSeconds }
 
     /// A monotonic clock in seconds.
-    static func now() -> Double {
+    public static func now() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9

@@ -34,6 +34,9 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Comma-separated thread counts to compare (environment threads and OpenBLAS threads).")
     var threads = "1,2"
 
+    @Option(help: "Deterministic evaluation episodes per task to time after the iterations (0: none; MetaWorld: 50).")
+    var evaluationEpisodes = 0
+
     @Option(help: "Which networks: paper (3x400), small (2x64) or both.")
     var networks = "both"
 
@@ -45,6 +48,7 @@ struct BenchTrainCommand: ParsableCommand {
         guard minibatches >= 1, numEnvs * numSteps >= minibatches else {
             throw ValidationError("--minibatches must be between 1 and --num-envs x --num-steps (\(numEnvs * numSteps)), got \(minibatches)")
         }
+        guard evaluationEpisodes >= 0 else { throw ValidationError("--evaluation-episodes must be 0 or more, got \(evaluationEpisodes)") }
         guard threadCounts != nil else {
             throw ValidationError("--threads must be a comma-separated list of positive integers, got '\(threads)'")
         }
@@ -87,6 +91,7 @@ struct BenchTrainCommand: ParsableCommand {
         options.numMinibatches = minibatches
         options.threadCounts = threadCounts ?? [1]
         options.networks = networkChoice ?? []
+        options.evaluationEpisodesPerTask = evaluationEpisodes
         let report = try TrainingBenchmark.run(options)
         if json {
             let encoder = JSONEncoder()

@@ -13,6 +13,12 @@ extension TrainingBenchmark.Report {
                 + pad(String(format: "%.2f", c.seconds), 9) + pad(share(c.inferenceSeconds), 8) + pad(share(c.environmentStepSeconds), 10)
                 + pad(share(c.episodeBookkeepingSeconds), 11) + pad(share(c.updateSeconds), 9) + share(c.physicsSeconds))
         }
+        for c in cases {
+            if let seconds = c.evaluationSeconds {
+                lines.append("evaluation (\(evaluationEpisodesPerTask) episodes per task, deterministic): \(c.network), \(c.threads) threads: "
+                    + String(format: "%.2f s", seconds))
+            }
+        }
         lines.append("physics cpu% = ODE substep CPU time summed over slots / wall time (above envstep% when threads overlap)")
         if !blasThreadsControllable { lines.append("note: the loaded BLAS is not OpenBLAS; BLAS thread counts were not applied") }
         return lines.joined(separator: "\n")

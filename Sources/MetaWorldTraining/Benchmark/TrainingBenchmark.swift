@@ -24,6 +24,8 @@ public enum TrainingBenchmark {
         public var numMinibatches = 32
         /// Thread counts to compare.
         public var threadCounts = [1, 2]
+        /// Deterministic evaluation episodes per task timed after the iterations (0: none).
+        public var evaluationEpisodesPerTask = 0
         /// Networks as (name, hidden sizes).
         public var networks: [(name: String, hiddenSizes: [Int])] = [("paper 3x400", [400, 400, 400]), ("small 2x64", [64, 64])]
 
@@ -48,6 +50,9 @@ public enum TrainingBenchmark {
         public var observationRewardSeconds: Double
         /// Minibatch updates run (fewer than epochs x minibatches when the KL stop fired).
         public var minibatchUpdates: Int
+        /// Wall-clock seconds of one deterministic evaluation (`evaluationEpisodesPerTask` per
+        /// task, each up to its first success or 500 steps); nil when not measured.
+        public var evaluationSeconds: Double?
     }
 
     /// Every case, with the setting that produced it.
@@ -58,6 +63,7 @@ public enum TrainingBenchmark {
         public var iterations: Int
         public var updateEpochs: Int
         public var numMinibatches: Int
+        public var evaluationEpisodesPerTask: Int
         public var blasThreadsControllable: Bool
         public var cases: [Case]
     }
@@ -79,7 +85,8 @@ public enum TrainingBenchmark {
                 var sampler = SamplerConfig()
                 sampler.maxReturn = 5000
                 sampler.hardFirstActiveTasks = min(sampler.hardFirstActiveTasks, options.taskNames.count)
-                let config = TrainerConfig(ppo: ppo, sampler: sampler, seed: 1, evaluationIntervalSteps: nil, environmentThreads: threads)
+                let config = TrainerConfig(ppo: ppo, sampler: sampler, seed: 1, evaluationEpisodesPerTask: max(options.evaluationEpisodesPerTask, 1),
+                                           evaluationIntervalSteps: nil, environmentThreads: threads)
                 let trainer = try MT10Training.makeTrainer(config: config, taskNames: options.taskNames, measuresPhysicsTime: true)
                 do { _ = try trainer.iterate() } catch { throw .training(error) }
                 let timingBefore = trainer.timing, stepsBefore = trainer.globalStep
@@ -89,6 +96,12 @@ public enum TrainingBenchmark {
                     do { minibatchUpdates += Int(try trainer.iterate()["charts/minibatch_updates"] ?? 0) } catch { throw .training(error) }
                 }
                 let timing = trainer.timing, physics = measured(trainer)
+                var evaluationSeconds: Double?
+                if options.evaluationEpisodesPerTask > 0 {
+                    let started = TrainerTiming.now()
+                    do { _ = try trainer.evaluate() } catch { throw .training(error) }
+                    evaluationSeconds = TrainerTiming.now() - started
+                }
                 let steps = trainer.globalStep - stepsBefore
                 let seconds = timing.totalSeconds - timingBefore.totalSeconds
                 cases.append(Case(
@@ -100,11 +113,12 @@ public enum TrainingBenchmark {
                     updateSeconds: timing.updateSeconds - timingBefore.updateSeconds,
                     physicsSeconds: physics.physics - physicsBefore.physics,
                     observationRewardSeconds: physics.observationReward - physicsBefore.observationReward,
-                    minibatchUpdates: minibatchUpdates))
+                    minibatchUpdates: minibatchUpdates, evaluationSeconds: evaluationSeconds))
             }
         }
         return Report(taskNames: options.taskNames, numEnvs: options.numEnvs, numSteps: options.numSteps, iterations: options.iterations,
                       updateEpochs: options.updateEpochs, numMinibatches: options.numMinibatches,
+                      evaluationEpisodesPerTask: options.evaluationEpisodesPerTask,
                       blasThreadsControllable: controllable, cases: cases)
     }
 
