@@ -14,6 +14,9 @@ struct DoorCabinet {
     /// The handle geom's orientation in the leaf frame (MuJoCo euler (1.57, 0, 0)).
     static let handleRotation = Quaternion(axis: SIMD3(1, 0, 0), angleRadians: 1.57)
 
+    /// The leaf's centre of mass in its frame, from the same shapes as its mass.
+    static let leafCenterOfMass = SIMD3<Double>(0.224, -0.020, 0)
+
     let fixture: ArticulatedFixture
 
     init(world: World, surfaces: TaskSurfaces) throws {
@@ -43,7 +46,7 @@ struct DoorCabinet {
         // inertia below are computed from the same shapes (leaf 1.77 kg, handle 0.46 kg).
         var leaf = BodyDefinition(name: "door_link")
         leaf.massKilograms = 2.23
-        leaf.centerOfMass = SIMD3(0.224, -0.020, 0)
+        leaf.centerOfMass = Self.leafCenterOfMass
         leaf.principalInertia = SIMD3(0.013, 0.041, 0.037)
         // Stops: ODE's stiff stops at MetaWorld's exact range. Unlike the button and drawer, no
         // door-open episode needs to press a stop: success comes at about −1.38 rad, well inside
