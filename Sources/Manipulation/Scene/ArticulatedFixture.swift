@@ -62,19 +62,28 @@ struct ArticulatedFixture {
         baseDefinition.isKinematic = true
         baseDefinition.pose = Transform(position: buildPosition)
         base = try world.addBody(baseDefinition)
+        // One collision cluster for the whole fixture: the broad phase meets its ~20 geoms only
+        // where the fixture's bounding box overlaps something (in practice the gripper), instead
+        // of pairing each of them with every other geom on every substep. Housing and part never
+        // touch each other anyway (see `movingPartFilter`).
+        let cluster = world.addCollisionCluster()
         for box in housing {
-            _ = try world.addGeom(GeomDefinition(
+            var geom = GeomDefinition(
                 name: box.name, shape: .box(halfExtents: box.halfExtents), body: base,
-                pose: Transform(position: box.center), surface: housingSurface, filter: CollisionGroups.sceneryFilter))
+                pose: Transform(position: box.center), surface: housingSurface, filter: CollisionGroups.sceneryFilter)
+            geom.cluster = cluster
+            _ = try world.addGeom(geom)
         }
         var partDefinition = part
         partDefinition.pose = Transform(position: buildPosition + partOffset)
         self.part = try world.addBody(partDefinition)
         var first: GeomID?
         for geom in partGeoms {
-            let id = try world.addGeom(GeomDefinition(
+            var definition = GeomDefinition(
                 name: geom.name, shape: geom.shape, body: self.part, pose: geom.pose,
-                surface: partSurface, filter: Self.movingPartFilter))
+                surface: partSurface, filter: Self.movingPartFilter)
+            definition.cluster = cluster
+            let id = try world.addGeom(definition)
             if first == nil { first = id }
         }
         guard let first else {
