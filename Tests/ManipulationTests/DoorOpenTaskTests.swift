@@ -50,14 +50,18 @@ import TaskRewards
         #expect(open.success && open.reward == 10)
     }
 
-    @Test func theDoorOnlyTouchesTheGripper() throws {
-        // MuJoCo filters contacts between the leaf and its welded parent: with the hand away, a
-        // door swung into the cabinet or the table feels nothing but its stop.
+    @Test func anUntouchedDoorStaysWhereItIs() throws {
+        // No spring and no gravity torque about a vertical hinge: left alone, the door keeps its
+        // angle, closed or ajar, and its handle its height.
         let env = try ManipulationEnvironment(task: "door-open-v3")
-        env.reset(seed: 2)
-        let scene = try #require(env.scene as? DoorOpenTask)
-        scene.door.fixture.place(at: SIMD3(env.layout[0], env.layout[1], env.layout[2]), jointPosition: -0.5, in: env.world)
-        for _ in 0..<40 { _ = try env.step(SIMD4(0, 0, 0, 0)) }
-        #expect(abs(env.scene.jointPosition(world: env.world) + 0.5) < 1e-3)
+        for angle in [0.0, -0.5] {
+            env.reset(seed: 2)
+            let scene = try #require(env.scene as? DoorOpenTask)
+            for _ in 0..<25 { _ = try env.step(SIMD4(0, 0, 1, -1)) }
+            scene.door.fixture.place(at: SIMD3(env.layout[0], env.layout[1], env.layout[2]), jointPosition: angle, in: env.world)
+            for _ in 0..<200 { _ = try env.step(SIMD4(0, 0, 0, 0)) }
+            #expect(abs(env.scene.jointPosition(world: env.world) - angle) < 1e-3)
+            #expect(abs(env.observation[6] - 0.15) < 1e-3)
+        }
     }
 }
