@@ -17,6 +17,8 @@ public final class World {
     var centerOffsets: [SIMD3<Double>] = []
     var bodyNames: [String] = []
     var geoms: [OpaquePointer] = []
+    /// Collision clusters (sub-spaces of `space`), indexed by `CollisionClusterID`.
+    var clusters: [OpaquePointer] = []
     var geomNames: [String] = []
     var joints: [OpaquePointer] = []
     var jointKinds: [JointDefinition.Kind] = []

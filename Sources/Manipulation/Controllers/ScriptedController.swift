@@ -33,6 +33,9 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case ReachTask.name: return ReachController()
     case PushTask.name: return PushController()
     case PickPlaceTask.name: return PickPlaceController()
+    case DoorOpenTask.name: return DoorOpenController()
+    case WindowOpenTask.name: return WindowSlideController.open
+    case WindowCloseTask.name: return WindowSlideController.close
     default: return nil
     }
 }
