@@ -1,4 +1,5 @@
 import ArgumentParser
+import Daemon
 import Foundation
 import Operations
 
@@ -26,7 +27,9 @@ struct LogsCommand: ParsableCommand {
             fflush(nil)
         }
         if !found {
-            FileHandle.standardError.write(Data("run \(record.id) has no train.log yet (it is \(record.state)); it starts when `dratsd serve` runs it.\n".utf8))
+            let state = try store.run(id: record.id).state
+            let hint = state == .queued ? "; it is queued and gets one when `dratsd serve` starts it" : " (it is \(state) and never started)"
+            FileHandle.standardError.write(Data("run \(record.id) has no train.log yet\(hint).\n".utf8))
         }
     }
 }

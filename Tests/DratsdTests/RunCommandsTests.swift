@@ -183,6 +183,9 @@ import Testing
         let listed = try scratch.dratsd(["list", "--json"])
         let records = try #require(JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
         #expect(Set(records.compactMap { $0["id"] as? String }) == Set(ids))
+        let ambiguous = try scratch.dratsd(["show", "r-"])
+        #expect(ambiguous.status != 0)
+        #expect(ambiguous.stderr.contains("the prefix 'r-' matches"), "\(ambiguous.stderr)")
     }
 
     @Test func logsPrintsAndFollowsUntilTheRunStops() throws {
@@ -190,7 +193,7 @@ import Testing
         let id = try submit(scratch, try scratch.config("small.yaml", Self.smallConfig))
         let none = try scratch.dratsd(["logs", id])
         #expect(none.status == 0)
-        #expect(none.stderr.contains("has no train.log yet (it is queued)"))
+        #expect(none.stderr.contains("has no train.log yet; it is queued"))
 
         let folder = scratch.runFolder(id)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
