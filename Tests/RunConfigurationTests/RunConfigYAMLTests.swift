@@ -1,4 +1,6 @@
 import Foundation
+import PPO
+import Samplers
 import Testing
 @testable import RunConfiguration
 
@@ -33,5 +35,28 @@ import Testing
         let text = try config.resolvedYAML()
         #expect(throws: Never.self) { try RunConfig.load(yaml: text) }
         #expect(text.contains("targetKL: null"))
+    }
+}
+
+/// The YAML sections list PPOConfig's and SamplerConfig's fields by hand; these fail when a
+/// field is added to either without teaching the config file about it.
+@Suite struct SectionCoverageTests {
+    func encodedKeys(_ value: some Encodable) throws -> Set<String> {
+        let data = try JSONEncoder().encode(value)
+        return Set((try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]).keys)
+    }
+
+    @Test func ppoSectionCoversPPOConfig() throws {
+        var ppo = PPOConfig()
+        ppo.targetKL = 0.1
+        #expect(try encodedKeys(ppo) == Set(PPOSection.keys).union(PPOSection.derivedKeys.keys))
+        #expect(try encodedKeys(PPOSection(ppo)) == Set(PPOSection.keys))
+    }
+
+    @Test func samplerSectionCoversSamplerConfig() throws {
+        var sampler = SamplerConfig()
+        sampler.floor = 0.1
+        #expect(try encodedKeys(sampler) == Set(SamplerSection.keys).union(SamplerSection.derivedKeys.keys))
+        #expect(try encodedKeys(SamplerSection(sampler)) == Set(SamplerSection.keys))
     }
 }
