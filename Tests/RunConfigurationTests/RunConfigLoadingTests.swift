@@ -122,6 +122,10 @@ import Testing
         let found = problems(yaml)
         #expect(Set(found.map(\.keyPath)) == ["run.totlEnvSteps", "ppo.numSteps", "ppo.clipCoef", "env.tasks[1]", "env.tasks[2]"])
         #expect(found.first { $0.keyPath == "env.tasks[2]" }?.message.contains("did you mean 'door-open-v3'") == true)
+        #expect(found.first { $0.keyPath == "env.tasks[2]" }?.line == 3)
+        let listed = problems("env:\n  tasks:\n    - reach-v3\n    - nope-v3\n")
+        #expect(listed.map(\.keyPath) == ["env.tasks[1]"])
+        #expect(listed.first?.line == 4)
         #expect(found.first { $0.keyPath == "run.totlEnvSteps" }?.message.contains("did you mean 'totalEnvSteps'") == true)
     }
 

@@ -24,6 +24,7 @@ import RunConfiguration
         let config = try RunConfig.load(file: Self.configsDirectory.appendingPathComponent(name).path)
         #expect(config.rangeProblems().isEmpty)
         #expect(config.run.name == (name as NSString).deletingPathExtension)
+        #expect(try RunConfig.load(yaml: try config.resolvedYAML()) == config)
     }
 
     @Test func paperConfigIsTheSpecSetting() throws {

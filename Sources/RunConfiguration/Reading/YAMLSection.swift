@@ -23,7 +23,13 @@ final class YAMLSection {
         default:
             entries = []
         }
-        for entry in entries { problems.remember(keyPath(entry.key), line: entry.node.line) }
+        for entry in entries {
+            problems.remember(keyPath(entry.key), line: entry.node.line)
+            // List elements get their own lines, so `env.tasks[2]` points at the third task.
+            for (index, element) in entry.value.array().enumerated() {
+                problems.remember("\(keyPath(entry.key))[\(index)]", line: element.line)
+            }
+        }
     }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
