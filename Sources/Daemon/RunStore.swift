@@ -37,7 +37,17 @@ public final class RunStore: Sendable {
                 throw DaemonError.database(path: databasePath,
                                            message: "it was written by a newer dratsd (unknown schema migrations); upgrade dratsd")
             }
-            if !upToDate { try migrator.migrate(pool) }
+            if !upToDate {
+                do {
+                    try migrator.migrate(pool)
+                } catch {
+                    // GRDB reads the applied migrations before its write transaction, so two
+                    // processes opening a new database at once can both try the first migration;
+                    // the loser's transaction rolls back ("table run already exists") after the
+                    // winner committed. That is success if the schema is now complete.
+                    guard try pool.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+                }
+            }
         } catch let error as DaemonError {
             throw error
         } catch {

@@ -58,7 +58,8 @@ extension RunConfig {
         env.read("tasks", .list(of: .text), into: &config.env.tasks)
         env.read("suiteSeed", .unsigned, into: &config.env.suiteSeed)
         env.read("layoutMode", .choice(LayoutMode.self), into: &config.env.layoutMode)
-        config.env.envSlots = config.env.tasks.count
+        // An empty task list is reported once, under env.tasks, not again as zero slots.
+        config.env.envSlots = max(config.env.tasks.count, 1)
         env.read("envSlots", .integer, into: &config.env.envSlots)
         env.read("workerThreads", .integer, into: &config.env.workerThreads)
         env.finish()

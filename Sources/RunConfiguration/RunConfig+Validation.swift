@@ -35,6 +35,8 @@ extension RunConfig {
             // PPOConfig's messages start with the field name ("clipCoef is 1.5; it must be ...").
             let field = String(message.prefix { $0.isLetter || $0.isNumber })
             let keyPath = PPOSection.derivedKeys[field] ?? "ppo.\(field)"
+            // numEnvs is env.envSlots, already checked above with its own range.
+            if PPOSection.derivedKeys[field] != nil && problems.contains(where: { $0.keyPath == keyPath }) { continue }
             let rest = message.dropFirst(field.count).drop { $0 == " " }
             problems.append(ConfigProblem(keyPath: keyPath, message: String(rest)))
         }

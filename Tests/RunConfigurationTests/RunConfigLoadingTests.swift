@@ -143,6 +143,11 @@ import Testing
         #expect(found.first?.message.contains("env.envSlots x ppo.numSteps = 100") == true)
     }
 
+    @Test func emptyTaskListAndZeroSlotsAreEachReportedOnce() {
+        #expect(problems("env: {tasks: []}").map(\.keyPath) == ["env.tasks"])
+        #expect(problems("env: {envSlots: 0}").map(\.keyPath) == ["env.envSlots"])
+    }
+
     @Test func nonFiniteNumbersAreOutOfRange() {
         let found = problems("ppo: {learningRate: .nan, maxGradNorm: .inf}\n")
         #expect(Set(found.map(\.keyPath)) == ["ppo.learningRate", "ppo.maxGradNorm"])
