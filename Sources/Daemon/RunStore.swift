@@ -26,7 +26,7 @@ public final class RunStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            pool = try DatabasePool(path: databasePath, configuration: configuration)
+            pool = try Self.openPool(path: databasePath, configuration: configuration, busyTimeoutSeconds: busyTimeoutSeconds)
             let migrator = Self.migrator
             // Checked with a read so that opening (e.g. for `dratsd list`) never waits for
             // another process's write; only a database that needs migrating takes the write lock.
@@ -52,6 +52,22 @@ public final class RunStore: Sendable {
             throw error
         } catch {
             throw .database(path: databasePath, message: String(describing: error))
+        }
+    }
+
+    /// Opens the pool, retrying while another process holds the lock it needs. Switching a new
+    /// file to WAL mode takes an exclusive lock, and SQLite answers "database is locked" at once
+    /// (not after the busy timeout) when several processes create the database together.
+    static func openPool(path: String, configuration: Configuration, busyTimeoutSeconds: Double) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeoutSeconds)
+        var delayMicroseconds: UInt32 = 1_000
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(delayMicroseconds)
+                delayMicroseconds = min(delayMicroseconds * 2, 100_000)
+            }
         }
     }
 
