@@ -31,17 +31,19 @@ extension RunConfig {
         check(env.workerThreads >= 0 && env.workerThreads <= 256, "env.workerThreads", env.workerThreads,
               "an integer in 0...256 (0: one per available core)")
 
-        for message in ppo.problems() {
+        // PPO's sizes are checked against a valid slot count, so a bad env.envSlots (checked
+        // above) is reported once, not again through numEnvs x numSteps.
+        var ppoChecked = ppo
+        ppoChecked.numEnvs = max(ppo.numEnvs, 1)
+        for message in ppoChecked.problems() {
             // PPOConfig's messages start with the field name ("clipCoef is 1.5; it must be ...").
             let field = String(message.prefix { $0.isLetter || $0.isNumber })
             let keyPath = PPOSection.derivedKeys[field] ?? "ppo.\(field)"
-            // numEnvs is env.envSlots, already checked above with its own range.
-            if PPOSection.derivedKeys[field] != nil && problems.contains(where: { $0.keyPath == keyPath }) { continue }
             let rest = message.dropFirst(field.count).drop { $0 == " " }
             problems.append(ConfigProblem(keyPath: keyPath, message: String(rest)))
         }
 
-        for problem in sampler.validate(taskCount: env.tasks.count) {
+        for problem in sampler.validate(taskCount: env.tasks.isEmpty ? nil : env.tasks.count) {
             // The task count and the budget come from other sections and are checked above.
             guard problem.key != "taskCount", problem.key != "totalStepBudget" else { continue }
             problems.append(ConfigProblem(keyPath: "sampler.\(problem.key)", message: "is \(problem.value); allowed: \(problem.allowed)"))
