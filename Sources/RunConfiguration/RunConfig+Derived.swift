@@ -1,7 +1,9 @@
 import PPO
 import Samplers
 
-/// Values that follow from other settings, computed here and nowhere else.
+/// Values that follow from other settings, computed here and nowhere else. Two defaults that
+/// depend on whether the file set them are applied by the reader (`RunConfig+Loading.swift`):
+/// `env.envSlots` (one per task) and `sampler.hardFirstActiveTasks` (at most the task count).
 extension RunConfig {
     /// Sets the fields that mirror other sections: PPO's `numEnvs` (= `env.envSlots`) and
     /// `seed` (= `run.seed`), the sampler's `totalStepBudget` (= `run.totalEnvSteps`) and an
