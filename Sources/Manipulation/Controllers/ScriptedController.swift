@@ -33,6 +33,9 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case ReachTask.name: return ReachController()
     case PushTask.name: return PushController()
     case PickPlaceTask.name: return PickPlaceController()
+    case DrawerOpenTask.name: return DrawerOpenController()
+    case DrawerCloseTask.name: return DrawerCloseController()
+    case ButtonPressTopdownTask.name: return ButtonPressTopdownController()
     default: return nil
     }
 }
