@@ -12,6 +12,8 @@ import Physics
 /// **[−0.09, 0]**. At −0.09 the cap top is 3 mm above the hole site, inside the reward's 5 mm
 /// full-credit band, as in MuJoCo at −0.092. The button passes through its housing without
 /// touching it (MuJoCo never collides a body with its parent), so nothing else stops it.
+/// Documented softness: ODE's stiff stops give at most a few millimetres under the hardest
+/// pushes (3.4 mm measured with held random actions); the tests allow 5 mm past either end.
 struct ButtonBox {
     /// MetaWorld's declared slide range (m) and the travel we simulate.
     static let declaredRange: ClosedRange<Double> = -0.06...0

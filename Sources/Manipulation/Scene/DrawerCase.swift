@@ -11,6 +11,8 @@ import Physics
 /// stop (cheap and predictable) and place it where MuJoCo's soft limit ends up under a sustained
 /// pull: **[−0.2, 0]**. The closed end stays at 0: pushing the drawer shut never overran it in
 /// MuJoCo, and drawer-close's success does not depend on it.
+/// Documented softness: ODE's stiff stops give at most a few millimetres under the hardest
+/// pushes (3.4 mm measured with held random actions); the tests allow 5 mm past either end.
 struct DrawerCase {
     /// MetaWorld's declared slide range (m) and the travel we simulate.
     static let declaredRange: ClosedRange<Double> = -0.16...0
