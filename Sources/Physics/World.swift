@@ -27,6 +27,7 @@ public final class World {
     struct DampedLimit { var joint: Int; var lower: Double; var upper: Double }
     var dampedLimitedJoints: [DampedLimit] = []
     var explicitlyDampedJoints: [(joint: Int, damping: Double)] = []
+    var sprungJoints: [(joint: Int, stiffness: Double, reference: Double)] = []
 
     /// Contact points created in the most recent step.
     public private(set) var lastContactCount = 0

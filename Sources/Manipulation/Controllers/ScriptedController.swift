@@ -34,6 +34,9 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case PushTask.name: return PushController()
     case PickPlaceTask.name: return PickPlaceController()
     case DoorOpenTask.name: return DoorOpenController()
+    case DrawerOpenTask.name: return DrawerOpenController()
+    case DrawerCloseTask.name: return DrawerCloseController()
+    case ButtonPressTopdownTask.name: return ButtonPressTopdownController()
     case WindowOpenTask.name: return WindowSlideController.open
     case WindowCloseTask.name: return WindowSlideController.close
     default: return nil

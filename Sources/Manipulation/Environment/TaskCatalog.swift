@@ -1,8 +1,13 @@
 /// The tasks this build simulates, in MetaWorld's MT10 order.
 public enum TaskCatalog {
     nonisolated(unsafe) public static let all: [any TaskScene.Type] = [
-        ReachTask.self, PushTask.self, PickPlaceTask.self,
+        ReachTask.self,
+        PushTask.self,
+        PickPlaceTask.self,
         DoorOpenTask.self,
+        DrawerOpenTask.self,
+        DrawerCloseTask.self,
+        ButtonPressTopdownTask.self,
         WindowOpenTask.self,
         WindowCloseTask.self,
     ]
