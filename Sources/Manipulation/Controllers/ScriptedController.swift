@@ -33,6 +33,7 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case ReachTask.name: return ReachController()
     case PushTask.name: return PushController()
     case PickPlaceTask.name: return PickPlaceController()
+    case PegInsertSideTask.name: return PegInsertSideController()
     default: return nil
     }
 }
