@@ -2,14 +2,14 @@ import Physics
 
 /// The static block of peg-insert-side (metaworld `peg_block.xml`, spec 8.8): a 0.2 m cube-ish
 /// block, rotated 1.57 rad about z, with a 6 × 6 cm square tunnel running along world x through
-/// it at 10-16 cm height; the mouth faces +x (toward the robot's right, where the peg starts).
+/// it at 10-16 cm height; the mouth faces +x, toward where the peg starts.
 /// Built from collision boxes kept in the block's own (unrotated) frame.
 public struct PegBlock {
     /// MetaWorld's `euler="0 0 1.57"` (not exactly π/2; the reward's collision zones use it too).
     public static let yawRadians = 1.57
     /// (centre, half-extents) of each collision box in the block frame: the XML's seven boxes
-    /// (two 5 mm plates, four inner boxes) merged into four thick ones with the same outside and
-    /// the same tunnel. Reason: a claw pressed hard into a 5 mm plate sinks past the plate's
+    /// (three 1 cm plates, four inner boxes) merged into four thick ones with the same outside and
+    /// the same tunnel. Reason: a claw pressed hard into a thin plate sinks past the plate's
     /// half-thickness, where ODE's box-box test flips the contact normal sideways and shoots the
     /// light claw out (a detected physics fault). Dropped: the 4 mm lip by which the XML's side
     /// plates stand proud of the tunnel walls around the mouth (the mouth stays at 0.096).
