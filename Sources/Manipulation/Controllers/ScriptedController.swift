@@ -37,6 +37,7 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case DrawerOpenTask.name: return DrawerOpenController()
     case DrawerCloseTask.name: return DrawerCloseController()
     case ButtonPressTopdownTask.name: return ButtonPressTopdownController()
+    case PegInsertSideTask.name: return PegInsertSideController()
     case WindowOpenTask.name: return WindowSlideController.open
     case WindowCloseTask.name: return WindowSlideController.close
     default: return nil

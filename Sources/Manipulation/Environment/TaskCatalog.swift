@@ -8,6 +8,7 @@ public enum TaskCatalog {
         DrawerOpenTask.self,
         DrawerCloseTask.self,
         ButtonPressTopdownTask.self,
+        PegInsertSideTask.self,
         WindowOpenTask.self,
         WindowCloseTask.self,
     ]
