@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: C interop
@@ -68,6 +69,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: Run configs (YAML) and the operations behind the CLI
+        .target(
+            name: "RunConfiguration",
+            dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -77,11 +85,16 @@ let package = Package(
                 "PPO",
                 "Experiments",
                 "MetaWorldTraining",
+                "Operations",
+                "RunConfiguration",
+                "Daemon",
             ]
         ),
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "PPO", "Samplers"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Daemon", "RunConfiguration"]),
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),

@@ -26,7 +26,7 @@ public final class RunStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            pool = try DatabasePool(path: databasePath, configuration: configuration)
+            pool = try Self.openPool(path: databasePath, configuration: configuration, busyTimeoutSeconds: busyTimeoutSeconds)
             let migrator = Self.migrator
             // Checked with a read so that opening (e.g. for `dratsd list`) never waits for
             // another process's write; only a database that needs migrating takes the write lock.
@@ -37,11 +37,37 @@ public final class RunStore: Sendable {
                 throw DaemonError.database(path: databasePath,
                                            message: "it was written by a newer dratsd (unknown schema migrations); upgrade dratsd")
             }
-            if !upToDate { try migrator.migrate(pool) }
+            if !upToDate {
+                do {
+                    try migrator.migrate(pool)
+                } catch {
+                    // GRDB reads the applied migrations before its write transaction, so two
+                    // processes opening a new database at once can both try the first migration;
+                    // the loser's transaction rolls back ("table run already exists") after the
+                    // winner committed. That is success if the schema is now complete.
+                    guard try pool.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+                }
+            }
         } catch let error as DaemonError {
             throw error
         } catch {
             throw .database(path: databasePath, message: String(describing: error))
+        }
+    }
+
+    /// Opens the pool, retrying while another process holds the lock it needs. Switching a new
+    /// file to WAL mode takes an exclusive lock, and SQLite answers "database is locked" at once
+    /// (not after the busy timeout) when several processes create the database together.
+    static func openPool(path: String, configuration: Configuration, busyTimeoutSeconds: Double) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeoutSeconds)
+        var delayMicroseconds: UInt32 = 1_000
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(delayMicroseconds)
+                delayMicroseconds = min(delayMicroseconds * 2, 100_000)
+            }
         }
     }
 

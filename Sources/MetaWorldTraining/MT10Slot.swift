@@ -9,8 +9,9 @@ import Trainer
 ///   MetaWorld. A non-finite value (a broken policy) is replaced by 0 and counted in
 ///   `invalidActionCount`, so the figures show it instead of the run stopping.
 /// - Training resets draw one of the suite seed's 50 fixed layouts at random from the slot's
-///   own seeded stream (MetaWorld's RandomTaskSelect); evaluation episode `k` plays layout
-///   `k mod 50`, so an evaluation of 50 episodes per task sees every fixed layout once.
+///   own seeded stream (MetaWorld's RandomTaskSelect; `layoutMode: .random` draws a fresh
+///   layout instead); evaluation episode `k` always plays fixed layout `k mod 50`, so an
+///   evaluation of 50 episodes per task sees every fixed layout once.
 /// - Episodes are truncated after 500 steps; success never ends a training episode (the raw
 ///   MetaWorld env never terminates). A physics fault (non-finite or exploding body) truncates
 ///   the episode with the last good observation and is counted in `faultCount`.
@@ -38,10 +39,11 @@ public final class MT10Slot: MultiTaskEnvironmentSlot {
 
     /// Builds an environment for each of `taskNames` (default: every task the simulator has, in
     /// MT10 order). `suiteSeed` fixes the 50 layouts per task (as `metaworld.MT10(seed:)`);
-    /// `seed` drives which layout each training reset picks. `measuresPhysicsTime` makes the
-    /// environments time their physics substeps (for benchmarks).
-    public init(taskNames: [String] = TaskCatalog.names, suiteSeed: UInt64 = 0, seed: UInt64,
-                calibration: SawyerCalibration = SawyerCalibration(), measuresPhysicsTime: Bool = false) throws(MetaWorldTrainingError) {
+    /// `seed` drives which layout each training reset picks (`layoutMode`: one of the fixed ones,
+    /// or a fresh draw). `measuresPhysicsTime` makes the environments time their physics
+    /// substeps (for benchmarks).
+    public init(taskNames: [String] = TaskCatalog.names, suiteSeed: UInt64 = 0, layoutMode: ManipulationEnvironment.LayoutMode = .suite,
+                seed: UInt64, calibration: SawyerCalibration = SawyerCalibration(), measuresPhysicsTime: Bool = false) throws(MetaWorldTrainingError) {
         guard !taskNames.isEmpty else { throw .noTasks }
         var seen = Set<String>()
         for name in taskNames where !seen.insert(name).inserted { throw .duplicateTask(name: name) }
@@ -49,7 +51,7 @@ public final class MT10Slot: MultiTaskEnvironmentSlot {
         for name in taskNames {
             do {
                 let environment = try ManipulationEnvironment(
-                    task: name, suiteSeed: suiteSeed, layoutMode: .suite, seed: seed ^ SplitMix64.hash(name), calibration: calibration)
+                    task: name, suiteSeed: suiteSeed, layoutMode: layoutMode, seed: seed ^ SplitMix64.hash(name), calibration: calibration)
                 environment.measuresPhysicsTime = measuresPhysicsTime
                 environments.append(environment)
             } catch { throw .environment(task: name, error) }

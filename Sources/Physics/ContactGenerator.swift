@@ -74,5 +74,10 @@ final class ContactGenerator {
 
 private func nearCallback(_ data: UnsafeMutableRawPointer?, _ a: OpaquePointer?, _ b: OpaquePointer?) {
     guard let data, let a, let b else { return }
+    // A collision cluster (sub-space) whose box overlaps the other geom: test its members.
+    if dGeomIsSpace(a) != 0 || dGeomIsSpace(b) != 0 {
+        dSpaceCollide2(a, b, data, nearCallback)
+        return
+    }
     Unmanaged<ContactGenerator>.fromOpaque(data).takeUnretainedValue().collide(a, b)
 }

@@ -55,6 +55,8 @@ public struct GeomDefinition: Sendable {
     public var pose: Transform = .identity
     public var surface = SurfaceParameters()
     public var filter: CollisionFilter
+    /// The cluster the geom belongs to, or `nil` for the world's top-level collision space.
+    public var cluster: CollisionClusterID? = nil
 
     public init(name: String, shape: Shape, body: BodyID?, pose: Transform = .identity, surface: SurfaceParameters = SurfaceParameters(), filter: CollisionFilter) {
         self.name = name

@@ -26,6 +26,10 @@ public struct JointDefinition: Sendable {
     /// Softness of the joint itself: `nil` keeps the world's stiff defaults; a pair makes it a
     /// spring-damper (stiffness, damping), the way MuJoCo's `solref` softens a weld.
     public var springDamper: (stiffness: Double, damping: Double)? = nil
+    /// A spring on the joint coordinate, like MuJoCo's joint `stiffness` / `springref`: effort
+    /// −stiffness·(q − reference) (N/m or N·m/rad), applied explicitly each step, also while the
+    /// joint rests on a stop. `nil` (the default) adds no spring.
+    public var spring: (stiffness: Double, reference: Double)? = nil
 
     public init(name: String, kind: Kind, first: BodyID, second: BodyID?) {
         self.name = name

@@ -4,6 +4,10 @@ extension World {
     /// Adds a collision shape; attached to `definition.body` or static when that is nil.
     public func addGeom(_ definition: GeomDefinition) throws -> GeomID {
         let geom: OpaquePointer
+        if let cluster = definition.cluster, cluster.index >= clusters.count {
+            throw PhysicsError.invalidParameter(name: "\(definition.name).cluster", value: Double(cluster.index), expected: "a cluster made by addCollisionCluster()")
+        }
+        let space = definition.cluster.map { clusters[$0.index] } ?? self.space
         switch definition.shape {
         case let .box(h):
             guard h.x > 0, h.y > 0, h.z > 0 else {
@@ -49,6 +53,14 @@ extension World {
         contacts.surfaces.append(definition.surface)
         dGeomSetData(geom, UnsafeMutableRawPointer(bitPattern: geoms.count))
         return GeomID(index: geoms.count - 1)
+    }
+
+    /// Adds an empty collision cluster; geoms join it through `GeomDefinition.cluster`. Useful for
+    /// many geoms that rarely meet anything, e.g. a cabinet's boxes.
+    public func addCollisionCluster() -> CollisionClusterID {
+        let cluster = dSimpleSpaceCreate(space)!
+        clusters.append(cluster)
+        return CollisionClusterID(index: clusters.count - 1)
     }
 
     /// World position of a geom's centre.

@@ -41,6 +41,9 @@ extension World {
                 dampedLimitedJoints.append(DampedLimit(joint: id.index, lower: definition.lowerLimit, upper: definition.upperLimit))
             }
         }
+        if let spring = definition.spring, spring.stiffness != 0 {
+            sprungJoints.append((id.index, spring.stiffness, spring.reference))
+        }
         if let spring = definition.springDamper {
             let h = self.definition.timestepSeconds
             let denominator = h * spring.stiffness + spring.damping
@@ -57,6 +60,10 @@ extension World {
         for (index, damping) in explicitlyDampedJoints {
             let id = JointID(index: index)
             addJointEffort(id, -damping * jointRate(id))
+        }
+        for (index, stiffness, reference) in sprungJoints {
+            let id = JointID(index: index)
+            addJointEffort(id, -stiffness * (jointPosition(id) - reference))
         }
         for limit in dampedLimitedJoints {
             let id = JointID(index: limit.joint)

@@ -17,6 +17,8 @@ public final class World {
     var centerOffsets: [SIMD3<Double>] = []
     var bodyNames: [String] = []
     var geoms: [OpaquePointer] = []
+    /// Collision clusters (sub-spaces of `space`), indexed by `CollisionClusterID`.
+    var clusters: [OpaquePointer] = []
     var geomNames: [String] = []
     var joints: [OpaquePointer] = []
     var jointKinds: [JointDefinition.Kind] = []
@@ -25,6 +27,7 @@ public final class World {
     struct DampedLimit { var joint: Int; var lower: Double; var upper: Double }
     var dampedLimitedJoints: [DampedLimit] = []
     var explicitlyDampedJoints: [(joint: Int, damping: Double)] = []
+    var sprungJoints: [(joint: Int, stiffness: Double, reference: Double)] = []
 
     /// Contact points created in the most recent step.
     public private(set) var lastContactCount = 0

@@ -10,6 +10,7 @@ struct Dratsd: ParsableCommand {
         commandName: "dratsd",
         abstract: "Multi-task reinforcement learning with DRATS task sampling.",
         version: "0.1.0",
-        subcommands: [EnvCommand.self, BenchCommand.self, ExperimentCommand.self]
+        subcommands: [SubmitCommand.self, ListCommand.self, ShowCommand.self, LogsCommand.self, CancelCommand.self,
+                      ResumeCommand.self, EnvCommand.self, BenchCommand.self, ExperimentCommand.self]
     )
 }

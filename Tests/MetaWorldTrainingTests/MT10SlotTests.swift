@@ -32,6 +32,17 @@ import Trainer
         #expect(result.reward >= 0 && result.reward <= 10 && !result.terminated && !result.truncated)
     }
 
+    @Test func randomLayoutModeDrawsFreshLayoutsButEvaluationKeepsTheFixedOnes() throws {
+        let slot = try MT10Slot(taskNames: Self.tasks, layoutMode: .random, seed: 9)
+        let observation = Self.observation()
+        defer { observation.deallocate() }
+        try slot.reset(task: 1, observation: observation)
+        let environment = slot.environments[1]
+        #expect(environment.layoutIndex == nil && !environment.layouts.layouts.contains(environment.layout))
+        try slot.resetForEvaluation(task: 1, episode: 12, observation: observation)
+        #expect(environment.layoutIndex == 12 && environment.layout == environment.layouts.layouts[12])
+    }
+
     /// ODE grows its step arena the first time an episode needs more contact rows, so the
     /// first pass over an episode may allocate; replaying the same episode must not.
     @Test func stepAllocatesNothingOnceTheSimulationIsWarm() throws {

@@ -33,6 +33,13 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case ReachTask.name: return ReachController()
     case PushTask.name: return PushController()
     case PickPlaceTask.name: return PickPlaceController()
+    case DoorOpenTask.name: return DoorOpenController()
+    case DrawerOpenTask.name: return DrawerOpenController()
+    case DrawerCloseTask.name: return DrawerCloseController()
+    case ButtonPressTopdownTask.name: return ButtonPressTopdownController()
+    case PegInsertSideTask.name: return PegInsertSideController()
+    case WindowOpenTask.name: return WindowSlideController.open
+    case WindowCloseTask.name: return WindowSlideController.close
     default: return nil
     }
 }

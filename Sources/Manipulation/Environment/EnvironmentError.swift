@@ -7,6 +7,8 @@ public enum EnvironmentError: Error, CustomStringConvertible, Equatable {
     case notReset
     case layoutIndexOutOfRange(index: Int, count: Int)
     case modelBuildFailed(String)
+    /// An MT10 task this build does not simulate yet (`MT10Suite`).
+    case taskNotBuilt(name: String, index: Int, built: [String])
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum EnvironmentError: Error, CustomStringConvertible, Equatable {
             return "layout \(index) does not exist; valid layouts are 0..<\(count)"
         case let .modelBuildFailed(message):
             return "building the simulation failed: \(message)"
+        case let .taskNotBuilt(name, index, built):
+            return "MT10 task \(index) '\(name)' is not simulated by this build; built MT10 tasks: \(built.joined(separator: ", "))"
         }
     }
 }

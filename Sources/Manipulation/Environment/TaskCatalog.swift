@@ -1,6 +1,17 @@
 /// The tasks this build simulates, in MetaWorld's MT10 order.
 public enum TaskCatalog {
-    nonisolated(unsafe) public static let all: [any TaskScene.Type] = [ReachTask.self, PushTask.self, PickPlaceTask.self]
+    nonisolated(unsafe) public static let all: [any TaskScene.Type] = [
+        ReachTask.self,
+        PushTask.self,
+        PickPlaceTask.self,
+        DoorOpenTask.self,
+        DrawerOpenTask.self,
+        DrawerCloseTask.self,
+        ButtonPressTopdownTask.self,
+        PegInsertSideTask.self,
+        WindowOpenTask.self,
+        WindowCloseTask.self,
+    ]
 
     public static var names: [String] { all.map { $0.name } }
 

@@ -29,6 +29,9 @@ public protocol TaskScene: AnyObject {
     func jointPosition(world: World) -> Double
     /// Task-specific extra point for the reward (peg head...); zero when unused.
     func extraPoint(world: World) -> SIMD3<Double>
+    /// The task's slide and hinge joints with the range each must stay in; the cross-task
+    /// robustness tests check every step against them. Default: none (free objects only).
+    var jointRanges: [TaskJointRange] { get }
 }
 
 extension TaskScene {
@@ -39,6 +42,26 @@ extension TaskScene {
     public func finishReset(world: World) {}
     public func jointPosition(world: World) -> Double { 0 }
     public func extraPoint(world: World) -> SIMD3<Double> { .zero }
+    public var jointRanges: [TaskJointRange] { [] }
+}
+
+/// A slide or hinge joint of a task's scene and the range it must stay in.
+public struct TaskJointRange: Sendable {
+    public var name: String
+    public var joint: JointID
+    /// The range in `World.jointPosition` terms (metres or radians; zero is the pose the joint
+    /// was built in), i.e. the stops the task sets.
+    public var range: ClosedRange<Double>
+    /// How far past either end the joint may go (metres or radians): the stop softness the task
+    /// chose deliberately (spec section 10), documented where the joint is built.
+    public var softness: Double
+
+    public init(name: String, joint: JointID, range: ClosedRange<Double>, softness: Double) {
+        self.name = name
+        self.joint = joint
+        self.range = range
+        self.softness = softness
+    }
 }
 
 /// Contact surfaces offered to task objects.

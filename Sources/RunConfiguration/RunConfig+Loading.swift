@@ -1,0 +1,148 @@
+import Foundation
+import Networks
+import PPO
+import Samplers
+import Yams
+
+extension RunConfig {
+    /// Reads the config file at `path`; the run name defaults to the file's name without `.yaml`.
+    public static func load(file path: String) throws(RunConfigError) -> RunConfig {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "no such file"
+            throw .unreadable(file: path, reason: reason)
+        }
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return try load(yaml: text, file: path, defaultName: stem.isEmpty ? "run" : stem)
+    }
+
+    /// Parses and validates `yaml`. Unknown keys, wrong types and out-of-range values are all
+    /// collected and thrown together as `RunConfigError.invalid`, each with its key path and the
+    /// line in `file` (the name used in messages).
+    public static func load(yaml: String, file: String = "<config>", defaultName: String = "run") throws(RunConfigError) -> RunConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        } catch {
+            throw .syntax(file: file, line: nil, column: nil, problem: String(describing: error))
+        }
+        let problems = ProblemList()
+        var config = read(root, defaultName: defaultName, problems: problems)
+        config.resolveDerivedValues()
+        for problem in config.rangeProblems() {
+            problems.add(problem.keyPath, problem.message)
+        }
+        guard problems.problems.isEmpty else { throw .invalid(file: file, problems: problems.problems) }
+        return config
+    }
+
+    /// Reads every section, keeping defaults where a value is missing or has the wrong type.
+    static func read(_ root: Node?, defaultName: String, problems: ProblemList) -> RunConfig {
+        var config = RunConfig()
+        config.run.name = defaultName
+        let top = YAMLSection(root, path: "", problems: problems)
+
+        let run = YAMLSection(top.node("run"), path: "run", problems: problems)
+        run.read("name", .text, into: &config.run.name)
+        run.read("seed", .unsigned, into: &config.run.seed)
+        run.read("totalEnvSteps", .integer, into: &config.run.totalEnvSteps)
+        run.finish()
+
+        let env = YAMLSection(top.node("env"), path: "env", problems: problems)
+        env.read("suite", .choice(EnvSuite.self), into: &config.env.suite)
+        config.env.tasks = config.env.suite.taskNames
+        env.read("tasks", .list(of: .text), into: &config.env.tasks)
+        env.read("suiteSeed", .unsigned, into: &config.env.suiteSeed)
+        env.read("layoutMode", .choice(LayoutMode.self), into: &config.env.layoutMode)
+        // An empty task list is reported once, under env.tasks, not again as zero slots.
+        config.env.envSlots = max(config.env.tasks.count, 1)
+        env.read("envSlots", .integer, into: &config.env.envSlots)
+        env.read("workerThreads", .integer, into: &config.env.workerThreads)
+        env.finish()
+
+        config.ppo = readPPO(YAMLSection(top.node("ppo"), path: "ppo", problems: problems))
+        var activeTasksGiven = false
+        config.sampler = readSampler(YAMLSection(top.node("sampler"), path: "sampler", problems: problems),
+                                     hardFirstActiveTasksGiven: &activeTasksGiven)
+        if !activeTasksGiven {
+            // The default K (3, MT10's) cannot exceed the task count of a smaller task list.
+            config.sampler.hardFirstActiveTasks = min(config.sampler.hardFirstActiveTasks, max(config.env.tasks.count, 1))
+        }
+
+        let evaluation = YAMLSection(top.node("evaluation"), path: "evaluation", problems: problems)
+        evaluation.read("everyEnvSteps", .integer, into: &config.evaluation.everyEnvSteps)
+        evaluation.read("episodesPerTask", .integer, into: &config.evaluation.episodesPerTask)
+        evaluation.finish()
+
+        let checkpoint = YAMLSection(top.node("checkpoint"), path: "checkpoint", problems: problems)
+        checkpoint.read("everyIterations", .integer, into: &config.checkpoint.everyIterations)
+        checkpoint.read("keepLast", .integer, into: &config.checkpoint.keepLast)
+        checkpoint.read("keepBest", .boolean, into: &config.checkpoint.keepBest)
+        checkpoint.finish()
+
+        top.finish()
+        return config
+    }
+
+    private static func readPPO(_ section: YAMLSection) -> PPOConfig {
+        var ppo = PPOConfig()
+        section.read("numSteps", .integer, into: &ppo.numSteps)
+        section.read("updateEpochs", .integer, into: &ppo.updateEpochs)
+        section.read("numMinibatches", .integer, into: &ppo.numMinibatches)
+        section.read("learningRate", .number, into: &ppo.learningRate)
+        section.read("adamEpsilon", .number, into: &ppo.adamEpsilon)
+        section.read("maxGradNorm", .number, into: &ppo.maxGradNorm)
+        section.read("gamma", .number, into: &ppo.gamma)
+        section.read("gaeLambda", .number, into: &ppo.gaeLambda)
+        section.read("clipCoef", .number, into: &ppo.clipCoef)
+        section.read("normAdv", .boolean, into: &ppo.normAdv)
+        section.read("entCoef", .number, into: &ppo.entCoef)
+        section.read("vfCoef", .number, into: &ppo.vfCoef)
+        section.readNullable("targetKL", .number, into: &ppo.targetKL)
+        section.read("klStopFactor", .number, into: &ppo.klStopFactor)
+        section.read("hiddenSizes", .list(of: .integer), into: &ppo.hiddenSizes)
+        section.read("logStdMode", .choice(LogStdMode.self), into: &ppo.logStdMode)
+        for (key, source) in PPOSection.derivedKeys { section.refuse(key, setBy: source) }
+        section.finish()
+        return ppo
+    }
+
+    private static func readSampler(_ section: YAMLSection, hardFirstActiveTasksGiven: inout Bool) -> SamplerConfig {
+        var sampler = SamplerConfig()
+        section.read("kind", .choice(SamplerKind.self), into: &sampler.kind)
+        section.read("inverseTemperature", .number, into: &sampler.inverseTemperature)
+        section.read("stepSize", .number, into: &sampler.stepSize)
+        section.readNullable("floor", .number, into: &sampler.floor)
+        section.read("maxReturn", .number, into: &sampler.maxReturn)
+        section.read("successWindowEpisodes", .integer, into: &sampler.successWindowEpisodes)
+        section.read("targetSwitchSuccessRate", .number, into: &sampler.targetSwitchSuccessRate)
+        section.read("masteredSuccessRate", .number, into: &sampler.masteredSuccessRate)
+        section.read("scoreNormalisationOffset", .number, into: &sampler.scoreNormalisationOffset)
+        section.read("hardFirstActiveTasks", .integer, into: &sampler.hardFirstActiveTasks)
+        section.read("hardFirstLowReturn", .number, into: &sampler.hardFirstLowReturn)
+        section.read("hardFirstHighReturn", .number, into: &sampler.hardFirstHighReturn)
+        section.read("hardFirstBudgetFraction", .number, into: &sampler.hardFirstBudgetFraction)
+        section.read("hardFirstStageOneFraction", .number, into: &sampler.hardFirstStageOneFraction)
+        hardFirstActiveTasksGiven = section.has("hardFirstActiveTasks")
+        for (key, source) in SamplerSection.derivedKeys { section.refuse(key, setBy: source) }
+        section.finish()
+        return sampler
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> RunConfigError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = [context.map { String(describing: $0) }, problem].compactMap { $0 }.joined(separator: ": ")
+            return .syntax(file: file, line: mark.line, column: mark.column, problem: detail)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .syntax(file: file, line: context.mark.line, column: context.mark.column,
+                           problem: "the key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appear more than once in one mapping; keep one")
+        default:
+            return .syntax(file: file, line: nil, column: nil, problem: String(describing: error))
+        }
+    }
+}

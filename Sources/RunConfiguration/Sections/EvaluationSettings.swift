@@ -1,0 +1,11 @@
+/// The `evaluation` section: deterministic-policy evaluation on the suite's fixed layouts,
+/// episodes ending at the first success (spec section 6).
+public struct EvaluationSettings: Codable, Sendable, Equatable {
+    /// Evaluate after the iteration that crosses each multiple of this many environment steps.
+    /// Default 2,000,000 (the paper's MT10 interval).
+    public var everyEnvSteps: Int = 2_000_000
+    /// Evaluation episodes per task. Default 50 (MetaWorld's default).
+    public var episodesPerTask: Int = 50
+
+    public init() {}
+}

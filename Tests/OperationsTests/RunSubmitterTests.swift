@@ -1,0 +1,35 @@
+import Daemon
+import Foundation
+import RunConfiguration
+import Testing
+@testable import Operations
+
+@Suite struct RunSubmitterTests {
+    @Test func tasksThisBuildDoesNotSimulateAreEachReported() throws {
+        let config = try RunConfig.load(yaml: "env: {tasks: [reach-v3, door-open-v3, push-v3, window-open-v3]}")
+        let problems = RunSubmitter.unavailableTaskProblems(config, availableTasks: [.mt10: ["reach-v3", "push-v3"]])
+        #expect(problems.map(\.keyPath) == ["env.tasks[1]", "env.tasks[3]"])
+        #expect(problems.first?.message.contains("'door-open-v3' is not simulated") == true)
+        #expect(problems.first?.message.contains("available mt10 tasks: reach-v3, push-v3") == true)
+        #expect(RunSubmitter.unavailableTaskProblems(config, availableTasks: [:]).count == 4)
+    }
+
+    @Test func submitQueuesTheResolvedConfig() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("submitter-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("tiny.yaml").path
+        try "run: {totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let store = try RunStore(databasePath: root.appendingPathComponent("runs.sqlite").path)
+        let (record, config) = try RunSubmitter.submit(configPath: path, store: store, availableTasks: [.mt10: ["reach-v3"]])
+        #expect(record.name == "tiny")
+        #expect(record.totalEnvSteps == 1000)
+        #expect(record.samplerName == "drats")
+        #expect(try RunConfig.load(yaml: record.configText) == config)
+        #expect(RunSubmitter.summary(config) == "tiny: mt10, 1 task, 1 slot, drats sampler, 1000 env steps in 10 iterations, seed 1")
+        #expect(throws: RunConfigError.self) {
+            try RunSubmitter.submit(configPath: path, store: store, availableTasks: [.mt10: ["push-v3"]])
+        }
+        #expect(try store.list().count == 1)
+    }
+}

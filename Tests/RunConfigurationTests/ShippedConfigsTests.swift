@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import RunConfiguration
+
+/// Every file in `configs/*.yaml` loads and validates.
+@Suite struct ShippedConfigsTests {
+    static let configsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("configs")
+
+    static var files: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: configsDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    @Test func theExpectedConfigsShip() {
+        #expect(Set(Self.files).isSuperset(of: [
+            "quickstart-mt10.yaml", "mt10-drats.yaml", "mt10-uniform.yaml", "mt10-learning-progress.yaml",
+            "mt10-learning-potential.yaml", "mt10-hard-first.yaml", "paper-mt10.yaml", "gridworld.yaml",
+        ]))
+    }
+
+    @Test(arguments: files) func loadsAndValidates(_ name: String) throws {
+        let config = try RunConfig.load(file: Self.configsDirectory.appendingPathComponent(name).path)
+        #expect(config.rangeProblems().isEmpty)
+        #expect(config.run.name == (name as NSString).deletingPathExtension)
+        #expect(try RunConfig.load(yaml: try config.resolvedYAML()) == config)
+    }
+
+    @Test func paperConfigIsTheSpecSetting() throws {
+        let paper = try RunConfig.load(file: Self.configsDirectory.appendingPathComponent("paper-mt10.yaml").path)
+        let defaults = RunConfig()
+        #expect(paper.ppo == defaults.ppo)
+        #expect(paper.sampler == defaults.sampler)
+        #expect(paper.env == defaults.env)
+        #expect(paper.evaluation == defaults.evaluation)
+        #expect(paper.run.totalEnvSteps == 100_000_000)
+        #expect(paper.envStepsPerIteration == 100_000)
+    }
+
+    @Test func samplerComparisonConfigsDifferOnlyInSampler() throws {
+        let kinds = ["drats", "uniform", "learning-progress", "learning-potential", "hard-first"]
+        let configs = try kinds.map { try RunConfig.load(file: Self.configsDirectory.appendingPathComponent("mt10-\($0).yaml").path) }
+        for (kind, config) in zip(kinds, configs) {
+            #expect(config.sampler.kind.rawValue == kind)
+            var normalised = config
+            normalised.sampler.kind = .drats
+            normalised.run.name = "mt10"
+            var reference = configs[0]
+            reference.run.name = "mt10"
+            #expect(normalised == reference, "mt10-\(kind).yaml")
+        }
+    }
+}
