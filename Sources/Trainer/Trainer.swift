@@ -1,3 +1,4 @@
+import Foundation
 import PPO
 import Samplers
 
@@ -97,8 +98,8 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         if config.evaluationEpisodesPerTask < 1 {
             problems.append("evaluationEpisodesPerTask is \(config.evaluationEpisodesPerTask); it must be at least 1")
         }
-        if config.environmentThreads < 1 {
-            problems.append("environmentThreads is \(config.environmentThreads); it must be at least 1 (1 steps every slot on the calling thread)")
+        if config.environmentThreads < 0 {
+            problems.append("environmentThreads is \(config.environmentThreads); it must be 0 (one per available core) or more (1 steps every slot on the calling thread)")
         }
         if let interval = config.evaluationIntervalSteps, interval < 1 {
             problems.append("evaluationIntervalSteps is \(interval); it must be at least 1, or null to never evaluate")
@@ -127,7 +128,7 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         _ = self.slots.initialize(from: slots)
         self.evaluationSlots = .allocate(capacity: evaluationSlots.count)
         _ = self.evaluationSlots.initialize(from: evaluationSlots)
-        let threads = min(config.environmentThreads, slots.count)
+        let threads = min(config.environmentThreads == 0 ? ProcessInfo.processInfo.activeProcessorCount : config.environmentThreads, slots.count)
         workerPool = threads > 1 ? SlotWorkerPool(partCount: threads) : nil
 
         let n = slots.count

@@ -22,7 +22,7 @@ public struct TrainerConfig: Codable, Sendable, Equatable {
     /// the tasks apart; with no hidden layer this is a linear agent over (observation, task).
     public var sharedHead: Bool
     /// Threads stepping the environment slots (the calling thread included; at most one per slot
-    /// is used). A runtime choice, not a learning setting: every thread count gives the same
+    /// is used; 0 means one per available core, as the run config's `env.workerThreads`). A runtime choice, not a learning setting: every thread count gives the same
     /// numbers. Default 1.
     public var environmentThreads: Int
 

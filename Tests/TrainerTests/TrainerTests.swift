@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Experiments
 import MallocCounter
@@ -228,15 +229,19 @@ struct BrokenRewardSlot: MultiTaskEnvironmentSlot {
         #expect(evaluations.allSatisfy { $0 == evaluations[0] })
     }
 
-    @Test func threadCountBelowOneIsRefused() throws {
+    @Test func negativeThreadCountIsRefusedZeroMeansEveryCore() throws {
         var config = TrainerTests.config()
-        config.environmentThreads = 0
+        config.environmentThreads = -1
         do {
             _ = try TrainerTests.trainer(config)
-            Issue.record("0 environment threads were accepted")
+            Issue.record("-1 environment threads were accepted")
         } catch {
             #expect(String(describing: error).contains("environmentThreads"))
         }
+        config.environmentThreads = 0
+        let trainer = try TrainerTests.trainer(config)
+        let expected = min(ProcessInfo.processInfo.activeProcessorCount, config.ppo.numEnvs)
+        #expect((trainer.workerPool?.partCount ?? 1) == expected)
     }
 
     @Test func rolloutOnWorkerThreadsAllocatesNothingOnTheCallingThread() throws {
