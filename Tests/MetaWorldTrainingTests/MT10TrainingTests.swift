@@ -85,6 +85,20 @@ import Testing
         #expect(try one.iterate() == two.iterate())
     }
 
+    /// Every simulated task, ten slots, on one and two threads: no task shares mutable state
+    /// between environments.
+    @Test func everyTaskOnTenSlotsIsThreadCountIndependent() throws {
+        var configs = [Self.config(numSteps: 24, threads: 1, evaluationEpisodes: 1), Self.config(numSteps: 24, threads: 2, evaluationEpisodes: 1)]
+        for index in configs.indices {
+            configs[index].ppo.numEnvs = 10
+            configs[index].ppo.numMinibatches = 4
+        }
+        let one = try MT10Training.makeTrainer(config: configs[0]), two = try MT10Training.makeTrainer(config: configs[1])
+        #expect(one.taskNames == TaskCatalog.names && one.taskCount == TaskCatalog.all.count)
+        for _ in 0..<2 { #expect(try one.iterate() == two.iterate()) }
+        #expect(try one.evaluate() == two.evaluate())
+    }
+
     @Test func physicsFaultsAreCountedAndTheRunContinues() throws {
         let trainer = try MT10Training.makeTrainer(config: Self.config(threads: 2), taskNames: Self.tasks)
         // Break the arm of every environment of slot 1: whichever task it plays faults at its
