@@ -2,7 +2,8 @@ internal import CSystemODE
 
 /// Finds touching geom pairs and turns each contact point into a contact joint, using
 /// preallocated buffers (no allocation per step). A contact mixes the two geoms' surfaces:
-/// the larger friction and the softer constraint (smaller ERP, larger CFM).
+/// the larger friction and the softer constraint (smaller ERP, larger CFM), unless the two
+/// geoms' categories have a softness of their own (`World.setContactSpringDamper`).
 final class ContactGenerator {
     let world: OpaquePointer
     let group: OpaquePointer
@@ -11,6 +12,16 @@ final class ContactGenerator {
     let scratch: UnsafeMutablePointer<dContactGeom>
     /// Surface of each geom, indexed like `World.geoms`.
     var surfaces: [SurfaceParameters] = []
+    /// Contact softness for pairs of collision categories, overriding the mixed surfaces.
+    struct PairSoftness {
+        var categoryA: UInt
+        var categoryB: UInt
+        var errorReduction: Double
+        var constraintForceMixing: Double
+        /// Force-dependent slip of the friction rows, (m/s)/N; 0 for none.
+        var frictionSlip: Double
+    }
+    var pairSoftness: [PairSoftness] = []
     private(set) var count = 0
     private(set) var droppedInLastPass = 0
     /// Geom index pairs that touched in the last pass (one entry per pair, preallocated).
@@ -59,6 +70,20 @@ final class ContactGenerator {
         contact.surface.mu = max(sa.friction, sb.friction)
         contact.surface.soft_erp = min(sa.errorReduction, sb.errorReduction)
         contact.surface.soft_cfm = max(sa.constraintForceMixing, sb.constraintForceMixing)
+        if !pairSoftness.isEmpty {
+            let ca = dGeomGetCategoryBits(a), cb = dGeomGetCategoryBits(b)
+            for pair in pairSoftness
+            where (ca & pair.categoryA != 0 && cb & pair.categoryB != 0) || (ca & pair.categoryB != 0 && cb & pair.categoryA != 0) {
+                contact.surface.soft_erp = pair.errorReduction
+                contact.surface.soft_cfm = pair.constraintForceMixing
+                if pair.frictionSlip > 0 {
+                    contact.surface.mode |= Int32(dContactSlip1 | dContactSlip2)
+                    contact.surface.slip1 = pair.frictionSlip
+                    contact.surface.slip2 = pair.frictionSlip
+                }
+                break
+            }
+        }
         for i in 0..<found {
             guard count < capacity else {
                 droppedInLastPass += found - i

@@ -27,6 +27,27 @@ public struct SawyerCalibration: Sendable {
     public var padSurface = SurfaceParameters.springDamper(stiffness: 2e5, damping: 2e3, timestepSeconds: 0.0025, friction: 2)
     public var objectSurface = SurfaceParameters.springDamper(stiffness: 2e5, damping: 2e3, timestepSeconds: 0.0025, friction: 1)
     public var scenerySurface = SurfaceParameters.springDamper(stiffness: 4e5, damping: 4e3, timestepSeconds: 0.0025, friction: 1)
+    /// The gripper (base, claws, pads) against static scenery (table, rim, cabinets, drawer case,
+    /// button box, window frame, peg block) gets a contact of its own, N/m and N·s/m (ERP 0.2 at
+    /// 2.5 ms, like the surfaces above), instead of the softer claw surface (2e5 N/m): when the
+    /// hand is blocked the mocap target keeps running away (as in MetaWorld) and the weld pushes
+    /// with 1-3 kN, which sank the claws 0.5-1.5 cm into the scenery; at 3e6 N/m it is 1 mm.
+    /// ODE applies it implicitly (ERP/CFM), so the stiffness stays stable.
+    /// Gripper-vs-movable-object contacts keep `clawSurface`/`padSurface`: the grasp calibration.
+    public var gripperSceneryStiffness = 3e6
+    public var gripperSceneryDamping = 3e4
+    /// Force-dependent friction slip, (m/s)/N, of the gripper's contacts with static scenery and
+    /// with the moving parts of fixtures (drawer, door, window, button; never with task objects).
+    /// Why: the physics faults under held random actions (26 of 2000 episodes, `dratsd bench
+    /// faults`) were not deep contacts flipping. Traced, the arm sat still against a case wall or
+    /// housing top with the mocap 30-50 cm away, then within one step a claw reached 1000-4700
+    /// rad/s while the hand stayed calm, each time with ODE's "LCP internal error, s <= 0": the
+    /// exact solver failed on the many rigid friction rows of coplanar claw and pad contacts
+    /// carrying kN loads. Stiffer contacts alone did not change the rate (28 of 2000); slip
+    /// regularises the friction rows (11 of 2000 against scenery only, 5 of 2000 with the fixture
+    /// parts too). At 1e-3 a contact point carrying 10 N of friction creeps 1 cm/s; only kN pushes slide fast, and
+    /// grasps of task objects are untouched.
+    public var gripperContactFrictionSlip = 1e-3
 
     /// ODE solver: `nil` for the exact LCP step, else iterations of the iterative QuickStep.
     public var quickStepIterations: Int? = nil

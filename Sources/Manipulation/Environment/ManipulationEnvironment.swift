@@ -76,6 +76,17 @@ public final class ManipulationEnvironment {
             try TableScene.build(in: world, surface: calibration.scenerySurface)
             arm = try SawyerArm(world: world, calibration: calibration)
             scene = try task.init(world: world, surfaces: TaskSurfaces(object: calibration.objectSurface, fixture: calibration.scenerySurface))
+            // Gripper contacts with scenery and fixture parts: see `SawyerCalibration.gripperContactFrictionSlip`.
+            try world.setContactSpringDamper(
+                stiffness: calibration.gripperSceneryStiffness, damping: calibration.gripperSceneryDamping,
+                frictionSlip: calibration.gripperContactFrictionSlip,
+                betweenCategories: CollisionGroups.gripper, and: CollisionGroups.scenery)
+            let part = calibration.objectSurface  // fixture parts keep their softness; only slip is added
+            try world.setContactSpringDamper(
+                stiffness: part.errorReduction / (Self.timestepSeconds * part.constraintForceMixing),
+                damping: (1 - part.errorReduction) / part.constraintForceMixing,
+                frictionSlip: calibration.gripperContactFrictionSlip,
+                betweenCategories: CollisionGroups.gripper, and: ArticulatedFixture.movingPartCategory | SlidingFixture.slidingPartCategory)
         } catch {
             throw .modelBuildFailed(String(describing: error))
         }

@@ -1,0 +1,34 @@
+extension World {
+    /// Makes every contact between a geom of category `a` and a geom of category `b` (collision
+    /// filter categories, any bit in common) a spring-damper of its own, instead of the softer of
+    /// the two geoms' surfaces; friction still mixes as usual. MuJoCo's explicit contact pairs do
+    /// the same. Stiffness in N/m, damping in N·s/m, both applied implicitly (ERP/CFM), so any
+    /// finite stiffness is stable. `frictionSlip` ((m/s)/N, ODE's force-dependent slip) lets the
+    /// friction rows creep at that speed per newton instead of holding rigidly: it regularises
+    /// them, which keeps ODE's exact LCP solver from failing ("LCP internal error, s <= 0") when
+    /// many coplanar contacts on a light body carry large forces. A later setting for the same
+    /// categories replaces an earlier one.
+    public func setContactSpringDamper(stiffness: Double, damping: Double, frictionSlip: Double = 0, betweenCategories a: UInt32, and b: UInt32) throws {
+        guard stiffness > 0, stiffness.isFinite else {
+            throw PhysicsError.invalidParameter(name: "contact pair stiffness", value: stiffness, expected: "a finite value > 0 (N/m)")
+        }
+        guard damping >= 0, damping.isFinite else {
+            throw PhysicsError.invalidParameter(name: "contact pair damping", value: damping, expected: "a finite value >= 0 (N·s/m)")
+        }
+        guard frictionSlip >= 0, frictionSlip.isFinite else {
+            throw PhysicsError.invalidParameter(name: "contact pair friction slip", value: frictionSlip, expected: "a finite value >= 0 ((m/s)/N)")
+        }
+        guard a != 0, b != 0 else {
+            throw PhysicsError.invalidParameter(name: "contact pair category", value: Double(a == 0 ? a : b), expected: "a non-zero category bit mask")
+        }
+        let surface = SurfaceParameters.springDamper(stiffness: stiffness, damping: damping, timestepSeconds: definition.timestepSeconds, friction: 1)
+        let pair = ContactGenerator.PairSoftness(
+            categoryA: UInt(a), categoryB: UInt(b),
+            errorReduction: surface.errorReduction, constraintForceMixing: surface.constraintForceMixing, frictionSlip: frictionSlip)
+        if let index = contacts.pairSoftness.firstIndex(where: { ($0.categoryA, $0.categoryB) == (pair.categoryA, pair.categoryB) || ($0.categoryA, $0.categoryB) == (pair.categoryB, pair.categoryA) }) {
+            contacts.pairSoftness[index] = pair
+        } else {
+            contacts.pairSoftness.append(pair)
+        }
+    }
+}
