@@ -4,31 +4,9 @@ import Physics
 
 /// Each task is solvable on our physics by a controller that sees only the observation.
 @Suite struct ScriptedControllerTests {
-    /// Runs the task's controller on every suite layout; returns how many episodes succeeded.
-    func successes(_ task: String) throws -> Int {
-        let env = try ManipulationEnvironment(task: task, suiteSeed: 0)
-        let controller = try #require(scriptedController(for: task))
-        let observation = UnsafeMutableBufferPointer<Double>.allocate(capacity: 39)
-        defer { observation.deallocate() }
-        var count = 0
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            var succeeded = false
-            while !succeeded {
-                env.copyObservation(into: observation)
-                let outcome = try env.step(controller.action(for: UnsafeBufferPointer(observation)))
-                succeeded = outcome.success
-                if outcome.truncated { break }
-            }
-            if succeeded { count += 1 }
-        }
-        #expect(env.faultCount == 0)
-        return count
-    }
-
     @Test(arguments: ["reach-v3", "push-v3", "pick-place-v3"])
     func controllerSolvesAtLeast95PercentOfLayouts(task: String) throws {
-        #expect(try successes(task) >= 48)
+        #expect(try ControllerEpisodes.successes(task, suiteSeed: 0) >= 48)
     }
 
     @Test func graspedPuckStaysInHandAtFullSpeed() throws {

@@ -1,0 +1,27 @@
+import Testing
+@testable import Manipulation
+
+/// Runs a task's scripted controller over a suite's fixed layouts, for the controller tests.
+enum ControllerEpisodes {
+    /// Successful episodes of the task's controller over the 50 layouts of `suiteSeed`.
+    static func successes(_ task: String, suiteSeed: UInt64) throws -> Int {
+        let env = try ManipulationEnvironment(task: task, suiteSeed: suiteSeed)
+        let controller = try #require(scriptedController(for: task))
+        let observation = UnsafeMutableBufferPointer<Double>.allocate(capacity: 39)
+        defer { observation.deallocate() }
+        var count = 0
+        for layout in 0..<LayoutTable.layoutsPerTask {
+            try env.reset(layoutIndex: layout)
+            var succeeded = false
+            while !succeeded {
+                env.copyObservation(into: observation)
+                let outcome = try env.step(controller.action(for: UnsafeBufferPointer(observation)))
+                succeeded = outcome.success
+                if outcome.truncated { break }
+            }
+            if succeeded { count += 1 }
+        }
+        #expect(env.faultCount == 0)
+        return count
+    }
+}
