@@ -43,10 +43,10 @@ let package = Package(
         .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
-        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
         .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
-        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter"]),
+        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors"]),
 
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers"),
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "ManipulationTests", dependencies: ["Manipulation", "MallocCounter"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
-        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "Samplers", "PPO", "MallocCounter"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
         .testTarget(
             name: "TaskRewardsTests",
