@@ -48,6 +48,16 @@ import Samplers
         try Self.expectSameContinuation(a, b, iterations: 3)
     }
 
+    @Test func sharedHeadRunResumesExactly() throws {
+        var config = TrainerTests.config(kind: .learningPotential)
+        config.sharedHead = true
+        let (a, file) = try Self.trainedTrainer(config, iterations: 2)
+        let b = try TrainerTests.trainer(config)
+        try b.restore(from: file, path: "(memory)")
+        #expect(Array(b.slotHeads) == Array(a.slotHeads) && Array(b.slotTasks) == Array(a.slotTasks))
+        try Self.expectSameContinuation(a, b, iterations: 2)
+    }
+
     @Test func roundTripThroughAFileWithOtherThreadCount() throws {
         let config = TrainerTests.config(kind: .hardFirst)
         let (a, file) = try Self.trainedTrainer(config, iterations: 2)
