@@ -24,7 +24,7 @@ import Samplers
     }
 
     /// Runs `m` more iterations on both trainers, each followed by an evaluation, and expects
-    /// every number and finally the whole state to agree.
+    /// every number and finally the whole state to agree, down to the checkpoint bytes.
     static func expectSameContinuation(_ a: Trainer<GridWorldSlot>, _ b: Trainer<GridWorldSlot>, iterations m: Int) throws {
         for _ in 0..<m {
             let metricsA = try a.iterate(), metricsB = try b.iterate()
@@ -34,6 +34,7 @@ import Samplers
         let fileA = try a.checkpointFile(), fileB = try b.checkpointFile()
         #expect(fileA.tensors == fileB.tensors)
         #expect(fileA.metadata == fileB.metadata)
+        #expect(try SafeTensors.encode(fileA) == SafeTensors.encode(fileB), "the two runs' checkpoints are not byte-identical")
     }
 
     @Test(arguments: SamplerKind.allCases, [1, 3])
