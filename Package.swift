@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "CNetworkKernels"),
         .target(name: "Networks", dependencies: ["CSystemBLAS", "CNetworkKernels"]),
         .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
+        .target(name: "PolicyServing", dependencies: ["PPO", "Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
@@ -83,6 +84,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Manipulation",
                 "PPO",
+                "PolicyServing",
                 "Experiments",
                 "MetaWorldTraining",
                 "Operations",
@@ -98,6 +100,7 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "PolicyServingTests", dependencies: ["PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter"]),
         .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
         .testTarget(name: "ManipulationTests", dependencies: ["Manipulation", "MallocCounter"]),
