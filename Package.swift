@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "PolicyServing", dependencies: ["PPO", "Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
-        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
         .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
         .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter"]),
@@ -77,6 +77,17 @@ let package = Package(
         ),
         .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
 
+        // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
+        .target(
+            name: "RunExecution",
+            dependencies: ["Daemon", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
+                           "Manipulation", "GridWorld", "PPO", "Samplers"]
+        ),
+        .testTarget(
+            name: "RunExecutionTests",
+            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors"]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -90,6 +101,7 @@ let package = Package(
                 "Operations",
                 "RunConfiguration",
                 "Daemon",
+                "RunExecution",
             ]
         ),
 
