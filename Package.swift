@@ -5,7 +5,8 @@
 //   CSystemODE, CSystemBLAS (C interop)
 //   -> Physics (the only module importing CSystemODE), Networks (the only one importing CSystemBLAS)
 //   -> Manipulation (Sawyer arm, env contract, MetaWorld tasks)
-//   -> PPO, Samplers -> Trainer -> Daemon -> dratsd (command definitions only)
+//   -> PPO (PolicyServing: a checkpoint's policy for inference), Samplers -> Trainer -> Daemon
+//   -> dratsd (command definitions only)
 import PackageDescription
 
 let package = Package(
