@@ -66,12 +66,11 @@ public final class PolicyInference {
         checkpoint.policy.forward(observations: input.pointer, grouping: grouping, workspace: policyWorkspace)
         checkpoint.critic.forward(observations: input.pointer, grouping: grouping, workspace: criticWorkspace)
         let mean = policyWorkspace.mean.pointer, logStd = policyWorkspace.logStd.pointer
-        for j in 0..<checkpoint.actionSize {
-            if generator != nil {
-                actionBuffer[j] = mean[j] + expf(logStd[j]) * Float(generator!.nextGaussian())
-            } else {
-                actionBuffer[j] = mean[j]
-            }
+        if var sampler = generator {
+            for j in 0..<checkpoint.actionSize { actionBuffer[j] = mean[j] + expf(logStd[j]) * Float(sampler.nextGaussian()) }
+            generator = sampler
+        } else {
+            for j in 0..<checkpoint.actionSize { actionBuffer[j] = mean[j] }
         }
         return criticWorkspace.values.pointer[0]
     }
