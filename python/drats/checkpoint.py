@@ -270,12 +270,58 @@ def _crc32c_table() -> Sequence[int]:
 _CRC32C_TABLE = _crc32c_table()
 
 
-def crc32c(data: bytes) -> int:
-    """CRC-32C (Castagnoli), the checksum drats embeds in its files."""
-    crc, table = 0xFFFFFFFF, _CRC32C_TABLE
+def _crc32c_register(register: int, data: bytes) -> int:
+    """Feeds `data` into a raw (not inverted) CRC-32C register, one byte at a time."""
+    table = _CRC32C_TABLE
     for byte in data:
-        crc = table[(crc ^ byte) & 0xFF] ^ (crc >> 8)
-    return crc ^ 0xFFFFFFFF
+        register = table[(register ^ byte) & 0xFF] ^ (register >> 8)
+    return register
+
+
+def _gf2_apply(matrix: Sequence[int], vector: int) -> int:
+    """matrix (32 column words) times vector over GF(2)."""
+    result, bit = 0, 0
+    while vector:
+        if vector & 1:
+            result ^= matrix[bit]
+        vector >>= 1
+        bit += 1
+    return result
+
+
+def _zeros_operator(count: int) -> Sequence[int]:
+    """The linear map a CRC register undergoes when `count` zero bytes are fed in."""
+    one_byte = [_CRC32C_TABLE[(1 << bit) & 0xFF] ^ ((1 << bit) >> 8) for bit in range(32)]
+    result = [1 << bit for bit in range(32)]
+    power = one_byte
+    while count:
+        if count & 1:
+            result = [_gf2_apply(power, column) for column in result]
+        power = [_gf2_apply(power, column) for column in power]
+        count >>= 1
+    return result
+
+
+def crc32c(data: bytes, lanes: int = 4096) -> int:
+    """CRC-32C (Castagnoli), the checksum drats embeds in its files.
+
+    Large inputs are cut into `lanes` equal chunks whose raw CRCs numpy computes side by side;
+    CRC linearity then chains them (register after chunk i = zeros-operator(register) ^ chunk
+    CRC), so an 8 MB checkpoint takes a fraction of a second instead of seconds."""
+    data = bytes(data)
+    chunk = len(data) // lanes if lanes > 0 else 0
+    if chunk < 64:
+        return _crc32c_register(0xFFFFFFFF, data) ^ 0xFFFFFFFF
+    table = np.array(_CRC32C_TABLE, dtype=np.uint32)
+    block = np.frombuffer(data, dtype=np.uint8, count=lanes * chunk).reshape(lanes, chunk)
+    registers = np.zeros(lanes, dtype=np.uint32)
+    for column in block.T:
+        registers = table[(registers ^ column) & 0xFF] ^ (registers >> 8)
+    shift = _zeros_operator(chunk)
+    register = 0xFFFFFFFF
+    for lane_register in registers.tolist():
+        register = _gf2_apply(shift, register) ^ lane_register
+    return _crc32c_register(register, data[lanes * chunk :]) ^ 0xFFFFFFFF
 
 
 def _verify_checksum(path: str) -> None:

@@ -28,6 +28,16 @@ def test_crc32c_is_castagnoli():
     assert crc32c(b"") == 0
 
 
+@pytest.mark.parametrize("size", [1, 63, 64 * 4096 - 1, 64 * 4096, 64 * 4096 + 17, 1_000_003])
+def test_crc32c_in_parallel_lanes_equals_byte_by_byte(size):
+    from drats.checkpoint import _crc32c_register
+
+    data = np.random.default_rng(size).integers(0, 256, size, dtype=np.uint8).tobytes()
+    expected = _crc32c_register(0xFFFFFFFF, data) ^ 0xFFFFFFFF
+    assert crc32c(data) == expected
+    assert crc32c(data, lanes=7) == expected
+
+
 def test_missing_and_foreign_files_are_refused(tmp_path):
     with pytest.raises(drats.CheckpointError, match="no checkpoint at .*nope.safetensors"):
         drats.load_policy(tmp_path / "nope.safetensors")
