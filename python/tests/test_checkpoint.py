@@ -203,3 +203,28 @@ def test_dratsd_policy_samples_reproducibly_with_a_seed(dratsd_path, train_check
         mean = policy.act(request["observation"], request["task"])
         np.testing.assert_allclose(answer["mean"], mean, rtol=0, atol=1e-5)
         assert not np.allclose(answer["action"], answer["mean"])
+
+
+def test_a_loaded_policy_drives_the_gymnasium_env_reproducibly(dratsd_path, train_checkpoint):
+    import gymnasium
+
+    policy = drats.load_policy(train_checkpoint("mt10-relu-state-dependent"))
+
+    def rollout():
+        env = gymnasium.make("drats/push-v3", dratsd_path=dratsd_path)
+        try:
+            assert env.observation_space.shape == (policy.observation_size,)
+            assert env.action_space.shape == (policy.action_size,)
+            obs, _ = env.reset(seed=4)
+            trajectory = [obs]
+            for _ in range(25):
+                obs, reward, terminated, truncated, info = env.step(policy.act(obs, "push-v3"))
+                assert np.isfinite(reward) and not terminated and not truncated
+                trajectory.append(obs)
+            return np.array(trajectory)
+        finally:
+            env.close()
+
+    first, second = rollout(), rollout()
+    assert np.array_equal(first, second)
+    assert not np.allclose(first[0], first[-1])  # the policy's actions moved the arm
