@@ -76,6 +76,10 @@ let package = Package(
         ),
         .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
 
+        // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
+        .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -88,6 +92,7 @@ let package = Package(
                 "Operations",
                 "RunConfiguration",
                 "Daemon",
+                "Reporting",
             ]
         ),
 

@@ -33,3 +33,31 @@ import Testing
         #expect(try store.list().count == 1)
     }
 }
+
+@Suite struct RunSubmitterSeedTests {
+    @Test func prepareWithASeedRecordsItAndItsDerivedPPOSeed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("submitter-seed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("seeded.yaml").path
+        try "run: {seed: 1, totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let available: [EnvSuite: [String]] = [.mt10: ["reach-v3"]]
+        let unchanged = try RunSubmitter.prepare(configPath: path, seed: nil, availableTasks: available)
+        let seeded = try RunSubmitter.prepare(configPath: path, seed: 7, availableTasks: available)
+        #expect(unchanged.run.seed == 1)
+        #expect(seeded.run.seed == 7)
+        #expect(seeded.ppo.seed == 7)
+        #expect(seeded.run.name == "seeded")
+        var expected = unchanged
+        expected.run.seed = 7
+        expected.ppo.seed = 7
+        #expect(seeded == expected)
+        let store = try RunStore(databasePath: root.appendingPathComponent("runs.sqlite").path)
+        let record = try RunSubmitter.submit(seeded, store: store)
+        #expect(record.seed == 7)
+        #expect(try RunConfig.load(yaml: record.configText).run.seed == 7)
+        #expect(throws: RunConfigError.self) {
+            try RunSubmitter.prepare(configPath: path, seed: 2, availableTasks: [.mt10: ["push-v3"]])
+        }
+    }
+}
