@@ -1,3 +1,5 @@
+import Foundation
+
 /// `summary.md`: the per-sampler table with intervals, the per-task final success, and what the
 /// numbers can and cannot show.
 public enum SummaryMarkdown {
@@ -18,7 +20,7 @@ public enum SummaryMarkdown {
                 + "\(row.normalisedReturn.map(cell) ?? "n/a") | \(steps) |\n"
         }
         out += "\nEach cell: the statistic over seeds of each run's final evaluation [\(confidence)% percentile-bootstrap "
-            + "interval over seeds, \(summary.bootstrapResamples) resamples, seed \(summary.bootstrapSeed); none with one seed]. "
+            + "interval over seeds, \(grouped(summary.bootstrapResamples)) resamples, seed \(summary.bootstrapSeed); none with one seed]. "
             + "Success rates come from the deterministic policy on each task's fixed evaluation layouts. "
             + "Normalised return: per task, the final return divided by the best final return any run in this report reached "
             + "on that task (tasks whose best is not positive left out), averaged over tasks. Steps to mean success >= \(threshold): "
@@ -26,7 +28,7 @@ public enum SummaryMarkdown {
             + "median reads \"not reached\" when half of the seeds or more did not.\n\n"
         out += finalStepsNote(summary) + "\n\n"
         out += whatItShows(summary, runs: runs) + "\n"
-        out += taskTable(summary)
+        out += taskTable(summary, runs: runs)
         return out
     }
 
@@ -43,6 +45,17 @@ public enum SummaryMarkdown {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// 10000 as "10,000".
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
 
     private static func finalStepsNote(_ summary: ReportSummary) -> String {
         let finals = summary.samplers.flatMap(\.finalEvaluationEnvSteps)
@@ -71,8 +84,10 @@ public enum SummaryMarkdown {
         return text
     }
 
-    private static func taskTable(_ summary: ReportSummary) -> String {
+    private static func taskTable(_ summary: ReportSummary, runs: [ReportRun]) -> String {
+        // Tasks in the runs' config order, then any other task by name.
         var tasks: [String] = []
+        for task in runs.flatMap(\.tasks) where !tasks.contains(task) { tasks.append(task) }
         for row in summary.samplers {
             for task in row.finalTaskSuccess.keys.sorted() where !tasks.contains(task) { tasks.append(task) }
         }

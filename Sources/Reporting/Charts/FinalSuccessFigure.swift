@@ -12,7 +12,9 @@ public enum FinalSuccessFigure {
         let columns = max(min(samplers.count, 3), 1)
         let rows = (samplers.count + columns - 1) / columns
         let taskCount = samplers.map(\.finalTaskSuccess.count).max() ?? 0
-        let panelWidth = 330.0, labelWidth = 125.0, rowHeight = 20.0
+        let longestLabel = samplers.flatMap(\.finalTaskSuccess.keys).map { HersheyFont.width(of: $0, sizePixels: 12) }.max() ?? 0
+        let labelWidth = max(longestLabel + 14, 60), rowHeight = 20.0
+        let panelWidth = labelWidth + 235
         let panelHeight = 60 + Double(taskCount) * rowHeight + 50
         var drawing = Drawing(width: Int(Double(columns) * panelWidth + 30), height: Int(50 + Double(rows) * panelHeight))
         drawing.text("Final success per task, best to worst (mean over seeds, whisker = bootstrap 95% CI)",

@@ -41,7 +41,7 @@ public enum LearningCurvesFigure {
             return ("\(curve.sampler) (\(detail))", colors[curve.sampler] ?? .black)
         })
         let width = 1000.0, legendHeight = legend.height(maxWidth: width - 140)
-        var drawing = Drawing(width: Int(width), height: Int(460 + legendHeight))
+        var drawing = Drawing(width: Int(width), height: Int(445 + legendHeight))
         drawing.text("Learning curves: mean over seeds, band = bootstrap 95% CI over seeds", at: DrawingPoint(width / 2, 26),
                      sizePixels: 17, color: .black, anchor: .middle)
         let maxStep = panels.flatMap { $0.curves.flatMap { $0.points.map(\.step) } }.max() ?? 1
@@ -50,6 +50,7 @@ public enum LearningCurvesFigure {
         for (index, panel) in panels.enumerated() {
             let frame = PlotFrame(x: 80 + Double(index) * 480, y: 70, width: 400, height: 300)
             frame.drawAxes(on: &drawing, x: xAxis, y: yAxis, title: panel.title)
+            // Every band before any line, so no band tints another sampler's line.
             for curve in panel.curves {
                 let color = colors[curve.sampler] ?? .black
                 let banded = curve.points.filter { $0.estimate.lower != nil && $0.estimate.upper != nil }
@@ -58,6 +59,9 @@ public enum LearningCurvesFigure {
                     let lower = banded.reversed().map { frame.point(Double($0.step), $0.estimate.lower!, xAxis, yAxis) }
                     drawing.polygon(upper + lower, color: color, opacity: 0.18)
                 }
+            }
+            for curve in panel.curves {
+                let color = colors[curve.sampler] ?? .black
                 let line = curve.points.map { frame.point(Double($0.step), $0.estimate.value, xAxis, yAxis) }
                 if line.count == 1 {
                     drawing.rectangle(x: line[0].x - 3, y: line[0].y - 3, width: 6, height: 6, color: color)
