@@ -10,7 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN       := $(shell $(SWIFT) build $(SWIFTOPTS) --show-bin-path 2>/dev/null)/dratsd
 PREFIX    ?= /usr/local
 
-.PHONY: deps python-deps build test python-test bench clean
+.PHONY: deps python-deps build test python-test bench experiment experiment-report clean
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
 ##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -69,6 +69,16 @@ python-test: python-deps
 bench: build
 	$(BIN) bench env --json
 	$(BIN) bench ppo --json
+
+## experiment: queue the MT10 sampler comparison, 5 samplers x seeds 1,2,3 (configs/compare-mt10/, budget
+##             in their comments); `dratsd serve --max-concurrent 2` trains it. Run ids go to experiment-runs.txt.
+EXPERIMENT_CONFIGS := $(addprefix configs/compare-mt10/,uniform.yaml drats.yaml learning-progress.yaml learning-potential.yaml hard-first.yaml)
+experiment: build
+	$(BIN) submit $(EXPERIMENT_CONFIGS) --seeds 1,2,3 | tee experiment-runs.txt
+
+## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
+experiment-report: build
+	$(BIN) report $$(grep '^r-' experiment-runs.txt) --out report
 
 clean:
 	rm -rf .build

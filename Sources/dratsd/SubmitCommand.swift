@@ -10,7 +10,8 @@ struct SubmitCommand: ParsableCommand {
         abstract: "Validate run configs and queue the runs; prints each run id, the last line is an id.",
         discussion: """
         Writes only the run registry in the state directory; queued runs start in submission order. With --seeds, \
-        every config is queued once per seed (run.seed replaced and recorded in the stored config), config by config. \
+        every config is queued once per seed (run.seed replaced and recorded in the stored config): all configs with \
+        the first seed, then all with the second, and so on. \
         Every config is checked before any run is queued.
         """
     )
@@ -48,8 +49,9 @@ struct SubmitCommand: ParsableCommand {
         let available: [EnvSuite: [String]] = [.mt10: TaskCatalog.names, .gridworld: EnvSuite.gridworld.taskNames]
         let seedList: [UInt64?] = try seeds.map { try Self.parseSeeds($0).map(Optional.some) } ?? [nil]
         var prepared: [RunConfig] = []
-        for path in configs {
-            for seed in seedList {
+        // Seed by seed, so an experiment cut short still has every config at its first seeds.
+        for seed in seedList {
+            for path in configs {
                 prepared.append(try RunSubmitter.prepare(configPath: path, seed: seed, availableTasks: available))
             }
         }

@@ -22,11 +22,11 @@ import Testing
         #expect(ids.count == 6)
         #expect(lines.last == ids.last)
         let queued = lines.filter { $0.hasPrefix("queued grid:") }
-        #expect(queued.map { $0.split(separator: " ").last.map(String.init) } == ["1", "2", "3", "1", "2", "3"])
+        #expect(queued.map { $0.split(separator: " ").last.map(String.init) } == ["1", "1", "2", "2", "3", "3"])
         let listed = try scratch.dratsd(["list", "--json"])
         let records = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
-        #expect(records.compactMap { $0["seed"] as? Int } == [1, 2, 3, 1, 2, 3])
-        #expect(records.compactMap { $0["samplerName"] as? String } == ["uniform", "uniform", "uniform", "drats", "drats", "drats"])
+        #expect(records.compactMap { $0["seed"] as? Int } == [1, 1, 2, 2, 3, 3])
+        #expect(records.compactMap { $0["samplerName"] as? String } == ["uniform", "drats", "uniform", "drats", "uniform", "drats"])
         for record in records {
             let text = try #require(record["configText"] as? String)
             #expect(text.contains("seed: \(record["seed"] as! Int)\n"))

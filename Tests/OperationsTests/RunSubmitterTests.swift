@@ -61,3 +61,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ComparisonConfigTests {
+    /// `configs/compare-mt10/`: the five samplers, the same everything else, and the budget the comments state.
+    @Test func theFiveConfigsDifferOnlyInSamplerAndName() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let kinds = ["uniform", "drats", "learning-progress", "learning-potential", "hard-first"]
+        let configs = try kinds.map { try RunConfig.load(file: root.appendingPathComponent("configs/compare-mt10/\($0).yaml").path) }
+        #expect(configs.map(\.sampler.kind.rawValue) == kinds)
+        #expect(configs.map(\.run.name) == kinds.map { "compare-mt10-\($0)" })
+        for config in configs {
+            var normalised = config
+            normalised.sampler.kind = configs[0].sampler.kind
+            normalised.run.name = configs[0].run.name
+            #expect(normalised == configs[0])
+            #expect(config.run.totalEnvSteps == 3_000_000)
+            #expect(config.evaluationCount == 10)
+            #expect(config.taskCount == 10)
+        }
+    }
+}
