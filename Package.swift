@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
-        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
         .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
         .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter"]),
@@ -76,6 +76,17 @@ let package = Package(
         ),
         .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
 
+        // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
+        .target(
+            name: "RunExecution",
+            dependencies: ["Daemon", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
+                           "Manipulation", "GridWorld", "PPO", "Samplers"]
+        ),
+        .testTarget(
+            name: "RunExecutionTests",
+            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors"]
+        ),
+
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
         .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon"]),
@@ -92,6 +103,7 @@ let package = Package(
                 "Operations",
                 "RunConfiguration",
                 "Daemon",
+                "RunExecution",
                 "Reporting",
             ]
         ),
