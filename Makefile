@@ -78,14 +78,15 @@ bench: build
 	$(BIN) bench ppo --json
 
 ## experiment: queue the MT10 sampler comparison, 5 samplers x seeds 1,2,3 (configs/compare-mt10/, budget
-##             in their comments); `dratsd serve --max-concurrent 2` trains it. Run ids go to experiment-runs.txt.
+##             in their comments) in $(STATE_DIR); `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)` trains
+##             it (about two hours). The run ids go to experiment-runs.txt.
 EXPERIMENT_CONFIGS := $(addprefix configs/compare-mt10/,uniform.yaml drats.yaml learning-progress.yaml learning-potential.yaml hard-first.yaml)
 experiment: build
-	$(BIN) submit $(EXPERIMENT_CONFIGS) --seeds 1,2,3 | tee experiment-runs.txt
+	$(BIN) submit $(EXPERIMENT_CONFIGS) --seeds 1,2,3 --state-dir $(STATE_DIR) | tee experiment-runs.txt
 
 ## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
 experiment-report: build
-	$(BIN) report $$(grep '^r-' experiment-runs.txt) --out report
+	$(BIN) report $$(grep '^r-' experiment-runs.txt) --state-dir $(STATE_DIR) --out report
 
 clean:
 	rm -rf .build

@@ -78,9 +78,14 @@ public enum SummaryMarkdown {
         text += ". The intervals show only the spread between these seeds: with three seeds the interval of a mean cannot "
             + "leave the range of the three values and is too narrow to be trusted, so overlapping intervals are no evidence "
             + "of a difference and non-overlapping ones are weak evidence. "
-        text += "The DRATS paper trains MT10 for 100M steps with about 10 seeds"
-        text += fraction < 100 ? "; this budget is \(fraction < 1 ? "under 1" : String(fraction))% of that, so the table shows "
-            + "early learning under each sampler, not the final performance the paper reports." : "."
+        let suites = Set(runs.compactMap(\.suite))
+        if suites == ["mt10"] {
+            text += "The DRATS paper trains MT10 for 100M steps with about 10 seeds"
+            text += fraction < 100 ? "; this budget is \(fraction < 1 ? "under 1" : String(fraction))% of that, so the table shows "
+                + "early learning under each sampler, not the final performance the paper reports." : "."
+        } else if !suites.isEmpty {
+            text += "These are \(suites.sorted().joined(separator: " and ")) runs, not MT10: they say nothing about the paper's MT10 results."
+        }
         return text
     }
 

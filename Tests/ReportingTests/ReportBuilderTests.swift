@@ -56,6 +56,8 @@ import Testing
         #expect(markdown.contains("| drats | 2 (1, 2) | 0.938 ["))
         #expect(markdown.contains("| hard-first | 1 (1) | 0.250 | 0.000 | 0.125 | not reached (0/1 reached) |"))
         #expect(markdown.contains("Budget: 200k environment steps per run"))
+        #expect(markdown.contains("These are gridworld runs, not MT10"))
+        #expect(!markdown.contains("100M"))
         #expect(markdown.contains("| wall3 | 0.000 | 0.750 | 0.000 |"))
         let json = try report.summaryJSON()
         #expect(json.contains("\"not reached\""))

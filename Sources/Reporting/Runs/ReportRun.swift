@@ -12,18 +12,21 @@ public struct ReportRun: Sendable, Equatable {
     public var totalEnvSteps: Int
     /// Task names in the config's order.
     public var tasks: [String]
+    /// The config's `env.suite` (`mt10`, `gridworld`), nil when not known.
+    public var suite: String?
     /// How many evaluation episodes each task got per evaluation.
     public var evaluationEpisodesPerTask: Int?
     public var metrics: RunMetrics
 
     public init(id: String, name: String, sampler: String, seed: UInt64, totalEnvSteps: Int, tasks: [String],
-                evaluationEpisodesPerTask: Int? = nil, metrics: RunMetrics) {
+                suite: String? = nil, evaluationEpisodesPerTask: Int? = nil, metrics: RunMetrics) {
         self.id = id
         self.name = name
         self.sampler = sampler
         self.seed = seed
         self.totalEnvSteps = totalEnvSteps
         self.tasks = tasks
+        self.suite = suite
         self.evaluationEpisodesPerTask = evaluationEpisodesPerTask
         self.metrics = metrics
     }
@@ -51,7 +54,7 @@ public struct ReportRun: Sendable, Equatable {
         let metrics = RunMetrics.parse(lines: lines)
         let tasks = config.env.tasks + metrics.taskNames.filter { !config.env.tasks.contains($0) }
         return ReportRun(id: record.id, name: record.name, sampler: record.samplerName, seed: record.seed,
-                         totalEnvSteps: Int(record.totalEnvSteps), tasks: tasks,
+                         totalEnvSteps: Int(record.totalEnvSteps), tasks: tasks, suite: config.env.suite.rawValue,
                          evaluationEpisodesPerTask: config.evaluation.episodesPerTask, metrics: metrics)
     }
 }
