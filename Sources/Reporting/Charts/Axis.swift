@@ -16,10 +16,10 @@ struct Axis {
         self.format = format
         let step = Self.niceStep((self.maximum - minimum) / Double(max(count, 1)))
         var ticks: [Double] = []
-        var tick = (minimum / step).rounded(.up) * step
-        while tick <= self.maximum + step * 1e-9 {
-            ticks.append(abs(tick) < step * 1e-9 ? 0 : tick)
-            tick += step
+        var index = (minimum / step).rounded(.up)
+        while index * step <= self.maximum + step * 1e-9 {
+            ticks.append(Self.clean(index * step))
+            index += 1
         }
         self.ticks = ticks
     }
@@ -35,8 +35,15 @@ struct Axis {
     /// The nice step at or above `value`, for an axis that must show it (e.g. probabilities).
     static func niceCeiling(_ value: Double) -> Double {
         guard value > 0, value.isFinite else { return 1 }
-        let step = niceStep(value / 4)
-        return (value / step).rounded(.up) * step
+        let step = niceStep(value / 5)
+        return clean((value / step).rounded(.up) * step)
+    }
+
+    /// `value` without the binary rounding residue of multiplying a decimal step (3 x 0.2).
+    static func clean(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return 0 }
+        let scale = pow(10, 12 - (log10(abs(value))).rounded(.up))
+        return (value * scale).rounded() / scale
     }
 
     /// Environment steps: 0, 500, 2.5k, 1M, 1.25M.
