@@ -82,7 +82,7 @@ bench: build
 ##             it (about two hours). The run ids go to experiment-runs.txt.
 EXPERIMENT_CONFIGS := $(addprefix configs/compare-mt10/,uniform.yaml drats.yaml learning-progress.yaml learning-potential.yaml hard-first.yaml)
 experiment: build
-	$(BIN) submit $(EXPERIMENT_CONFIGS) --seeds 1,2,3 --state-dir $(STATE_DIR) | tee experiment-runs.txt
+	$(BIN) submit $(EXPERIMENT_CONFIGS) --seeds 1,2,3 --state-dir $(STATE_DIR) > experiment-runs.txt && cat experiment-runs.txt
 
 ## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
 experiment-report: build
