@@ -89,6 +89,10 @@ let package = Package(
             dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors"]
         ),
 
+        // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
+        .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -103,6 +107,7 @@ let package = Package(
                 "RunConfiguration",
                 "Daemon",
                 "RunExecution",
+                "Reporting",
             ]
         ),
 

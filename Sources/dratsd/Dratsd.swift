@@ -12,6 +12,6 @@ struct Dratsd: ParsableCommand {
         version: "0.1.0",
         subcommands: [SubmitCommand.self, ListCommand.self, ShowCommand.self, LogsCommand.self, CancelCommand.self,
                       ResumeCommand.self, TrainCommand.self, EvalCommand.self, EnvCommand.self, PolicyCommand.self,
-                      BenchCommand.self, ExperimentCommand.self]
+                      BenchCommand.self, ExperimentCommand.self, ReportCommand.self]
     )
 }
