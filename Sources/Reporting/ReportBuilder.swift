@@ -57,11 +57,13 @@ public enum ReportBuilder {
             throw .invalidOption(name: "--success-threshold", value: String(successThreshold), allowed: "a number in [0, 1]")
         }
         guard !runs.isEmpty else { throw .noRuns(reason: "no runs were given; name run ids (see `dratsd list`) or use --all") }
-        let skipped = runs.filter(\.metrics.evaluations.isEmpty).map { ($0.id, "no evaluation in its metrics.jsonl yet") }
-        let usable = runs.filter { !$0.metrics.evaluations.isEmpty }
-        guard !usable.isEmpty else {
+        var skipped = runs.filter(\.metrics.evaluations.isEmpty).map { ($0.id, "no evaluation in its metrics.jsonl yet") }
+        let evaluated = runs.filter { !$0.metrics.evaluations.isEmpty }
+        guard !evaluated.isEmpty else {
             throw .noRuns(reason: "none of the \(runs.count) run(s) has an evaluation yet; wait until a run passes evaluation.everyEnvSteps")
         }
+        let (usable, duplicates) = oneRunPerSeed(evaluated)
+        skipped += duplicates
         let groups = SamplerGroup.group(usable)
         let summary = SummaryCalculator.summarise(groups, successThreshold: successThreshold, bootstrap: bootstrap)
         return Report(summary: summary, markdown: SummaryMarkdown.render(summary, runs: usable),
@@ -69,6 +71,25 @@ public enum ReportBuilder {
                                 ("final-success", FinalSuccessFigure.drawing(summary)),
                                 ("sampling-probabilities", SamplingProbabilitiesFigure.drawing(groups))],
                       skipped: skipped)
+    }
+
+    /// One run per (sampler, seed): the intervals are over seeds, and a second run of a sampler
+    /// with the same seed is no new seed (the same config gives the same numbers, so it would
+    /// count one outcome twice and narrow the interval). Keeps the run evaluated furthest (the
+    /// first given on a tie) and names the others with the run kept.
+    static func oneRunPerSeed(_ runs: [ReportRun]) -> (kept: [ReportRun], skipped: [(runID: String, reason: String)]) {
+        func lastStep(_ run: ReportRun) -> Int { run.metrics.evaluations.last?.envSteps ?? 0 }
+        var chosen: [String: ReportRun] = [:]
+        func key(_ run: ReportRun) -> String { "\(run.sampler)\u{0}\(run.seed)" }
+        for run in runs {
+            if let current = chosen[key(run)], lastStep(current) >= lastStep(run) { continue }
+            chosen[key(run)] = run
+        }
+        let kept = runs.filter { chosen[key($0)]?.id == $0.id }
+        let skipped = runs.filter { chosen[key($0)]?.id != $0.id }.map { run in
+            (run.id, "same sampler (\(run.sampler)) and seed (\(run.seed)) as run \(chosen[key(run)]!.id), which is reported; a seed counts once")
+        }
+        return (kept, skipped)
     }
 
     /// Loads the runs named by `queries` (ids or unique prefixes) or, with `all`, every

@@ -101,6 +101,29 @@ import Testing
         #expect(curves[0].points.map(\.estimate.value) == [(0.25 + 0.5) / 2, (0.875 + 1) / 2])
     }
 
+    @Test func aSeedRunTwiceCountsOnceWithTheFurthestEvaluatedRun() throws {
+        let (fixtures, ids) = try Self.fixture()
+        // drats seed 2 again, evaluated only at 256 steps: the same seed, no new sample.
+        let repeated = try fixtures.addRun(sampler: "drats", seed: 2, lines: Array(ReportFixtures.simpleRun(
+            first: [1, 1, 0, 0], final: [1, 1, 1, 1], finalReturns: [1, 1, 1, 1]).prefix(2)))
+        // uniform seed 1 again, evaluated as far as the first one: the first given is kept.
+        let tie = try fixtures.addRun(sampler: "uniform", seed: 1, lines: ReportFixtures.simpleRun(
+            first: [0, 0, 0, 0], final: [0, 0, 0, 0], finalReturns: [0, 0, 0, 0]))
+        let runs = try ReportBuilder.loadRuns(queries: [repeated] + ids + [tie], all: false, store: fixtures.store, stateDirectory: fixtures.directory)
+        let report = try ReportBuilder.build(runs, successThreshold: 0.5, bootstrap: Bootstrap(resamples: 2_000))
+        #expect(report.skipped.map(\.runID) == [ids[5], repeated, tie])
+        #expect(report.skipped[1].reason == "same sampler (drats) and seed (2) as run \(ids[1]), which is reported; a seed counts once")
+        #expect(report.skipped[2].reason.contains("as run \(ids[2]),"))
+        let drats = report.summary.samplers[1], uniform = report.summary.samplers[0]
+        #expect(drats.runIDs == [ids[0], ids[1]])
+        #expect(drats.seeds == [1, 2])
+        #expect(drats.meanSuccess.value == (0.875 + 1) / 2)
+        #expect(uniform.runIDs == [ids[2], ids[3]])
+        #expect(uniform.meanSuccess.value == (0.5 + 0.75) / 2)
+        #expect(report.markdown.contains("| drats | 2 (1, 2) | 0.938 ["))
+        #expect(!report.markdown.contains(repeated))
+    }
+
     @Test func refusesNothingToReportAndBadThresholds() throws {
         let (fixtures, ids) = try Self.fixture()
         let pending = try ReportBuilder.loadRuns(queries: [ids[5]], all: false, store: fixtures.store, stateDirectory: fixtures.directory)
