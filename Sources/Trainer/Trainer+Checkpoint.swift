@@ -74,9 +74,14 @@ extension Trainer {
         do {
             try apply(saved, from: file, path: path)
         } catch {
-            // Only the agent and the slots change before a failure can happen; put them back.
-            if let original = try? TrainerCheckpointContents(backup, trainer: self, reference: backup, path: "(backup)") {
-                try? apply(original, from: backup, path: "(backup)")
+            // Only the agent and the slots change before a failure can happen; put them back. If
+            // even that fails the trainer holds a mix of both states, so say it cannot be used.
+            do {
+                let original = try TrainerCheckpointContents(backup, trainer: self, reference: backup, path: "(backup)")
+                try apply(original, from: backup, path: "(backup)")
+            } catch let rollback {
+                throw .checkpoint(path: path, reason: "\(error.description); restoring the trainer's previous state failed too "
+                    + "(\(rollback.description)), so this trainer is unusable: build a new one")
             }
             throw error
         }
