@@ -11,6 +11,9 @@ public enum TrainerError: Error, CustomStringConvertible {
     case ppo(PPOError)
     /// The sampler refused an observation (e.g. a non-finite return).
     case sampler(SamplerError)
+    /// The PPO update met a non-finite loss or gradient (the minibatches were not applied, but
+    /// the learner is diverging); the caller restores its last checkpoint or stops the run.
+    case nonFiniteLoss(iteration: Int, minibatches: Int)
     /// A trainer checkpoint cannot be built or does not fit this trainer; names the file.
     case checkpoint(path: String, reason: String)
 
@@ -24,6 +27,9 @@ public enum TrainerError: Error, CustomStringConvertible {
             "PPO failed: \(error.description)"
         case .sampler(let error):
             "task sampler failed: \(error.description)"
+        case let .nonFiniteLoss(iteration, minibatches):
+            "iteration \(iteration): the PPO loss or gradient was NaN or infinite in \(minibatches) minibatch\(minibatches == 1 ? "" : "es"); "
+                + "the learner diverged (check ppo.learningRate, maxGradNorm and the rewards)"
         case let .checkpoint(path, reason):
             "trainer checkpoint \(path): \(reason)"
         }

@@ -117,6 +117,19 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any])?.isEmpty == true, "\(list.stdout)")
     }
 
+    @Test func aDivergingRunFailsWithTheReasonInShow() throws {
+        let scratch = try Scratch()
+        let diverging = Self.gridWorld.replacingOccurrences(of: "learningRate: 0.003", with: "learningRate: 1e30")
+        let result = try scratch.dratsd(["train", try scratch.config("diverging.yaml", diverging)])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("failed: 3 consecutive faults"), "\(result.stderr)")
+        let (id, _) = try idAndFolder(result)
+        let text = try scratch.dratsd(["show", id])
+        let failure = text.stdout.split(separator: "\n").first { $0.hasPrefix("failure") } ?? ""
+        #expect(failure.contains("the PPO loss or gradient was NaN or infinite") && failure.contains("(faults: 3)"), "\(text.stdout)")
+        #expect(try show(scratch, id)["state"] as? String == "failed")
+    }
+
     @Test func sigintCheckpointsPausesAndSaysHowToContinue() throws {
         let scratch = try Scratch()
         let long = Self.gridWorld.replacingOccurrences(of: "totalEnvSteps: 640", with: "totalEnvSteps: 6_400_000")
