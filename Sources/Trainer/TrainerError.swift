@@ -14,8 +14,12 @@ public enum TrainerError: Error, CustomStringConvertible {
     /// The PPO update met a non-finite loss or gradient (the minibatches were not applied, but
     /// the learner is diverging); the caller restores its last checkpoint or stops the run.
     case nonFiniteLoss(iteration: Int, minibatches: Int)
-    /// A trainer checkpoint cannot be built or does not fit this trainer; names the file.
+    /// A checkpoint could not be written, or is not a usable checkpoint of this run (malformed,
+    /// a tensor or metadata key missing or of the wrong shape); `reason` names what is wrong.
     case checkpoint(path: String, reason: String)
+    /// The checkpoint was written by a run with other learning settings (anything but
+    /// `environmentThreads`): restoring it would not continue that run.
+    case checkpointConfigMismatch(path: String, checkpointHash: String, runHash: String)
 
     public var description: String {
         switch self {
@@ -31,7 +35,10 @@ public enum TrainerError: Error, CustomStringConvertible {
             "iteration \(iteration): the PPO loss or gradient was NaN or infinite in \(minibatches) minibatch\(minibatches == 1 ? "" : "es"); "
                 + "the learner diverged (check ppo.learningRate, maxGradNorm and the rewards)"
         case let .checkpoint(path, reason):
-            "trainer checkpoint \(path): \(reason)"
+            "checkpoint \(path): \(reason)"
+        case let .checkpointConfigMismatch(path, checkpointHash, runHash):
+            "checkpoint \(path) was written with trainer config hash \(checkpointHash) but this run's config hashes to \(runHash); "
+                + "resume it with the config stored in its 'trainer_config' metadata (only environmentThreads may differ)"
         }
     }
 }
