@@ -34,6 +34,9 @@ public struct RunExecutor: Sendable {
     /// `stop` and the store's cancel request after every iteration, moves the run to its final
     /// state itself and returns the outcome. `progress` gets one line per iteration (for a terminal).
     ///
+    /// `progress` also gets the event lines written to train.log (start, resume, warnings,
+    /// faults, the final state); iteration lines are the ones starting with `iter `.
+    ///
     /// A run that is not running under `owner` is left alone (outcome `failed`, store untouched).
     public func execute(runID: String, stop: StopSignal, progress: ((String) -> Void)? = nil) -> RunOutcome {
         let record: RunRecord
