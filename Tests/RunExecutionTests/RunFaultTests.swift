@@ -70,11 +70,7 @@ import Testing
         let goodBytes = try #require(FileManager.default.contents(atPath: good))
 
         // Fill the device, then resume: the first write fails with ENOSPC.
-        let filler = folder.url.path + "/filler"
-        let fd = open(filler, O_WRONLY | O_CREAT, 0o600)
-        let block = [UInt8](repeating: 7, count: 4096)
-        while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
-        close(fd)
+        let filler = fill(folder.url.path)
         try scratch.restart(record.id)
         let outcome = scratch.executor.execute(runID: record.id, stop: StopSignal())
         guard case .paused(let reason) = outcome else { Issue.record("outcome \(outcome)"); return }
@@ -86,6 +82,56 @@ import Testing
         _ = try SafeTensors.read(from: URL(fileURLWithPath: good))
 
         // Space freed: the run continues from that checkpoint and completes.
+        try FileManager.default.removeItem(atPath: filler)
+        try scratch.restart(record.id)
+        #expect(scratch.executor.execute(runID: record.id, stop: StopSignal()) == .completed)
+        let iterations = try scratch.jsonLines(folder.metricsPath).filter { $0["kind"] as? String == "iteration" }
+        #expect(iterations.map { $0["iteration"] as? Int } == Array(1...10))
+    }
+
+    /// Fills the device mounted at `directory` (a file `filler` takes every free block).
+    func fill(_ directory: String) -> String {
+        let filler = directory + "/filler"
+        let fd = open(filler, O_WRONLY | O_CREAT, 0o600)
+        let block = [UInt8](repeating: 7, count: 4096)
+        while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
+        close(fd)
+        return filler
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
+    func aCheckpointWriteOnAFullDiskMidRunPausesTheRunAndKeepsThePreviousCheckpoint() throws {
+        let scratch = try Scratch()
+        let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 1, keepLast: 2))
+        let folder = try scratch.folder(record.id)
+        try FileManager.default.createDirectory(atPath: folder.checkpointsPath, withIntermediateDirectories: true)
+        guard mount("tmpfs", folder.checkpointsPath, "tmpfs", 0, "size=256k") == 0 else {
+            Issue.record("mount tmpfs failed: \(String(cString: strerror(errno)))")
+            return
+        }
+        defer { umount2(folder.checkpointsPath, Int32(MNT_DETACH)) }
+        let stop = StopSignal()
+        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
+            if TrainLogLine.iteration(of: line) == 4 { stop.request(.interrupted) }
+        }
+        let catalog = CheckpointCatalog(folder: folder)
+        let good = catalog.path(forEnvSteps: 256)
+        let goodBytes = try #require(FileManager.default.contents(atPath: good))
+
+        // Only the checkpoints' device is full: iteration 5 is logged, its checkpoint is not.
+        let filler = fill(folder.checkpointsPath)
+        try scratch.restart(record.id)
+        let outcome = scratch.executor.execute(runID: record.id, stop: StopSignal())
+        guard case .paused(let reason) = outcome else { Issue.record("outcome \(outcome)"); return }
+        #expect(reason.contains("no space left on the device writing \(catalog.path(forEnvSteps: 320))"), "\(reason)")
+        #expect(try scratch.store.run(id: record.id).failureReason == reason)
+        #expect(FileManager.default.contents(atPath: good) == goodBytes)
+        #expect(try catalog.entries().map(\.envSteps) == [256, 192])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.checkpointsPath).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+        #expect(try scratch.lines(folder.trainLogPath).last == "paused: \(reason)")
+
+        // Space freed: iteration 5 is cut from the logs, redone, and the run completes.
         try FileManager.default.removeItem(atPath: filler)
         try scratch.restart(record.id)
         #expect(scratch.executor.execute(runID: record.id, stop: StopSignal()) == .completed)
