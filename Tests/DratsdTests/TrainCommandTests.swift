@@ -130,7 +130,8 @@ import Testing
         #expect(try show(scratch, id)["state"] as? String == "failed")
     }
 
-    @Test func sigintCheckpointsPausesAndSaysHowToContinue() throws {
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalCheckpointsPausesAndSaysHowToContinue(signal: Int32) throws {
         let scratch = try Scratch()
         let long = Self.gridWorld.replacingOccurrences(of: "totalEnvSteps: 640", with: "totalEnvSteps: 6_400_000")
         let path = try scratch.config("long.yaml", long)
@@ -152,11 +153,12 @@ import Testing
             }
         }
         try #require(logged, "no iteration logged within 60 s")
-        process.interrupt()
+        kill(process.processIdentifier, signal)
         let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(process.terminationStatus == 128 + signal, "\(stderr)")
+        #expect(stderr.contains(signal == SIGINT ? "SIGINT: stopping after the current iteration" : "SIGTERM: stopping after the current iteration"))
         #expect(stderr.contains("dratsd resume"))
         let (id, folder) = try idAndFolder(DratsdBinary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr))
         let run = try show(scratch, id)
