@@ -64,7 +64,7 @@ public struct RunExecutor: Sendable {
                 let result: RunOutcome = switch try session.train(stop: stop) {
                 case .budgetSpent: .completed
                 case .cancelRequested: .cancelled
-                case .requested(.shutdown): .requeued
+                case .requested(.shutdown), .abandonedForShutdown: .requeued
                 case .requested(.interrupted):
                     .paused(reason: "interrupted at \(session.trainer.globalStep) of \(session.config.run.totalEnvSteps) env steps")
                 }
