@@ -49,8 +49,6 @@ final class RunLogs {
         progress?(logLine)
     }
 
-    func record(evaluation: TrainLogLine.LatestEvaluation) { latestEvaluation = evaluation }
-
     func close() {
         try? metrics.close()
         try? trainLog.close()

@@ -9,7 +9,8 @@ extension Trainer {
     /// 2. GAE from the critic's value of the observation after the last step;
     /// 3. the PPO update;
     /// 4. the sampler sees the update's per-task mean |advantage| and steps, then updates q.
-    /// Returns the iteration's metrics.
+    /// Returns the iteration's metrics. A non-finite loss in the update throws `nonFiniteLoss`
+    /// (the trainer is then mid-iteration: restore a checkpoint before going on).
     public func iterate() throws(TrainerError) -> IterationMetrics {
         // 1. Rollout.
         let tally = try collectRollout()
@@ -24,6 +25,10 @@ extension Trainer {
         // 3. PPO update.
         let stats: PPOUpdateStats
         do { stats = try agent.update(buffer) } catch { throw .ppo(error) }
+        // A NaN loss is a fault of the run, not a figure to log: the iteration stops here.
+        if stats.skippedNonFiniteMinibatches > 0 {
+            throw .nonFiniteLoss(iteration: iteration + 1, minibatches: stats.skippedNonFiniteMinibatches)
+        }
 
         // 4. Sampler update.
         do {
@@ -43,6 +48,7 @@ extension Trainer {
         var tally = EpisodeTally()
         for task in stepsPerTask.indices { stepsPerTask[task] = 0 }
         for step in 0..<numSteps {
+            if let abortCheck, abortCheck() { throw .aborted(iteration: iteration + 1) }
             for slot in 0..<numEnvs {
                 let row = buffer.index(step: step, env: slot)
                 buffer.observations.row(row).update(from: nextObservations.baseAddress! + slot * observationSize, count: observationSize)
