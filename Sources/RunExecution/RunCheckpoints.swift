@@ -41,6 +41,9 @@ struct RunCheckpoints {
     static func read(_ entry: CheckpointEntry) throws(RunExecutionError) -> VerifiedCheckpoint {
         let file: SafeTensorsFile
         do { file = try SafeTensors.read(from: URL(fileURLWithPath: entry.path)) } catch {
+            // A failed read (EIO, EMFILE, ...) says nothing about the file: stop rather than
+            // move an intact checkpoint aside.
+            if let error = error as? SafeTensorsError, let code = readErrno(error) { throw .daemon(.io(path: entry.path, operation: "read", errno: code)) }
             throw .checkpoint(path: entry.path, reason: String(describing: error))
         }
         guard let iteration = file.metadata["iteration"].flatMap(Int.init) else {
@@ -53,10 +56,22 @@ struct RunCheckpoints {
             evalMeanSuccessRate: file.metadata[evalMeanKey].flatMap(Double.init))
     }
 
-    /// The newest checkpoint that reads, verifies and `accept`s (the trainer restores it),
-    /// newest first. Each one that fails is moved aside to `<name>.corrupt` and reported to
-    /// `warn`, so the next start does not trip on it again, except a checkpoint of another
-    /// learning config, which is thrown (the run fails and its files stay). Also finds the best
+    /// The errno of a read that failed, however deeply the error is wrapped.
+    private static func readErrno(_ error: SafeTensorsError) -> Int32? {
+        switch error {
+        case let .readFailed(_, _, code, _): code
+        case let .inFile(_, inner): readErrno(inner)
+        default: nil
+        }
+    }
+
+    /// The newest checkpoint that reads and verifies, restored through `accept` (the trainer),
+    /// newest first. A damaged file (truncated, checksum or format wrong) is moved aside to
+    /// `<name>.corrupt` and reported to `warn`, so the next start does not trip on it again, and
+    /// the previous one is tried. A file that verifies but that the trainer refuses (another
+    /// learning config, another format version, a simulation that no longer replays it) is not
+    /// damage: the refusal is thrown, the run fails with the reason and its files stay, instead
+    /// of the run silently starting over. So is an I/O error while reading. Also finds the best
     /// checkpoint among the readable ones. Nil when none is usable (a fresh start).
     mutating func restoreNewest(accept: (VerifiedCheckpoint) throws(RunExecutionError) -> Void,
                                 warn: (String) -> Void) throws(RunExecutionError) -> VerifiedCheckpoint? {
@@ -64,22 +79,22 @@ struct RunCheckpoints {
         do { entries = try catalog.entries() } catch { throw RunExecutionError.classify(error) }
         var restored: VerifiedCheckpoint?
         for entry in entries {
+            let checkpoint: VerifiedCheckpoint
             do throws(RunExecutionError) {
-                let checkpoint = try Self.read(entry)
-                if restored == nil {
-                    try accept(checkpoint)
-                    restored = checkpoint
-                }
-                if let score = checkpoint.evalMeanSuccessRate { noteEvaluated(envSteps: entry.envSteps, meanSuccessRate: score) }
+                checkpoint = try Self.read(entry)
             } catch {
-                // Another learning config (e.g. a dratsd upgrade that changed the settings' hash)
-                // is not damage: moving the files aside and starting afresh would discard the run.
-                if case .trainer(.checkpointConfigMismatch) = error { throw error }
+                if case .daemon = error { throw error }
                 let aside = entry.path + ".corrupt"
                 let moved = rename(entry.path, aside) == 0
                 warn("warning: checkpoint \(entry.path) is unusable (\(error)); "
                     + (moved ? "moved aside to \(aside)" : "could not move it aside") + (restored == nil ? "; trying the previous one" : ""))
+                continue
             }
+            if restored == nil {
+                try accept(checkpoint)
+                restored = checkpoint
+            }
+            if let score = checkpoint.evalMeanSuccessRate { noteEvaluated(envSteps: entry.envSteps, meanSuccessRate: score) }
         }
         return restored
     }

@@ -4,13 +4,13 @@ import Foundation
 import SafeTensors
 import Testing
 
-/// A checkpoint that reads and verifies but that the trainer refuses (here: written under
-/// another learning-config hash, as a build whose config encoding or physics changed would
-/// write it) is not corrupt. Known bug (review): `RunCheckpoints.restoreNewest` treats it like
-/// a corrupt file, moves every such checkpoint aside and the run silently starts over from
-/// step 0, with `metrics.jsonl` and `train.log` cut back to nothing.
+/// A checkpoint that reads and verifies but that the trainer refuses (written under another
+/// learning-config hash or another trainer format version, as a build whose config encoding or
+/// physics changed would write it) is not corrupt: the run fails with the reason and keeps its
+/// checkpoints and logs, instead of moving them aside and silently starting over from step 0.
 @Suite struct RunIncompatibleCheckpointTests {
-    @Test func aRefusedButIntactCheckpointDoesNotRestartTheRunFromScratch() throws {
+    @Test(arguments: [("trainer_config_hash", "0123456789abcdef"), ("trainer_format_version", "999")])
+    func aRefusedButIntactCheckpointFailsTheRunAndKeepsItsFiles(key: String, value: String) throws {
         let scratch = try Scratch()
         let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 100))
         let stop = StopSignal()
@@ -22,32 +22,30 @@ import Testing
         let catalog = CheckpointCatalog(folder: folder)
         let entries = try catalog.entries()
         #expect(entries.map(\.envSteps) == [256, 128])
-        let path = entries[0].path
+        let metricsBefore = try scratch.lines(folder.metricsPath)
 
-        // The same checkpoints, intact and checksummed, as an older build would have written them.
+        // The same checkpoints, intact and checksummed, as another build would have written them.
         for entry in entries {
             var file = try SafeTensors.read(from: URL(fileURLWithPath: entry.path))
-            file.metadata["trainer_config_hash"] = "0123456789abcdef"
+            file.metadata[key] = value
             file.metadata.removeValue(forKey: "drats.checksum")
             try SafeTensors.write(file, to: URL(fileURLWithPath: entry.path))
         }
 
         try scratch.restart(record.id)
         let second = scratch.executor.execute(runID: record.id, stop: StopSignal())
-        let log = try scratch.lines(folder.trainLogPath)
-
-        withKnownIssue("an incompatible (not corrupt) checkpoint is moved aside and the run restarts from step 0") {
-            // What should happen: the run stops with the reason and keeps its checkpoint.
-            #expect(second != .completed)
-            #expect(FileManager.default.fileExists(atPath: path))
-            #expect(!FileManager.default.fileExists(atPath: path + ".corrupt"))
+        guard case .failed(let reason) = second else {
+            Issue.record("expected the run to fail, got \(second)")
+            return
         }
-        // What happens today: the checkpoint is renamed `.corrupt`, the logs are cut to before
-        // iteration 1 and the run trains again from step 0 (a second `start:` line).
-        #expect(second == .completed)
-        #expect(entries.allSatisfy { FileManager.default.fileExists(atPath: $0.path + ".corrupt") })
-        #expect(log.filter { $0.hasPrefix("start: ") }.count == 2, "\(log.prefix(5))")
-        #expect(log.contains { $0.hasPrefix("warning: checkpoint \(path) is unusable") })
-        #expect(log.filter { TrainLogLine.iteration(of: $0) != nil }.count == 10)
+        #expect(reason.contains(entries[0].path), "\(reason)")
+        for entry in entries {
+            #expect(FileManager.default.fileExists(atPath: entry.path))
+            #expect(!FileManager.default.fileExists(atPath: entry.path + ".corrupt"))
+        }
+        let log = try scratch.lines(folder.trainLogPath)
+        #expect(log.filter { $0.hasPrefix("start: ") }.count == 1, "\(log.prefix(5))")
+        #expect(log.filter { TrainLogLine.iteration(of: $0) != nil }.count == 4)
+        #expect(try scratch.lines(folder.metricsPath) == metricsBefore)
     }
 }
