@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "RunExecution",
             dependencies: ["Daemon", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
-                           "Manipulation", "GridWorld", "PPO", "Samplers"]
+                           "Manipulation", "GridWorld", "PPO", "Samplers", "Networks"]
         ),
         .testTarget(
             name: "RunExecutionTests",

@@ -24,6 +24,9 @@ struct VerifiedCheckpoint {
 struct RunCheckpoints {
     /// Metadata keys the executor adds to the trainer's.
     static let runIDKey = "run_id", wallSecondsKey = "wall_seconds", evalMeanKey = "eval_mean_success_rate"
+    /// OpenBLAS threads of the process that wrote the checkpoint: a resume on another count is
+    /// warned about, because the update's numbers depend on it.
+    static let blasThreadsKey = "blas_threads"
 
     let catalog: CheckpointCatalog
     let keepLast: Int

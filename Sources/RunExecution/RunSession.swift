@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import Networks
 import RunConfiguration
 import SafeTensors
 import Trainer
@@ -60,6 +61,12 @@ final class RunSession {
         do {
             logs = try RunLogs(folder: folder, restoredIteration: checkpointedIteration, progress: progress)
             for warning in warnings { try logs.event(warning) }
+            if let restored, let saved = restored.file.metadata[RunCheckpoints.blasThreadsKey], let now = BLAS.threadCount, saved != String(now) {
+                // The update's GEMMs sum in another order on another thread count, so the run
+                // stays valid but stops matching an uninterrupted one bit for bit.
+                try logs.event("warning: the checkpoint was written with \(saved) OpenBLAS threads and this process uses \(now) "
+                    + "(OPENBLAS_NUM_THREADS or the core count differ); training goes on, but its numbers will no longer match an uninterrupted run exactly")
+            }
             if let restored {
                 try logs.event("resume: restored \(restored.entry.path) (iteration \(restored.iteration), \(trainer.globalStep) env steps); "
                     + "continuing to \(config.run.totalEnvSteps) env steps")
@@ -161,6 +168,7 @@ final class RunSession {
     /// Writes the trainer's checkpoint at the current step with the run's metadata.
     private func checkpoint(evalMeanSuccessRate: Double?) throws(RunExecutionError) -> String {
         var metadata = [RunCheckpoints.runIDKey: runID, RunCheckpoints.wallSecondsKey: String(wallSeconds)]
+        if let blasThreads = BLAS.threadCount { metadata[RunCheckpoints.blasThreadsKey] = String(blasThreads) }
         if let evalMeanSuccessRate { metadata[RunCheckpoints.evalMeanKey] = String(evalMeanSuccessRate) }
         let file: SafeTensorsFile
         do { file = try trainer.checkpointFile(metadata: metadata) } catch { throw .trainer(error) }

@@ -49,3 +49,28 @@ import Testing
         #expect(try scratch.lines(folder.metricsPath) == metricsBefore)
     }
 }
+
+/// A checkpoint written under another OpenBLAS thread count still resumes (the run stays valid),
+/// but train.log says the numbers will not match an uninterrupted run bit for bit.
+@Suite struct RunBLASThreadsTests {
+    @Test func aResumeOnAnotherBLASThreadCountIsWarnedAbout() throws {
+        let scratch = try Scratch()
+        let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 100))
+        let stop = StopSignal()
+        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
+            if TrainLogLine.iteration(of: line) == 4 { stop.request(.interrupted) }
+        }
+        let folder = try scratch.folder(record.id)
+        let entries = try CheckpointCatalog(folder: folder).entries()
+        var file = try SafeTensors.read(from: URL(fileURLWithPath: entries[0].path))
+        #expect(file.metadata["blas_threads"] != nil, "checkpoints record the OpenBLAS thread count")
+        file.metadata["blas_threads"] = "97"
+        file.metadata.removeValue(forKey: "drats.checksum")
+        try SafeTensors.write(file, to: URL(fileURLWithPath: entries[0].path))
+
+        try scratch.restart(record.id)
+        #expect(scratch.executor.execute(runID: record.id, stop: StopSignal()) == .completed)
+        let log = try scratch.lines(folder.trainLogPath)
+        #expect(log.contains { $0.contains("written with 97 OpenBLAS threads") }, "\(log.filter { $0.hasPrefix("warning") })")
+    }
+}
