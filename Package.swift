@@ -76,6 +76,10 @@ let package = Package(
         ),
         .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
 
+        // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
+        .target(name: "Service", dependencies: ["Daemon"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Daemon"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
