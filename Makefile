@@ -11,8 +11,10 @@ BIN       := $(shell $(SWIFT) build $(SWIFTOPTS) --show-bin-path 2>/dev/null)/dr
 PREFIX    ?= /usr/local
 # systemd's directory for units installed by the administrator.
 UNITDIR   ?= /etc/systemd/system
+# `make run` keeps its runs here (in the repository, git-ignored) unless told otherwise.
+STATE_DIR ?= $(CURDIR)/.drats-state
 
-.PHONY: deps python-deps build test python-test bench clean install install-files
+.PHONY: deps python-deps build run test python-test bench clean install install-files
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
 ##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -53,6 +55,11 @@ python-deps: deps
 ## build: the optimised dratsd binary.
 build: deps
 	$(SWIFT) build $(SWIFTOPTS) --product dratsd
+
+## run: trains configs/quickstart-mt10.yaml in the foreground with live progress (a few minutes on
+##      2 cores); the run folder is under $(STATE_DIR)/runs. Ctrl-C checkpoints and pauses it.
+run: build
+	$(BIN) train configs/quickstart-mt10.yaml --state-dir $(STATE_DIR)
 
 ## test: every test, built with optimisation, then the Python package's tests.
 test: deps

@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
-        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers"]),
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
         .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
         .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter"]),
@@ -76,8 +76,19 @@ let package = Package(
         ),
         .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
 
+        // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
+        .target(
+            name: "RunExecution",
+            dependencies: ["Daemon", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
+                           "Manipulation", "GridWorld", "PPO", "Samplers"]
+        ),
+        .testTarget(
+            name: "RunExecutionTests",
+            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors"]
+        ),
+
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
-        .target(name: "Service", dependencies: ["Daemon"]),
+        .target(name: "Service", dependencies: ["Daemon", "RunExecution"]),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Daemon"]),
 
         // MARK: The executable
@@ -92,6 +103,8 @@ let package = Package(
                 "Operations",
                 "RunConfiguration",
                 "Daemon",
+                "RunExecution",
+                "Service",
             ]
         ),
 

@@ -11,6 +11,11 @@ public struct CheckpointEntry: Sendable, Equatable {
     public var envSteps: Int64
     /// Full path of the file.
     public var path: String
+
+    public init(envSteps: Int64, path: String) {
+        self.envSteps = envSteps
+        self.path = path
+    }
 }
 
 /// The checkpoint files in a run's `checkpoints/` folder, named `step-<envSteps>.safetensors`

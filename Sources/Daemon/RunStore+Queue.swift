@@ -6,29 +6,30 @@ extension RunStore {
     @discardableResult
     public func submit(_ submission: RunSubmission, at now: Date = Date()) throws(DaemonError) -> RunRecord {
         try submission.validate()
-        let configSHA256 = SHA256.hexDigest(of: submission.configText)
-        return try write { db in
-            // The id check and the insert share one write transaction, so no other process can
-            // take the same id in between.
-            var id = nextRunID(at: now)
-            var draws = 1
-            while try RunRecord.exists(db, key: id) {
-                guard draws < 1000 else {
-                    throw DaemonError.database(path: databasePath, message: "no free run id after \(draws) draws")
-                }
-                id = nextRunID(at: now)
-                draws += 1
+        return try write { db in try insertQueued(db, submission, at: now) }
+    }
+
+    /// Inserts `submission` as a new queued run under a fresh id. The id check and the insert
+    /// share the caller's write transaction, so no other process can take the same id in between.
+    func insertQueued(_ db: Database, _ submission: RunSubmission, at now: Date) throws -> RunRecord {
+        var id = nextRunID(at: now)
+        var draws = 1
+        while try RunRecord.exists(db, key: id) {
+            guard draws < 1000 else {
+                throw DaemonError.database(path: databasePath, message: "no free run id after \(draws) draws")
             }
-            let record = RunRecord(
-                id: id, name: submission.name, configText: submission.configText, configSHA256: configSHA256,
-                samplerName: submission.samplerName, seed: submission.seed, state: .queued,
-                createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
-                envSteps: 0, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
-                lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0,
-                cancelRequested: false, owner: nil, ownerHeartbeatAt: nil)
-            try record.insert(db)
-            return record
+            id = nextRunID(at: now)
+            draws += 1
         }
+        let record = RunRecord(
+            id: id, name: submission.name, configText: submission.configText, configSHA256: SHA256.hexDigest(of: submission.configText),
+            samplerName: submission.samplerName, seed: submission.seed, state: .queued,
+            createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
+            envSteps: 0, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
+            lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0,
+            cancelRequested: false, owner: nil, ownerHeartbeatAt: nil)
+        try record.insert(db)
+        return record
     }
 
     /// Atomically moves the oldest queued run (new, resumed or recovered) to running under

@@ -11,6 +11,8 @@ public enum TrainerError: Error, CustomStringConvertible {
     case ppo(PPOError)
     /// The sampler refused an observation (e.g. a non-finite return).
     case sampler(SamplerError)
+    /// A trainer checkpoint cannot be built or does not fit this trainer; names the file.
+    case checkpoint(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum TrainerError: Error, CustomStringConvertible {
             "PPO failed: \(error.description)"
         case .sampler(let error):
             "task sampler failed: \(error.description)"
+        case let .checkpoint(path, reason):
+            "trainer checkpoint \(path): \(reason)"
         }
     }
 }

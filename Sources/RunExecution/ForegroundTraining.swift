@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Daemon
+import Foundation
+import RunConfiguration
+
+/// `dratsd train CONFIG`: one run in the foreground, registered in the store like any other
+/// (so `list`, `show`, `logs` and `resume` work on it) but run by this process, without a service.
+public enum ForegroundTraining {
+    /// What the foreground run ended with.
+    public struct Result: Sendable {
+        public var runID: String
+        public var folder: String
+        public var outcome: RunOutcome
+        /// The signal that interrupted the run, if one did.
+        public var signal: Int32?
+    }
+
+    /// Loads and validates the config file as `submit` does, plus the settings this build
+    /// cannot train; every problem is thrown at once as `RunConfigError.invalid`.
+    public static func load(configPath: String) throws(RunConfigError) -> RunConfig {
+        let config = try RunConfig.load(file: configPath)
+        let problems = TrainerFactory.problems(config)
+        guard problems.isEmpty else { throw .invalid(file: configPath, problems: problems) }
+        return config
+    }
+
+    /// Validates the config, registers the run as running under this process, trains it with
+    /// progress on `terminal` until the budget is spent or SIGINT/SIGTERM (which stop it after
+    /// the current iteration with a checkpoint), and prints how it ended. The last line printed
+    /// is the run id and its folder.
+    public static func run(configPath: String, stateDirectory: StateDirectory, store: RunStore,
+                           terminal: TerminalProgress = TerminalProgress()) throws -> Result {
+        let config = try load(configPath: configPath)
+        let submission = RunSubmission(name: config.run.name, configText: try config.resolvedYAML(),
+                                       samplerName: config.sampler.kind.rawValue, seed: config.run.seed,
+                                       totalEnvSteps: Int64(config.run.totalEnvSteps))
+        let owner = RunOwner.current()
+        let record = try store.submitRunning(submission, owner: owner)
+        let folder = try RunFolder(stateDirectory: stateDirectory, runID: record.id)
+        terminal.print("run \(record.id): \(config.run.name), \(config.env.suite.rawValue) (\(config.env.tasks.count) tasks), "
+            + "\(config.sampler.kind.rawValue) sampler, \(config.run.totalEnvSteps) env steps; folder \(folder.url.path)")
+
+        let stop = StopSignal()
+        let signals = SignalStop(stop, reason: .interrupted) { number in
+            terminal.print("\(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping after the current iteration and checkpointing...",
+                           toStandardError: true)
+        }
+        let heartbeat = LeaseHeartbeat(store: store, owner: owner)
+        let started = Date()
+        let outcome = RunExecutor(stateDirectory: stateDirectory, store: store, owner: owner)
+            .execute(runID: record.id, stop: stop, progress: terminal.show)
+        heartbeat.stop()
+        signals.cancel()
+
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+        let steps = (try? store.run(id: record.id).envSteps).map(String.init) ?? "?"
+        switch outcome {
+        case .completed:
+            terminal.print("completed: \(steps) env steps in \(seconds) s")
+        case .paused(let reason) where signals.receivedSignal != nil:
+            terminal.print("interrupted (\(reason)); the run is paused with its checkpoint. "
+                + "Continue it with `dratsd resume \(record.id)`, which queues it for `dratsd serve`.", toStandardError: true)
+        case .paused(let reason):
+            terminal.print("paused: \(reason)", toStandardError: true)
+        case .failed(let reason):
+            terminal.print("failed: \(reason)", toStandardError: true)
+        case .cancelled:
+            terminal.print("cancelled by `dratsd cancel` after \(steps) env steps", toStandardError: true)
+        case .requeued:
+            terminal.print("requeued after \(steps) env steps; `dratsd serve` continues it", toStandardError: true)
+        }
+        terminal.print("\(record.id) \(folder.url.path)")
+        return Result(runID: record.id, folder: folder.url.path, outcome: outcome, signal: signals.receivedSignal)
+    }
+}

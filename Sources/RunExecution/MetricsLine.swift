@@ -1,0 +1,82 @@
+import Foundation
+import Trainer
+
+/// The lines of `metrics.jsonl`: one JSON object per iteration and one per evaluation, keys in
+/// a fixed order, numbers as JSON numbers. A value that is not finite (e.g. the explained
+/// variance of constant returns) is written as `null`, since JSON has no NaN.
+///
+/// - iteration: `kind`, `iteration`, `env_steps`, `wall_seconds`, `steps_per_second`, then
+///   every `IterationMetrics` key in its order.
+/// - evaluation: `kind`, `iteration`, `env_steps`, `wall_seconds`, `eval/mean_success_rate`,
+///   `eval/worst_success_rate`, then `eval/<task>/success_rate` and `eval/<task>/return`.
+public enum MetricsLine {
+    /// The line of one iteration.
+    public static func iteration(_ metrics: IterationMetrics, wallSeconds: Double, stepsPerSecond: Double) -> String {
+        var fields = header(kind: "iteration", iteration: metrics.iteration, envSteps: metrics.globalStep, wallSeconds: wallSeconds)
+        fields.append(pair("steps_per_second", number(stepsPerSecond)))
+        for entry in metrics.entries { fields.append(pair(entry.key, number(entry.value))) }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// The line of one evaluation, taken after iteration `iteration` at `envSteps`.
+    public static func evaluation(_ result: EvaluationResult, taskNames: [String], iteration: Int, envSteps: Int, wallSeconds: Double) -> String {
+        var fields = header(kind: "evaluation", iteration: iteration, envSteps: envSteps, wallSeconds: wallSeconds)
+        fields.append(pair("eval/mean_success_rate", number(meanSuccessRate(result))))
+        fields.append(pair("eval/worst_success_rate", number(result.worstSuccessRate)))
+        for entry in result.metricEntries(taskNames: taskNames) { fields.append(pair(entry.key, number(entry.value))) }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// The mean of the tasks' success rates (0 for no tasks).
+    public static func meanSuccessRate(_ result: EvaluationResult) -> Double {
+        result.successRate.isEmpty ? 0 : result.successRate.reduce(0, +) / Double(result.successRate.count)
+    }
+
+    /// The `kind` and `iteration` of a metrics line, or nil when it is not a JSON object with them.
+    public static func kindAndIteration(of line: String) -> (kind: String, iteration: Int)? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+              let kind = object["kind"] as? String, let iteration = (object["iteration"] as? NSNumber)?.intValue else { return nil }
+        return (kind, iteration)
+    }
+
+    private static func header(kind: String, iteration: Int, envSteps: Int, wallSeconds: Double) -> [String] {
+        [pair("kind", quoted(kind)), pair("iteration", String(iteration)), pair("env_steps", String(envSteps)),
+         pair("wall_seconds", number(wallSeconds))]
+    }
+
+    private static func pair(_ key: String, _ value: String) -> String { quoted(key) + ":" + value }
+
+    /// A JSON number; Swift's shortest round-trip form ("0.1", "1e-05") is valid JSON.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension MetricsLine {
+    /// Iteration, mean and worst success of an evaluation line, nil for other lines.
+    static func evaluationSummary(of line: String) -> TrainLogLine.LatestEvaluation? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+              object["kind"] as? String == "evaluation", let iteration = (object["iteration"] as? NSNumber)?.intValue,
+              let mean = (object["eval/mean_success_rate"] as? NSNumber)?.doubleValue,
+              let worst = (object["eval/worst_success_rate"] as? NSNumber)?.doubleValue else { return nil }
+        return TrainLogLine.LatestEvaluation(iteration: iteration, meanSuccessRate: mean, worstSuccessRate: worst)
+    }
+}

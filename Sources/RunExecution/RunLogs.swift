@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Daemon
+
+/// A run's `train.log` and `metrics.jsonl` while it trains: cut back to the restored iteration
+/// at start, then appended to and synced at every iteration boundary.
+final class RunLogs {
+    let trainLog: LineAppender
+    let metrics: LineAppender
+    /// The latest evaluation kept in `metrics.jsonl` after the cut (for the log lines).
+    private(set) var latestEvaluation: TrainLogLine.LatestEvaluation?
+    /// Lines the progress callback also gets.
+    private let progress: ((String) -> Void)?
+
+    /// Cuts both files back to iteration `restoredIteration` (atomic rewrites), then opens them
+    /// for appending.
+    init(folder: RunFolder, restoredIteration: Int, progress: ((String) -> Void)?) throws(DaemonError) {
+        self.progress = progress
+        latestEvaluation = try Self.cutMetrics(path: folder.metricsPath, after: restoredIteration)
+        try Self.cutTrainLog(path: folder.trainLogPath, after: restoredIteration)
+        trainLog = try LineAppender(path: folder.trainLogPath)
+        metrics = try LineAppender(path: folder.metricsPath)
+    }
+
+    /// Appends an event line to `train.log` (and hands it to the progress callback).
+    func event(_ line: String) throws(DaemonError) {
+        try trainLog.append(line)
+        try trainLog.sync()
+        progress?(line)
+    }
+
+    /// Appends an event line when the disk allows; used on the way out, where a failure to log
+    /// must not hide the reason the run stops.
+    func eventIfPossible(_ line: String) {
+        try? event(line)
+    }
+
+    /// Appends one iteration's metric lines and its log line, then syncs both files, so a crash
+    /// after this keeps the whole iteration.
+    func iteration(metricLines: [String], logLine: String, evaluation: TrainLogLine.LatestEvaluation?) throws(DaemonError) {
+        for line in metricLines { try metrics.append(line) }
+        try trainLog.append(logLine)
+        try metrics.sync()
+        try trainLog.sync()
+        if let evaluation { latestEvaluation = evaluation }
+        progress?(logLine)
+    }
+
+    func record(evaluation: TrainLogLine.LatestEvaluation) { latestEvaluation = evaluation }
+
+    func close() {
+        try? metrics.close()
+        try? trainLog.close()
+    }
+
+    /// Keeps the complete metric lines whose iteration is at most `iteration` and returns the
+    /// latest evaluation among them. Unreadable lines (a torn write) are dropped.
+    static func cutMetrics(path: String, after iteration: Int) throws(DaemonError) -> TrainLogLine.LatestEvaluation? {
+        guard let lines = try completeLines(path) else { return nil }
+        var kept: [String] = []
+        var latest: TrainLogLine.LatestEvaluation?
+        for line in lines {
+            guard let (kind, lineIteration) = MetricsLine.kindAndIteration(of: line), lineIteration <= iteration else { continue }
+            kept.append(line)
+            if kind == "evaluation", let summary = MetricsLine.evaluationSummary(of: line) { latest = summary }
+        }
+        if kept != lines { try AtomicFile.write(text: kept.map { $0 + "\n" }.joined(), to: path) }
+        return latest
+    }
+
+    /// Keeps `train.log` up to (not including) the first iteration line past `iteration`; event
+    /// lines after it described the discarded iterations.
+    static func cutTrainLog(path: String, after iteration: Int) throws(DaemonError) {
+        guard let lines = try completeLines(path) else { return }
+        let end = lines.firstIndex { (TrainLogLine.iteration(of: $0) ?? 0) > iteration } ?? lines.count
+        // A torn final line needs no rewrite: the appender cuts it off when it opens the file.
+        if end < lines.count { try AtomicFile.write(text: lines[..<end].map { $0 + "\n" }.joined(), to: path) }
+    }
+
+    /// The complete lines of `path`, nil when it does not exist.
+    private static func completeLines(_ path: String) throws(DaemonError) -> [String]? {
+        guard access(path, F_OK) == 0 else { return nil }
+        return try LineReader.completeLines(path: path).lines
+    }
+}

@@ -1,0 +1,149 @@
+import Daemon
+import Foundation
+import RunConfiguration
+import SafeTensors
+import Trainer
+
+/// One execution of a run by `RunExecutor`: the trainer, its files and its counters, from the
+/// restore to the iteration where it stops. Says why it stopped; the executor moves the run.
+final class RunSession {
+    let runID: String
+    let config: RunConfig
+    let trainer: any RunTrainer
+    let folder: RunFolder
+    let store: RunStore
+    let owner: RunOwner
+    let logs: RunLogs
+    var checkpoints: RunCheckpoints
+    /// Training seconds of earlier executions (from the restored checkpoint) and the clock
+    /// reading when this one started training.
+    let restoredWallSeconds: Double
+    let startedAt: Double
+    /// The iteration of the newest checkpoint on disk (0: none).
+    var checkpointedIteration: Int
+    /// Throughput of the latest iteration, environment steps per second.
+    var lastStepsPerSecond = 0.0
+
+    /// Why the loop ended.
+    enum Stop {
+        case budgetSpent, requested(StopReason), cancelRequested
+    }
+
+    /// Builds the trainer, restores the newest intact checkpoint (falling back past corrupt
+    /// ones), cuts the logs back to it and opens them.
+    init(runID: String, config: RunConfig, folder: RunFolder, store: RunStore, owner: RunOwner,
+         environmentThreads: Int?, progress: ((String) -> Void)?) throws(RunExecutionError) {
+        self.runID = runID
+        self.config = config
+        self.folder = folder
+        self.store = store
+        self.owner = owner
+        trainer = try TrainerFactory.make(config, environmentThreads: environmentThreads)
+        checkpoints = RunCheckpoints(folder: folder, keepLast: config.checkpoint.keepLast, keepBest: config.checkpoint.keepBest)
+        var warnings: [String] = []
+        let trainer = self.trainer
+        let restored = try checkpoints.restoreNewest(
+            accept: { checkpoint throws(RunExecutionError) in
+                do throws(TrainerError) { try trainer.restore(from: checkpoint.file, path: checkpoint.entry.path) } catch { throw .trainer(error) }
+            },
+            warn: { warnings.append($0) })
+        checkpointedIteration = restored?.iteration ?? 0
+        restoredWallSeconds = restored?.wallSeconds ?? 0
+        do {
+            logs = try RunLogs(folder: folder, restoredIteration: checkpointedIteration, progress: progress)
+            for warning in warnings { try logs.event(warning) }
+            if let restored {
+                try logs.event("resume: restored \(restored.entry.path) (iteration \(restored.iteration), \(trainer.globalStep) env steps); "
+                    + "continuing to \(config.run.totalEnvSteps) env steps")
+            } else {
+                try logs.event("start: \(config.run.name), \(config.env.suite.rawValue) \(config.env.tasks.joined(separator: ",")), "
+                    + "\(config.env.envSlots) slots, \(config.sampler.kind.rawValue) sampler, \(config.run.totalEnvSteps) env steps "
+                    + "in \(config.iterationCount) iterations, seed \(config.run.seed)")
+            }
+        } catch { throw RunExecutionError.classify(error) }
+        startedAt = TrainerTiming.now()
+    }
+
+    /// Cumulative training seconds across executions.
+    var wallSeconds: Double { restoredWallSeconds + (TrainerTiming.now() - startedAt) }
+
+    /// Trains until the budget is spent or a stop is asked (by `stop` or a cancel in the store),
+    /// logging every iteration, checkpointing on schedule and at the end.
+    func train(stop: StopSignal) throws(RunExecutionError) -> Stop {
+        let total = config.run.totalEnvSteps
+        let interval = config.evaluation.everyEnvSteps
+        while trainer.globalStep < total {
+            let stepsBefore = trainer.globalStep
+            let iterationStarted = TrainerTiming.now()
+            let metrics: IterationMetrics
+            do { metrics = try trainer.iterate() } catch { throw .trainer(error) }
+            let stepsPerSecond = Double(trainer.globalStep - stepsBefore) / max(TrainerTiming.now() - iterationStarted, 1e-9)
+            lastStepsPerSecond = stepsPerSecond
+            var evaluation: EvaluationResult?
+            if trainer.globalStep / interval > stepsBefore / interval {
+                do { evaluation = try trainer.evaluate() } catch { throw .trainer(error) }
+            }
+            let checkpointPath = try logAndCheckpoint(metrics, evaluation: evaluation, stepsPerSecond: stepsPerSecond, stop: stop)
+            let acknowledgement: ProgressAcknowledgement
+            do {
+                acknowledgement = try store.recordProgress(runID, owner: owner, envSteps: Int64(trainer.globalStep),
+                                                           stepsPerSecond: stepsPerSecond, checkpointPath: checkpointPath)
+            } catch { throw RunExecutionError.classify(error) }
+            if acknowledgement.cancelRequested {
+                try checkpointIfNeeded()
+                return .cancelRequested
+            }
+            if let reason = stop.reason {
+                try checkpointIfNeeded()
+                return .requested(reason)
+            }
+        }
+        return .budgetSpent
+    }
+
+    /// Writes the iteration's lines, then its checkpoint when one is due: every
+    /// `checkpoint.everyIterations`, after an evaluation (so the best policy is on disk), at the
+    /// end of the budget, and when a stop was asked. Returns the checkpoint written, if any.
+    private func logAndCheckpoint(_ metrics: IterationMetrics, evaluation: EvaluationResult?, stepsPerSecond: Double,
+                                  stop: StopSignal) throws(RunExecutionError) -> String? {
+        let seconds = wallSeconds
+        var lines = [MetricsLine.iteration(metrics, wallSeconds: seconds, stepsPerSecond: stepsPerSecond)]
+        var summary: TrainLogLine.LatestEvaluation?
+        if let evaluation {
+            lines.append(MetricsLine.evaluation(evaluation, taskNames: trainer.taskNames, iteration: metrics.iteration,
+                                                envSteps: metrics.globalStep, wallSeconds: seconds))
+            summary = TrainLogLine.LatestEvaluation(iteration: metrics.iteration, meanSuccessRate: MetricsLine.meanSuccessRate(evaluation),
+                                                    worstSuccessRate: evaluation.worstSuccessRate)
+        }
+        let logLine = TrainLogLine.iteration(metrics, iterationCount: config.iterationCount, totalEnvSteps: config.run.totalEnvSteps,
+                                             stepsPerSecond: stepsPerSecond, taskNames: trainer.taskNames,
+                                             latestEvaluation: summary ?? logs.latestEvaluation)
+        do { try logs.iteration(metricLines: lines, logLine: logLine, evaluation: summary) } catch { throw RunExecutionError.classify(error) }
+
+        let due = metrics.iteration % config.checkpoint.everyIterations == 0 || evaluation != nil
+            || trainer.globalStep >= config.run.totalEnvSteps || stop.reason != nil
+        guard due else { return nil }
+        return try checkpoint(evalMeanSuccessRate: summary?.meanSuccessRate)
+    }
+
+    /// Checkpoints the current iteration unless the newest checkpoint already holds it.
+    func checkpointIfNeeded() throws(RunExecutionError) {
+        guard trainer.iteration > checkpointedIteration else { return }
+        let path = try checkpoint(evalMeanSuccessRate: nil)
+        do {
+            _ = try store.recordProgress(runID, owner: owner, envSteps: Int64(trainer.globalStep),
+                                         stepsPerSecond: lastStepsPerSecond, checkpointPath: path)
+        } catch { throw RunExecutionError.classify(error) }
+    }
+
+    /// Writes the trainer's checkpoint at the current step with the run's metadata.
+    private func checkpoint(evalMeanSuccessRate: Double?) throws(RunExecutionError) -> String {
+        var metadata = [RunCheckpoints.runIDKey: runID, RunCheckpoints.wallSecondsKey: String(wallSeconds)]
+        if let evalMeanSuccessRate { metadata[RunCheckpoints.evalMeanKey] = String(evalMeanSuccessRate) }
+        let file: SafeTensorsFile
+        do { file = try trainer.checkpointFile(metadata: metadata) } catch { throw .trainer(error) }
+        let path = try checkpoints.write(file, envSteps: Int64(trainer.globalStep), evalMeanSuccessRate: evalMeanSuccessRate)
+        checkpointedIteration = trainer.iteration
+        return path
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Why a run is asked to stop before its budget is spent.
+public enum StopReason: Sendable, Equatable {
+    /// The service is stopping: checkpoint now; the run goes back to `queued` and resumes at the
+    /// service's next start.
+    case shutdown
+    /// Ctrl-C or SIGTERM of a foreground `dratsd train`: checkpoint; the run goes to `paused`
+    /// (`dratsd resume` requeues it for the service).
+    case interrupted
+}
+
+/// A stop request handed from whoever decides (a signal source, the service) to a run's
+/// executor, which looks at it after every iteration. Thread-safe; the first request wins, so
+/// a later Ctrl-C cannot turn a shutdown into an interruption.
+public final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var requested: StopReason?
+
+    public init() {}
+
+    /// Asks the run to stop after its current iteration; ignored when a stop was already asked.
+    public func request(_ reason: StopReason) {
+        lock.lock()
+        defer { lock.unlock() }
+        if requested == nil { requested = reason }
+    }
+
+    /// The first reason requested, or nil while the run may continue.
+    public var reason: StopReason? {
+        lock.lock()
+        defer { lock.unlock() }
+        return requested
+    }
+}

@@ -1,0 +1,68 @@
+import Experiments
+import GridWorld
+import Manipulation
+import MetaWorldTraining
+import RunConfiguration
+import Trainer
+
+/// Builds the trainer a run config describes: MT10 slots on the simulated MetaWorld tasks, or
+/// grid-world slots, `env.envSlots` of them for training and as many for evaluation.
+enum TrainerFactory {
+    /// The trainer settings of `config`. `environmentThreads` replaces `env.workerThreads` when
+    /// the config leaves it at 0 (one per core), so a service running several runs can share the
+    /// cores; `evaluationEpisodesPerTask` replaces `evaluation.episodesPerTask` (for `eval`).
+    static func trainerConfig(_ config: RunConfig, environmentThreads: Int? = nil, evaluationEpisodesPerTask: Int? = nil) -> TrainerConfig {
+        let threads = config.env.workerThreads == 0 ? (environmentThreads ?? 0) : config.env.workerThreads
+        return TrainerConfig(
+            ppo: config.ppo, sampler: config.sampler, seed: config.run.seed,
+            evaluationEpisodesPerTask: evaluationEpisodesPerTask ?? config.evaluation.episodesPerTask,
+            evaluationIntervalSteps: config.evaluation.everyEnvSteps, environmentThreads: threads)
+    }
+
+    /// Settings this build cannot train although the config is valid, one problem each.
+    static func problems(_ config: RunConfig) -> [ConfigProblem] {
+        switch config.env.suite {
+        case .gridworld:
+            // A grid-world slot always holds the four worlds, in their order.
+            guard config.env.tasks == EnvSuite.gridworld.taskNames else {
+                return [ConfigProblem(keyPath: "env.tasks", message: "is \(config.env.tasks); the grid-world suite trains all four tasks in order: \(EnvSuite.gridworld.taskNames.joined(separator: ", ")) (leave env.tasks out)")]
+            }
+            return []
+        case .mt10:
+            return config.env.tasks.enumerated().compactMap { index, task in
+                TaskCatalog.names.contains(task) ? nil
+                    : ConfigProblem(keyPath: "env.tasks[\(index)]", message: "'\(task)' is not simulated by this build; available: \(TaskCatalog.names.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// A fresh trainer for `config` (episodes started, nothing trained).
+    static func make(_ config: RunConfig, environmentThreads: Int? = nil, evaluationEpisodesPerTask: Int? = nil) throws(RunExecutionError) -> any RunTrainer {
+        let problems = problems(config)
+        guard problems.isEmpty else { throw .config(.invalid(file: "config.yaml", problems: problems)) }
+        let trainerConfig = trainerConfig(config, environmentThreads: environmentThreads, evaluationEpisodesPerTask: evaluationEpisodesPerTask)
+        switch config.env.suite {
+        case .mt10:
+            let layoutMode = ManipulationEnvironment.LayoutMode(rawValue: config.env.layoutMode.rawValue) ?? .suite
+            do {
+                return try MT10Training.makeTrainer(config: trainerConfig, taskNames: config.env.tasks,
+                                                    suiteSeed: config.env.suiteSeed, layoutMode: layoutMode)
+            } catch {
+                if case .training(let trainerError) = error { throw .trainer(trainerError) }
+                throw .environment(error.description)
+            }
+        case .gridworld:
+            let count = trainerConfig.ppo.numEnvs
+            var slots: [GridWorldSlot] = [], evaluationSlots: [GridWorldSlot] = []
+            do {
+                for index in 0..<count {
+                    slots.append(try GridWorldSlot(seed: trainerConfig.slotSeed(index)))
+                    evaluationSlots.append(try GridWorldSlot(seed: trainerConfig.slotSeed(count + index)))
+                }
+            } catch { throw .environment(error.description) }
+            do {
+                return try Trainer(config: trainerConfig, slots: slots, evaluationSlots: evaluationSlots, taskNames: GridWorldSlot.taskNames)
+            } catch { throw .trainer(error) }
+        }
+    }
+}
