@@ -20,9 +20,9 @@ public struct GridWorldSlot: MultiTaskEnvironmentSlot, Sendable {
     public var actionSize: Int { GridWorld.actionCount }
     public var taskCount: Int { worlds.count }
     /// Steps whose action vector held no number.
-    public private(set) var invalidActionCount = 0
-    private var worlds: [GridWorld]
-    private var task = 0
+    public internal(set) var invalidActionCount = 0
+    var worlds: [GridWorld]
+    var task = 0
 
     /// A slot over the standard suite; `slipProbability` and `seed` as in `GridWorld`.
     public init(slipProbability: Double = 0, seed: UInt64 = 0) throws(GridWorldError) {
@@ -54,10 +54,14 @@ public struct GridWorldSlot: MultiTaskEnvironmentSlot, Sendable {
     }
 
     private func writeObservation(_ observation: UnsafeMutableBufferPointer<Float>) throws {
+        try writeObservation(observation, agent: worlds[task].agent)
+    }
+
+    func writeObservation(_ observation: UnsafeMutableBufferPointer<Float>, agent: GridCell) throws {
         guard observation.count == GridTask.cellCount else {
             throw GridWorldError.observationBufferSize(expected: GridTask.cellCount, actual: observation.count)
         }
         observation.update(repeating: 0)
-        observation[worlds[task].agent.index] = 1
+        observation[agent.index] = 1
     }
 }

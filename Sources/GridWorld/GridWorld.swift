@@ -20,12 +20,12 @@ public struct GridWorld: Sendable {
     public let task: GridTask
     /// Probability in 0...1 that a move is replaced by a random one; 0 (the default) makes every move exact.
     public let slipProbability: Double
-    public private(set) var agent: GridCell
+    public internal(set) var agent: GridCell
     /// Steps taken in the current episode.
-    public private(set) var stepsTaken = 0
+    public internal(set) var stepsTaken = 0
     /// Whether the episode has ended (goal reached or horizon hit); `reset()` starts the next one.
-    public private(set) var isDone = false
-    private var random: SplitMix64
+    public internal(set) var isDone = false
+    var random: SplitMix64
 
     /// The standard task `taskIndex` (0...3), its episode generator seeded with `seed`.
     public init(taskIndex: Int, slipProbability: Double = 0, seed: UInt64 = 0) throws(GridWorldError) {

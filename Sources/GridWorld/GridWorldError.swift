@@ -5,6 +5,8 @@ public enum GridWorldError: Error, CustomStringConvertible, Equatable, Sendable 
     case episodeOver(stepsTaken: Int)
     case invalidSlipProbability(Double)
     case observationBufferSize(expected: Int, actual: Int)
+    /// A saved state that no episode of the task can reach.
+    case invalidState(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum GridWorldError: Error, CustomStringConvertible, Equatable, Sendable 
             "slip probability \(probability) is invalid; it must be a number in 0...1"
         case let .observationBufferSize(expected, actual):
             "observation buffer holds \(actual) values but the grid world writes \(expected)"
+        case .invalidState(let detail):
+            "invalid saved grid-world state: \(detail)"
         }
     }
 }

@@ -1,6 +1,6 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator; same seed, same numbers.
 struct SplitMix64: Sendable {
-    private var state: UInt64
+    var state: UInt64
 
     init(seed: UInt64) { state = seed }
 

@@ -30,12 +30,18 @@ public final class MT10Slot: MultiTaskEnvironmentSlot {
     public var actionSize: Int { Self.actionCount }
     public var taskCount: Int { environments.count }
     /// Episodes ended by a physics fault since the slot was built.
-    public private(set) var faultCount = 0
+    public internal(set) var faultCount = 0
     /// Steps whose action held a non-finite value.
-    public private(set) var invalidActionCount = 0
+    public internal(set) var invalidActionCount = 0
     /// The task being played.
-    public private(set) var task = 0
+    public internal(set) var task = 0
     private let scratch: UnsafeMutableBufferPointer<Double>
+    /// How the current episode started and the actions applied since ([steps, 4], the command
+    /// after non-finite values became 0): with the environments' determinism, enough to rebuild
+    /// the episode exactly (`MT10Slot+Checkpoint.swift`). Preallocated for a whole episode.
+    var episodeStart = EpisodeStart.none
+    let episodeActions: UnsafeMutableBufferPointer<Float>
+    var episodeStepCount = 0
 
     /// Builds an environment for each of `taskNames` (default: every task the simulator has, in
     /// MT10 order). `suiteSeed` fixes the 50 layouts per task (as `metaworld.MT10(seed:)`);
@@ -60,19 +66,29 @@ public final class MT10Slot: MultiTaskEnvironmentSlot {
         self.environments = environments
         scratch = .allocate(capacity: Self.observationCount)
         scratch.initialize(repeating: 0)
+        episodeActions = .allocate(capacity: ManipulationEnvironment.maxEpisodeSteps * Self.actionCount)
+        episodeActions.initialize(repeating: 0)
     }
 
-    deinit { scratch.deallocate() }
+    deinit {
+        scratch.deallocate()
+        episodeActions.deallocate()
+    }
 
     public func reset(task: Int, observation: UnsafeMutableBufferPointer<Float>) throws {
         try select(task: task, observation: observation)
+        episodeStart = .training(layoutGeneratorState: environments[task].layoutGeneratorState)
+        episodeStepCount = 0
         environments[task].reset()
         write(observation)
     }
 
     public func resetForEvaluation(task: Int, episode: Int, observation: UnsafeMutableBufferPointer<Float>) throws {
         try select(task: task, observation: observation)
-        try environments[task].reset(layoutIndex: episode % LayoutTable.layoutsPerTask)
+        let layoutIndex = episode % LayoutTable.layoutsPerTask
+        try environments[task].reset(layoutIndex: layoutIndex)
+        episodeStart = .evaluation(layoutIndex: layoutIndex)
+        episodeStepCount = 0
         write(observation)
     }
 
@@ -90,6 +106,11 @@ public final class MT10Slot: MultiTaskEnvironmentSlot {
         }
         let outcome = try environments[task].step(command)
         if outcome.fault != nil { faultCount += 1 }
+        if episodeStepCount < ManipulationEnvironment.maxEpisodeSteps {
+            let row = episodeStepCount * Self.actionCount
+            for i in 0..<Self.actionCount { episodeActions[row + i] = Float(command[i]) }
+        }
+        episodeStepCount += 1
         write(observation)
         return SlotStep(reward: outcome.reward, success: outcome.success, terminated: false, truncated: outcome.truncated)
     }
@@ -109,7 +130,7 @@ public final class MT10Slot: MultiTaskEnvironmentSlot {
     }
 
     /// The current task's observation as float32, through a preallocated double buffer.
-    private func write(_ observation: UnsafeMutableBufferPointer<Float>) {
+    func write(_ observation: UnsafeMutableBufferPointer<Float>) {
         environments[task].copyObservation(into: scratch)
         for i in 0..<Self.observationCount { observation[i] = Float(scratch[i]) }
     }

@@ -39,7 +39,10 @@ extension PPOAgent {
             }
         }
         var metadata = extra
-        let configJSON = (try? JSONEncoder().encode(config)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        // Sorted keys: the same agent writes the same bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let configJSON = (try? encoder.encode(config)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         metadata["format"] = PPOCheckpoint.formatName
         metadata["format_version"] = PPOCheckpoint.formatVersion
         metadata["config_hash"] = config.configHash
@@ -76,14 +79,16 @@ extension PPOAgent {
         guard let restoredGenerator = Xoshiro256(state: words) else {
             throw fail("metadata generator_state is missing or malformed")
         }
+        let backup = (policy.exportTensors(), critic.exportTensors(), optimizer.exportTensors(), optimizer.step)
+        // Only the agent's own tensors are read: a trainer checkpoint carries more (any dtype).
+        let ownNames = Set(backup.0.keys).union(backup.1.keys).union(backup.2.keys)
         var named: [String: NamedTensor] = [:]
-        for (name, tensor) in file.tensors {
+        for (name, tensor) in file.tensors where ownNames.contains(name) {
             guard tensor.dtype == .f32, let values = try? tensor.float32Values() else {
                 throw fail("tensor '\(name)' is \(tensor.dtype.rawValue); checkpoints hold F32 tensors")
             }
             named[name] = NamedTensor(shape: tensor.shape, values: values)
         }
-        let backup = (policy.exportTensors(), critic.exportTensors(), optimizer.exportTensors(), optimizer.step)
         do {
             try policy.importTensors(named)
             try critic.importTensors(named)

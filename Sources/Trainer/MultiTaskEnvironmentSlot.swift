@@ -17,6 +17,12 @@
 ///   slot on one thread at a time), so a slot must not share mutable state with another.
 /// - `faultCount` counts episodes the simulation ended by a numerical fault (default 0); the
 ///   trainer reports the training slots' sum as `charts/environment_faults`.
+/// - `checkpointState()` captures, between two calls (never during one), everything the slot's
+///   future outputs depend on: the current episode, generator states, counters. `restore(from:
+///   observation:)` on a slot built with the same settings makes it continue exactly as the saved
+///   one would (same observations, rewards, layouts of later resets) and writes the current
+///   observation, which the trainer compares with the one it saved. On error the slot may be
+///   left changed; the trainer then restores its own saved state of the slot.
 /// - Errors are for misuse or a broken simulation; the trainer stops the run and reports them.
 public protocol MultiTaskEnvironmentSlot {
     /// Values the slot writes per observation (without the task one-hot).
@@ -30,6 +36,8 @@ public protocol MultiTaskEnvironmentSlot {
     mutating func step(action: UnsafeBufferPointer<Float>, observation: UnsafeMutableBufferPointer<Float>) throws -> SlotStep
     mutating func resetForEvaluation(task: Int, episode: Int, observation: UnsafeMutableBufferPointer<Float>) throws
     var faultCount: Int { get }
+    func checkpointState() throws -> SlotState
+    mutating func restore(from state: SlotState, observation: UnsafeMutableBufferPointer<Float>) throws
 }
 
 extension MultiTaskEnvironmentSlot {

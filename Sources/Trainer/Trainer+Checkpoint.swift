@@ -3,94 +3,119 @@ import PPO
 import SafeTensors
 import Samplers
 
-/// The trainer-level checkpoint: the agent's file (`PPOAgent.checkpointFile`, names and
-/// metadata unchanged so `PPOAgent.restore` reads the policy from it) plus the sampler (JSON),
-/// the task names, the trainer config hash and the counters in the metadata.
-///
-/// Episodes in progress are not part of this format: after `restore` every slot starts a new
-/// episode drawn from the restored sampler.
 extension Trainer {
-    /// Format name and version written under `trainer_format` / `trainer_format_version`.
-    static var checkpointFormatName: String { "drats-trainer" }
-    static var checkpointFormatVersion: String { "1" }
-
-    /// A hash of the learning settings (everything in `config` except `environmentThreads`,
-    /// which never changes the numbers); a checkpoint is only restored under the same hash.
-    var trainerConfigHash: String {
-        var learning = config
-        learning.environmentThreads = 1
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let bytes = (try? encoder.encode(learning)) ?? Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
-
-    /// The run's training state as a safetensors file (in memory); `metadata` adds the caller's keys.
+    /// The run's whole training state as a safetensors file (in memory): the PPO agent's
+    /// tensors and metadata exactly as `PPOAgent.checkpointFile` writes them (so
+    /// `PPOAgent.restore` and the Python loader can read the policy from it), plus the
+    /// sampler state, every RNG state, the slots' episode states and the counters
+    /// (`TrainerCheckpoint` lists the names). Take it between iterations; `metadata` adds the
+    /// caller's own keys (they cannot replace the agent's or the trainer's).
     public func checkpointFile(metadata: [String: String] = [:]) throws(TrainerError) -> SafeTensorsFile {
+        func fail(_ reason: String) -> TrainerError { .checkpoint(path: "(memory)", reason: reason) }
         var file: SafeTensorsFile
         do {
             file = try agent.checkpointFile(counters: PPOCheckpoint.Counters(globalStep: globalStep, iteration: iteration), metadata: metadata)
-        } catch { throw .ppo(error) }
+        } catch { throw fail("the agent's state cannot be saved: \(error.description)") }
+
+        func add<T: TensorElement>(_ name: String, _ values: [T], shape: [Int]) throws(TrainerError) {
+            do { file.tensors[name] = try Tensor(values: values, shape: shape) } catch {
+                throw fail("tensor '\(name)' cannot be encoded: \(error)")
+            }
+        }
+        let n = slots.count
+        typealias Names = TrainerCheckpoint.TensorName
+        try add(Names.nextObservations, Array(nextObservations), shape: [n, observationSize])
+        try add(Names.nextDones, Array(nextDones), shape: [n])
+        try add(Names.slotTasks, Array(slotTasks), shape: [n])
+        try add(Names.episodeReturns, episodeReturns, shape: [n])
+        try add(Names.episodeSuccesses, episodeSuccesses.map { UInt8($0 ? 1 : 0) }, shape: [n])
+        try add(Names.episodeLengths, episodeLengths.map { Int64($0) }, shape: [n])
+        for (index, prefix) in (0..<n).map({ ($0, Names.slotPrefix($0)) }) + (0..<evaluationSlots.count).map({ (n + $0, Names.evaluationSlotPrefix($0)) }) {
+            let state: SlotState
+            do {
+                state = index < n ? try slots[index].checkpointState() : try evaluationSlots[index - n].checkpointState()
+            } catch { throw fail("slot '\(prefix)' cannot save its state: \(error)") }
+            guard Set(state.integers.keys).isDisjoint(with: state.floats.keys) else {
+                throw fail("slot '\(prefix)' names an array both integer and float: \(Set(state.integers.keys).intersection(state.floats.keys).sorted())")
+            }
+            for (name, values) in state.integers { try add(prefix + name, values, shape: [values.count]) }
+            for (name, values) in state.floats { try add(prefix + name, values, shape: [values.count]) }
+        }
+
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        do {
-            file.metadata["sampler_state"] = String(decoding: try encoder.encode(sampler), as: UTF8.self)
-            file.metadata["task_names"] = String(decoding: try encoder.encode(taskNames), as: UTF8.self)
-        } catch {
-            throw .checkpoint(path: "(memory)", reason: "the sampler state cannot be encoded: \(error)")
+        func json<T: Encodable>(_ value: T, _ what: String) throws(TrainerError) -> String {
+            do { return String(decoding: try encoder.encode(value), as: UTF8.self) } catch {
+                throw fail("the \(what) cannot be written as JSON: \(error)")
+            }
         }
-        file.metadata["trainer_format"] = Self.checkpointFormatName
-        file.metadata["trainer_format_version"] = Self.checkpointFormatVersion
-        file.metadata["trainer_config_hash"] = trainerConfigHash
-        file.metadata["global_step"] = String(globalStep)
-        file.metadata["iteration"] = String(iteration)
+        typealias Keys = TrainerCheckpoint.MetadataKey
+        file.metadata[Keys.format] = TrainerCheckpoint.formatName
+        file.metadata[Keys.formatVersion] = TrainerCheckpoint.formatVersion
+        file.metadata[Keys.configHash] = config.learningConfigHash
+        file.metadata[Keys.config] = try json(config, "trainer config")
+        file.metadata[Keys.taskNames] = try json(taskNames, "task names")
+        file.metadata[Keys.samplerState] = try json(sampler, "sampler state")
+        file.metadata[Keys.globalStep] = String(globalStep)
+        file.metadata[Keys.iteration] = String(iteration)
         return file
     }
 
-    /// Restores what `checkpointFile` stored. Everything is checked before anything changes, so
-    /// on failure the trainer is unchanged.
+    /// Restores everything `checkpointFile` stored; on any failure the trainer is unchanged.
+    /// The file must come from a run with the same learning config (`TrainerConfig
+    /// .learningConfigHash`; `environmentThreads` may differ), the same task names and slots of
+    /// the same kind; every key, tensor and shape is checked before anything changes. Each
+    /// slot's restored observation must equal the saved one bit for bit (a slot that replays
+    /// its episode proves the simulation reproduces it). `path` names the file in errors.
     public func restore(from file: SafeTensorsFile, path: String) throws(TrainerError) {
-        func fail(_ reason: String) -> TrainerError { .checkpoint(path: path, reason: reason) }
-        let metadata = file.metadata
-        guard metadata["trainer_format"] == Self.checkpointFormatName else {
-            throw fail("it is not a drats trainer checkpoint (trainer_format '\(metadata["trainer_format"] ?? "none")')")
-        }
-        guard metadata["trainer_format_version"] == Self.checkpointFormatVersion else {
-            throw fail("trainer_format_version \(metadata["trainer_format_version"] ?? "none") is not supported; this build reads \(Self.checkpointFormatVersion)")
-        }
-        guard metadata["trainer_config_hash"] == trainerConfigHash else {
-            throw fail("it was written with trainer config hash \(metadata["trainer_config_hash"] ?? "none"), this trainer's is \(trainerConfigHash); resume it with the config it was trained with")
-        }
-        let decoder = JSONDecoder()
-        guard let namesText = metadata["task_names"], let names = try? decoder.decode([String].self, from: Data(namesText.utf8)) else {
-            throw fail("metadata task_names is missing or not a JSON array of strings")
-        }
-        guard names == taskNames else { throw fail("it trains tasks \(names), this trainer trains \(taskNames)") }
-        guard let samplerText = metadata["sampler_state"] else { throw fail("metadata sampler_state is missing") }
-        let restoredSampler: TaskSampler
+        let backup = try checkpointFile()
+        let saved = try TrainerCheckpointContents(file, trainer: self, reference: backup, path: path)
         do {
-            restoredSampler = try decoder.decode(TaskSampler.self, from: Data(samplerText.utf8))
-        } catch { throw fail("metadata sampler_state cannot be read: \(error)") }
-        guard restoredSampler.config == sampler.config, restoredSampler.taskCount == taskCount else {
-            throw fail("its sampler config or task count differs from this trainer's")
+            try apply(saved, from: file, path: path)
+        } catch {
+            // Only the agent and the slots change before a failure can happen; put them back.
+            if let original = try? TrainerCheckpointContents(backup, trainer: self, reference: backup, path: "(backup)") {
+                try? apply(original, from: backup, path: "(backup)")
+            }
+            throw error
         }
-        guard let step = metadata["global_step"].flatMap(Int.init), let iterations = metadata["iteration"].flatMap(Int.init),
-              step >= 0, iterations >= 0 else {
-            throw fail("metadata global_step or iteration is missing or not a non-negative integer")
+    }
+
+    /// Sets the agent, then the slots (which may fail), then the trainer's own state (which cannot).
+    func apply(_ saved: TrainerCheckpointContents, from file: SafeTensorsFile, path: String) throws(TrainerError) {
+        do { _ = try agent.restore(from: file, path: path) } catch {
+            throw .checkpoint(path: path, reason: "the agent's state does not fit: \(error.description)")
         }
-        // The agent's restore is all-or-nothing and the last check that can fail.
-        do { _ = try agent.restore(from: file, path: path) } catch { throw .ppo(error) }
-        sampler = restoredSampler
-        globalStep = step
-        iteration = iterations
+        let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(slotObservationSize, 1))
+        scratch.initialize(repeating: 0)
+        defer { scratch.deallocate() }
+        let observation = UnsafeMutableBufferPointer(rebasing: scratch[0..<slotObservationSize])
         for slot in 0..<slots.count {
-            nextDones[slot] = 1
-            try startEpisode(slot: slot)
+            do { try slots[slot].restore(from: saved.slotStates[slot], observation: observation) } catch {
+                throw .checkpoint(path: path, reason: "training slot \(slot) cannot continue its saved episode: \(error)")
+            }
+            let savedRow = saved.nextObservations[(slot * observationSize)..<(slot * observationSize + slotObservationSize)]
+            if let column = (0..<slotObservationSize).first(where: { savedRow[savedRow.startIndex + $0].bitPattern != observation[$0].bitPattern }) {
+                throw .checkpoint(path: path, reason: "training slot \(slot) restored observation value \(column) as \(observation[column]) "
+                    + "but the checkpoint holds \(savedRow[savedRow.startIndex + column]); the simulation differs from the one that wrote it")
+            }
         }
+        for slot in 0..<evaluationSlots.count {
+            do { try evaluationSlots[slot].restore(from: saved.evaluationSlotStates[slot], observation: observation) } catch {
+                throw .checkpoint(path: path, reason: "evaluation slot \(slot) cannot continue its saved state: \(error)")
+            }
+        }
+        _ = nextObservations.update(fromContentsOf: saved.nextObservations)
+        _ = nextDones.update(fromContentsOf: saved.nextDones)
+        for slot in 0..<slots.count {
+            slotTasks[slot] = saved.slotTasks[slot]
+            slotHeads[slot] = Int32(head(of: Int(saved.slotTasks[slot])))
+        }
+        episodeReturns = saved.episodeReturns
+        episodeSuccesses = saved.episodeSuccesses
+        episodeLengths = saved.episodeLengths
+        sampler = saved.sampler
+        iteration = saved.iteration
+        globalStep = saved.globalStep
     }
 }

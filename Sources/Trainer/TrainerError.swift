@@ -11,8 +11,12 @@ public enum TrainerError: Error, CustomStringConvertible {
     case ppo(PPOError)
     /// The sampler refused an observation (e.g. a non-finite return).
     case sampler(SamplerError)
-    /// A trainer checkpoint cannot be built or does not fit this trainer; names the file.
+    /// A checkpoint could not be written, or is not a usable checkpoint of this run (malformed,
+    /// a tensor or metadata key missing or of the wrong shape); `reason` names what is wrong.
     case checkpoint(path: String, reason: String)
+    /// The checkpoint was written by a run with other learning settings (anything but
+    /// `environmentThreads`): restoring it would not continue that run.
+    case checkpointConfigMismatch(path: String, checkpointHash: String, runHash: String)
 
     public var description: String {
         switch self {
@@ -25,7 +29,10 @@ public enum TrainerError: Error, CustomStringConvertible {
         case .sampler(let error):
             "task sampler failed: \(error.description)"
         case let .checkpoint(path, reason):
-            "trainer checkpoint \(path): \(reason)"
+            "checkpoint \(path): \(reason)"
+        case let .checkpointConfigMismatch(path, checkpointHash, runHash):
+            "checkpoint \(path) was written with trainer config hash \(checkpointHash) but this run's config hashes to \(runHash); "
+                + "resume it with the config stored in its 'trainer_config' metadata (only environmentThreads may differ)"
         }
     }
 }

@@ -98,4 +98,11 @@ struct ScriptedSlot: MultiTaskEnvironmentSlot {
         let ended = stepsTaken >= episodeLength
         return SlotStep(reward: 0.25, success: successStep == stepsTaken, terminated: ended && terminates, truncated: ended && !terminates)
     }
+
+    func checkpointState() throws -> SlotState { SlotState(integers: ["steps_taken": [Int64(stepsTaken)]]) }
+
+    mutating func restore(from state: SlotState, observation: UnsafeMutableBufferPointer<Float>) throws {
+        stepsTaken = Int(try state.integer("steps_taken"))
+        observation[0] = 0.5
+    }
 }

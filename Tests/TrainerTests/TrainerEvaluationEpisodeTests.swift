@@ -29,6 +29,12 @@ import Samplers
             steps += 1
             return SlotStep(reward: 1, success: false, terminated: false, truncated: steps >= 4)
         }
+
+        func checkpointState() throws -> SlotState { SlotState(integers: ["steps": [Int64(steps)]]) }
+
+        mutating func restore(from state: SlotState, observation: UnsafeMutableBufferPointer<Float>) throws {
+            steps = Int(try state.integer("steps"))
+        }
     }
 
     @Test(arguments: [1, 2])

@@ -210,6 +210,8 @@ struct BrokenRewardSlot: MultiTaskEnvironmentSlot {
         observation[0] = 1
         return SlotStep(reward: .nan, success: false, terminated: false, truncated: false)
     }
+    func checkpointState() throws -> SlotState { SlotState() }
+    mutating func restore(from state: SlotState, observation: UnsafeMutableBufferPointer<Float>) throws { observation[0] = 0 }
 }
 
 /// Stepping the slots on worker threads changes nothing but the speed.

@@ -31,7 +31,7 @@ public final class ManipulationEnvironment {
     public let scene: any TaskScene
     public let layouts: LayoutTable
     public var layoutMode: LayoutMode
-    private var rng: SplitMix64
+    var rng: SplitMix64
 
     public private(set) var stepCount = 0
     /// Physics faults (NaN or explosion) since the environment was built.

@@ -1,6 +1,6 @@
 /// A small seeded random number generator (SplitMix64): same seed, same numbers, everywhere.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    var state: UInt64
 
     public init(seed: UInt64) { state = seed }
 
