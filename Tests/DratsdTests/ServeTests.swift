@@ -152,13 +152,21 @@ import Testing
         let scratch = try Scratch()
         let id = try submit(scratch, "crash", iterations: iterations)
         var serve = try ServeProcess(stateDir: scratch.stateDir)
-        let checkpointed = waitUntil(timeout: 60) { !checkpoints(scratch, id).isEmpty }
-        try #require(checkpointed, "no checkpoint appeared; log: \(serve.log)")
+        // Kill it a quarter of the way in: past the first evaluations and several checkpoints.
+        let metricsPath = scratch.runFolder(id).appendingPathComponent("metrics.jsonl").path
+        let underway = waitUntil(timeout: 60) {
+            let text = (try? String(contentsOfFile: metricsPath, encoding: .utf8)) ?? ""
+            return text.components(separatedBy: "\"kind\":\"iteration\"").count - 1 >= iterations / 4
+        }
+        try #require(underway, "the run did not get going; log: \(serve.log)")
         serve.kill9()
         let killed = try #require(try records(scratch)[id])
         try #require(killed["state"] as? String == "running", "the run finished before the kill; make it longer: \(killed)")
         let stepsAtKill = killed["envSteps"] as? Int ?? 0
         #expect(stepsAtKill < iterations * 256)
+        // The newest complete checkpoint at the kill (step-<env steps>.safetensors) is where it resumes.
+        let newestSteps = try #require(checkpoints(scratch, id).compactMap { Int($0.dropFirst(5).dropLast(12)) }.max(),
+                                       "\(checkpoints(scratch, id))")
 
         serve = try ServeProcess(stateDir: scratch.stateDir)
         let completed = try waitUntil(timeout: 90) { try state(scratch, id) == "completed" }
@@ -169,6 +177,9 @@ import Testing
         let record = try #require(try records(scratch)[id])
         #expect(record["envSteps"] as? Int == iterations * 256)
         #expect(record["attemptCount"] as? Int == 2)
+        let trainLog = try String(contentsOf: scratch.runFolder(id).appendingPathComponent("train.log"), encoding: .utf8)
+        #expect(trainLog.contains("resume: restored") && trainLog.contains("(iteration \(newestSteps / 256), \(newestSteps) env steps)"),
+                "\(trainLog.split(separator: "\n").filter { $0.contains("resume") })")
 
         // Nothing lost, nothing repeated: every iteration exactly once, in order.
         let resumed = try metrics(scratch.runFolder(id))
