@@ -31,13 +31,14 @@ public final class Service {
     }
 
     /// Prepares the state directory, opens the run database (checking its integrity) and reads
-    /// systemd's variables. Nothing is claimed or requeued until `run()`.
+    /// systemd's variables (`NOTIFY_SOCKET`, `WATCHDOG_USEC`, `LOGS_DIRECTORY`) from
+    /// `environment`. Nothing is claimed or requeued until `run()`.
     public init(stateDirectoryFlag: String?, settings: ServiceSettings,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                log: ServiceLog = ServiceLog()) throws {
+                log: ServiceLog? = nil) throws {
         try settings.validate()
         self.settings = settings
-        self.log = log
+        self.log = log ?? ServiceLog(environment: environment)
         stateDirectory = try StateDirectory.prepare(flag: stateDirectoryFlag, environment: environment)
         store = try RunStore(stateDirectory: stateDirectory, busyTimeoutSeconds: settings.databaseBusyTimeoutSeconds)
         let findings = try store.integrityProblems()
@@ -111,6 +112,7 @@ public final class Service {
             }
         }
         status.running = 0
+        if let queued = try? store.count(in: .queued) { status.queued = queued }
         publishStatus()
         log.event("stopped: every run checkpointed; \(status.queued) queued")
     }
