@@ -114,7 +114,7 @@ public final class Service {
         status.running = 0
         if let queued = try? store.count(in: .queued) { status.queued = queued }
         publishStatus()
-        log.event("stopped: every run checkpointed; \(status.queued) queued")
+        log.event("stopped cleanly; \(status.queued) queued")
     }
 
     /// Claims queued runs while slots are free and starts each on its own thread.

@@ -18,6 +18,30 @@ import Testing
         """
     }
 
+    /// The two suites a run can train on, with a tiny config each for the crash test.
+    enum EnvSuiteCase: String, CaseIterable, Sendable {
+        case gridworld, mt10
+
+        /// Environment steps per iteration of `config`.
+        var stepsPerIteration: Int { self == .gridworld ? 256 : 200 }
+        var iterations: Int { self == .gridworld ? 120 : 40 }
+
+        func config(name: String) -> String {
+            switch self {
+            case .gridworld: ServeTests.gridConfig(name: name, iterations: iterations)
+            case .mt10:
+                """
+                run: {name: \(name), seed: 3, totalEnvSteps: \(iterations * stepsPerIteration)}
+                env: {tasks: [reach-v3, push-v3]}
+                ppo: {numSteps: 100, hiddenSizes: [16], updateEpochs: 2, numMinibatches: 2}
+                sampler: {kind: drats}
+                evaluation: {everyEnvSteps: 2000, episodesPerTask: 1}
+                checkpoint: {everyIterations: 1, keepLast: 2}
+                """
+            }
+        }
+    }
+
     func submit(_ scratch: Scratch, _ name: String, iterations: Int) throws -> String {
         let path = try scratch.config(name + ".yaml", Self.gridConfig(name: name, iterations: iterations))
         let result = try scratch.dratsd(["submit", path])
@@ -99,7 +123,7 @@ import Testing
         #expect(listener.waitForLine(timeout: 2) { $0 == "STOPPING=1" } != nil, "\(listener.lines)")
         #expect(serve.log.contains("dratsd serve: ready: state directory"))
         #expect(serve.log.contains("dratsd serve: SIGTERM: stopping"))
-        #expect(serve.log.contains("dratsd serve: stopped"))
+        #expect(serve.log.contains("dratsd serve: stopped cleanly; 0 queued"))
     }
 
     @Test func noWatchdogWhenItIsMeantForAnotherProcess() throws {
@@ -147,10 +171,13 @@ import Testing
         #expect(lastIteration.map { Int($0) * 256 } == steps)
     }
 
-    @Test func sigkillMidRunResumesFromTheLastCheckpointAndMatchesAnUninterruptedRun() throws {
-        let iterations = 120
+    @Test(arguments: EnvSuiteCase.allCases)
+    func sigkillMidRunResumesFromTheLastCheckpointAndMatchesAnUninterruptedRun(suite: EnvSuiteCase) throws {
+        let iterations = suite.iterations, stepsPerIteration = suite.stepsPerIteration
         let scratch = try Scratch()
-        let id = try submit(scratch, "crash", iterations: iterations)
+        let path = try scratch.config("crash.yaml", suite.config(name: "crash"))
+        let submitted = try scratch.dratsd(["submit", path])
+        let id = try #require(submitted.stdout.split(separator: "\n").last.map(String.init), "\(submitted.stderr)")
         var serve = try ServeProcess(stateDir: scratch.stateDir)
         // Kill it a quarter of the way in: past the first evaluations and several checkpoints.
         let metricsPath = scratch.runFolder(id).appendingPathComponent("metrics.jsonl").path
@@ -163,7 +190,7 @@ import Testing
         let killed = try #require(try records(scratch)[id])
         try #require(killed["state"] as? String == "running", "the run finished before the kill; make it longer: \(killed)")
         let stepsAtKill = killed["envSteps"] as? Int ?? 0
-        #expect(stepsAtKill < iterations * 256)
+        #expect(stepsAtKill < iterations * stepsPerIteration)
         // The newest complete checkpoint at the kill (step-<env steps>.safetensors) is where it resumes.
         let newestSteps = try #require(checkpoints(scratch, id).compactMap { Int($0.dropFirst(5).dropLast(12)) }.max(),
                                        "\(checkpoints(scratch, id))")
@@ -175,10 +202,10 @@ import Testing
         #expect(serve.waitForExit(timeout: 20) == 0)
         #expect(serve.log.contains("requeued run \(id)"), "log: \(serve.log)")
         let record = try #require(try records(scratch)[id])
-        #expect(record["envSteps"] as? Int == iterations * 256)
+        #expect(record["envSteps"] as? Int == iterations * stepsPerIteration)
         #expect(record["attemptCount"] as? Int == 2)
         let trainLog = try String(contentsOf: scratch.runFolder(id).appendingPathComponent("train.log"), encoding: .utf8)
-        #expect(trainLog.contains("resume: restored") && trainLog.contains("(iteration \(newestSteps / 256), \(newestSteps) env steps)"),
+        #expect(trainLog.contains("resume: restored") && trainLog.contains("(iteration \(newestSteps / stepsPerIteration), \(newestSteps) env steps)"),
                 "\(trainLog.split(separator: "\n").filter { $0.contains("resume") })")
 
         // Nothing lost, nothing repeated: every iteration exactly once, in order.
@@ -188,7 +215,6 @@ import Testing
 
         // The same config trained without interruption gives the same numbers.
         let other = scratch.root.appendingPathComponent("uninterrupted").path
-        let path = scratch.root.appendingPathComponent("crash.yaml").path
         let train = try DratsdBinary.run(["train", path, "--state-dir", other])
         try #require(train.status == 0, "\(train.stderr)")
         let trainID = try #require(train.stdout.split(separator: "\n").last.flatMap { $0.split(separator: " ").first { $0.hasPrefix("r-") } }.map(String.init),
