@@ -227,6 +227,37 @@ import Testing
         }
     }
 
+    @Test func aHungOwnersRunIsTakenOverOnceItsLeaseIsStale() throws {
+        let scratch = try Scratch()
+        let path = try scratch.config("hung.yaml", Self.gridConfig(name: "hung", iterations: 100_000))
+        // A foreground `dratsd train` holds the run, then hangs (SIGSTOP): its pid lives on, its lease goes stale.
+        let train = Process()
+        train.executableURL = DratsdBinary.url
+        train.arguments = ["train", path, "--state-dir", scratch.stateDir]
+        train.standardOutput = FileHandle.nullDevice
+        train.standardError = FileHandle.nullDevice
+        try train.run()
+        defer { kill(train.processIdentifier, SIGKILL); kill(train.processIdentifier, SIGCONT); train.waitUntilExit() }
+        var id = ""
+        let started = try waitUntil(timeout: 60) {
+            guard let record = try records(scratch).values.first, let runID = record["id"] as? String else { return false }
+            id = runID
+            return record["state"] as? String == "running" && !checkpoints(scratch, runID).isEmpty
+        }
+        try #require(started)
+        kill(train.processIdentifier, SIGSTOP)
+        Thread.sleep(forTimeInterval: 2.5)
+
+        let serve = try ServeProcess(stateDir: scratch.stateDir, arguments: ["--lease-timeout-seconds", "2"])
+        let takenOver = try waitUntil(timeout: 60) { try records(scratch)[id]?["attemptCount"] as? Int == 2 }
+        #expect(takenOver, "log: \(serve.log)")
+        #expect(serve.log.contains("requeued run \(id) (hung)"), "log: \(serve.log)")
+        #expect(serve.log.contains("started run \(id) (hung, attempt 2, resuming at"), "log: \(serve.log)")
+        serve.send(SIGTERM)
+        #expect(serve.waitForExit(timeout: 20) == 0, "log: \(serve.log)")
+        #expect(try state(scratch, id) == "queued")
+    }
+
     @Test func runsSubmittedWhileServeIsDownStartInOrderOneAtATime() throws {
         let scratch = try Scratch()
         let first = try submit(scratch, "first", iterations: 20)
