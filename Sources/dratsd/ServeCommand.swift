@@ -25,7 +25,7 @@ struct ServeCommand: ParsableCommand {
     var pollIntervalSeconds = 2.0
 
     @Option(name: .customLong("lease-timeout-seconds"),
-            help: "At start, a running run whose service has not renewed its lease for this long is requeued (1-86400).")
+            help: "At start, a running run whose owner (a service or `dratsd train`) is alive but has not renewed its lease for this long (it hung) is requeued, in seconds (1-86400).")
     var leaseTimeoutSeconds = 120.0
 
     @OptionGroup var stateDirectory: StateDirectoryOption
