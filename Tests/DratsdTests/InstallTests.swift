@@ -55,6 +55,34 @@ import Testing
         #expect(installed.terminationStatus == 0 && text == version.stdout)
     }
 
+    /// systemd itself reads the installed unit without complaint (unknown or misspelt
+    /// directives, bad values, a missing ExecStart binary are all errors of `verify`).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
+    func systemdAcceptsTheInstalledUnit() throws {
+        let destdir = FileManager.default.temporaryDirectory.appendingPathComponent("dratsd-verify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: destdir) }
+        // PREFIX inside the staging folder, so ExecStart names a binary that exists.
+        let prefix = destdir.appendingPathComponent("prefix").path
+        let result = try make(["install-files", "DESTDIR=\(destdir.path)/stage", "PREFIX=\(prefix)", "BIN=\(DratsdBinary.url.path)"])
+        try #require(result.status == 0, "\(result.output)")
+        let staged = destdir.appendingPathComponent("stage" + prefix + "/bin").path
+        try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: staged, toPath: prefix + "/bin")
+        let unit = destdir.appendingPathComponent("stage/etc/systemd/system/dratsd.service").path
+
+        let verify = Process()
+        verify.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
+        verify.arguments = ["verify", unit]
+        let output = Pipe()
+        verify.standardOutput = output
+        verify.standardError = output
+        try verify.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        verify.waitUntilExit()
+        #expect(verify.terminationStatus == 0, "\(text)")
+        #expect(!text.contains("dratsd.service:"), "\(text)")
+    }
+
     @Test func installFilesRefusesAMissingBinary() throws {
         let destdir = FileManager.default.temporaryDirectory.appendingPathComponent("dratsd-install-missing-\(getpid())")
         defer { try? FileManager.default.removeItem(at: destdir) }
