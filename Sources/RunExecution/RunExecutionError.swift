@@ -43,6 +43,12 @@ public enum RunExecutionError: Error, CustomStringConvertible {
         }
     }
 
+    /// A fault of the run that a restart from its newest checkpoint may get past.
+    var isFault: Bool {
+        if case .trainer(.nonFiniteLoss) = self { return true }
+        return false
+    }
+
     /// A full disk, whatever layer reported it.
     static func classify(_ error: DaemonError) -> RunExecutionError {
         if case .diskFull(let path) = error { return .diskFull(path: path) }

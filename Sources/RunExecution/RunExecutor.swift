@@ -34,6 +34,9 @@ public struct RunExecutor: Sendable {
     /// `stop` and the store's cancel request after every iteration, moves the run to its final
     /// state itself and returns the outcome. `progress` gets one line per iteration (for a terminal).
     ///
+    /// `progress` also gets the event lines written to train.log (start, resume, warnings,
+    /// faults, the final state); iteration lines are the ones starting with `iter `.
+    ///
     /// A run that is not running under `owner` is left alone (outcome `failed`, store untouched).
     public func execute(runID: String, stop: StopSignal, progress: ((String) -> Void)? = nil) -> RunOutcome {
         let record: RunRecord
@@ -46,37 +49,63 @@ public struct RunExecutor: Sendable {
             return .failed(reason: String(describing: error))
         }
 
-        let session: RunSession
-        do throws(RunExecutionError) {
-            let config: RunConfig
-            do { config = try RunConfig.load(yaml: record.configText, file: "config.yaml of \(runID)", defaultName: record.name) } catch {
-                throw RunExecutionError.config(error)
-            }
-            let folder: RunFolder
+        // A fault (a NaN loss) restarts the session from the newest checkpoint; faults with no
+        // checkpoint written in between are consecutive, and the third of those fails the run.
+        var consecutiveFaults = 0
+        while true {
+            let session: RunSession
             do {
-                folder = try RunFolder(stateDirectory: stateDirectory, runID: runID)
-                try folder.create(configText: record.configText)
-            } catch { throw RunExecutionError.classify(error) }
-            session = try RunSession(runID: runID, config: config, folder: folder, store: store, owner: owner,
-                                     environmentThreads: defaultEnvironmentThreads, progress: progress)
-        } catch {
-            return finish(runID, outcome(for: error), logs: nil)
-        }
-        defer { session.logs.close() }
-
-        let result: RunOutcome
-        do {
-            switch try session.train(stop: stop) {
-            case .budgetSpent: result = .completed
-            case .cancelRequested: result = .cancelled
-            case .requested(.shutdown): result = .requeued
-            case .requested(.interrupted):
-                result = .paused(reason: "interrupted at \(session.trainer.globalStep) of \(session.config.run.totalEnvSteps) env steps")
+                session = try makeSession(record, progress: progress)
+            } catch {
+                return finish(runID, outcome(for: error), logs: nil)
             }
-        } catch {
-            result = outcome(for: error)
+            defer { session.logs.close() }
+            do throws(RunExecutionError) {
+                let result: RunOutcome = switch try session.train(stop: stop) {
+                case .budgetSpent: .completed
+                case .cancelRequested: .cancelled
+                case .requested(.shutdown): .requeued
+                case .requested(.interrupted):
+                    .paused(reason: "interrupted at \(session.trainer.globalStep) of \(session.config.run.totalEnvSteps) env steps")
+                }
+                return finish(runID, result, logs: session.logs)
+            } catch where error.isFault {
+                consecutiveFaults = session.checkpointsWritten > 0 ? 1 : consecutiveFaults + 1
+                let count: Int
+                do { count = try store.recordFault(runID, owner: owner, reason: error.description) } catch {
+                    return finish(runID, .failed(reason: "\(error)"), logs: session.logs)
+                }
+                if consecutiveFaults >= Self.maximumConsecutiveFaults {
+                    return finish(runID, .failed(reason: "\(consecutiveFaults) consecutive faults (\(count) since the run was queued); last: \(error)"),
+                                  logs: session.logs)
+                }
+                session.logs.eventIfPossible("fault \(consecutiveFaults) of \(Self.maximumConsecutiveFaults): \(error); restarting from the newest checkpoint")
+                if let reason = stop.reason {
+                    // The newest checkpoint is the state to keep; the faulted trainer is not.
+                    return finish(runID, reason == .shutdown ? .requeued : .paused(reason: "interrupted after a fault: \(error)"), logs: session.logs)
+                }
+            } catch {
+                return finish(runID, outcome(for: error), logs: session.logs)
+            }
         }
-        return finish(runID, result, logs: session.logs)
+    }
+
+    /// Consecutive faults (NaN losses with no checkpoint written in between) that fail a run.
+    public static let maximumConsecutiveFaults = 3
+
+    /// Loads the run's config, creates its folder and builds the session (trainer restored).
+    private func makeSession(_ record: RunRecord, progress: ((String) -> Void)?) throws(RunExecutionError) -> RunSession {
+        let config: RunConfig
+        do { config = try RunConfig.load(yaml: record.configText, file: "config.yaml of \(record.id)", defaultName: record.name) } catch {
+            throw .config(error)
+        }
+        let folder: RunFolder
+        do {
+            folder = try RunFolder(stateDirectory: stateDirectory, runID: record.id)
+            try folder.create(configText: record.configText)
+        } catch { throw RunExecutionError.classify(error) }
+        return try RunSession(runID: record.id, config: config, folder: folder, store: store, owner: owner,
+                              environmentThreads: defaultEnvironmentThreads, progress: progress)
     }
 
     /// A full disk pauses the run (nothing is wrong with it); everything else fails it.

@@ -23,6 +23,8 @@ final class RunSession {
     var checkpointedIteration: Int
     /// Throughput of the latest iteration, environment steps per second.
     var lastStepsPerSecond = 0.0
+    /// Checkpoints this session wrote (a fault after one is not "consecutive" to the previous).
+    private(set) var checkpointsWritten = 0
 
     /// Why the loop ended.
     enum Stop {
@@ -144,6 +146,7 @@ final class RunSession {
         do { file = try trainer.checkpointFile(metadata: metadata) } catch { throw .trainer(error) }
         let path = try checkpoints.write(file, envSteps: Int64(trainer.globalStep), evalMeanSuccessRate: evalMeanSuccessRate)
         checkpointedIteration = trainer.iteration
+        checkpointsWritten += 1
         return path
     }
 }

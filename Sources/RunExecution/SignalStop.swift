@@ -9,6 +9,7 @@ import Foundation
 /// are ignored and delivered to dispatch sources instead). `onSignal` hears of each signal.
 public final class SignalStop: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
+    private let signals: [Int32]
     /// The signal that asked for the stop, if one did.
     public var receivedSignal: Int32? {
         lock.lock()
@@ -19,6 +20,7 @@ public final class SignalStop: @unchecked Sendable {
     private var received: Int32?
 
     public init(_ stop: StopSignal, reason: StopReason, signals: [Int32] = [SIGINT, SIGTERM], onSignal: @escaping @Sendable (Int32) -> Void = { _ in }) {
+        self.signals = signals
         var sources: [any DispatchSourceSignal] = []
         let queue = DispatchQueue(label: "drats.signals")
         for number in signals {
@@ -43,5 +45,6 @@ public final class SignalStop: @unchecked Sendable {
     /// Stops listening and restores the default handling of the signals.
     public func cancel() {
         for source in sources { source.cancel() }
+        for number in signals { signal(number, SIG_DFL) }
     }
 }

@@ -11,10 +11,24 @@ import Foundation
 public final class TerminalProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let isTerminal: Bool
+    private let width: () -> Int
+    private let output: (String) -> Void
+    private let errorOutput: (String) -> Void
     private var liveLineShown = false
 
-    public init(isTerminal: Bool = isatty(STDOUT_FILENO) == 1) {
+    /// Writes to standard output (and standard error for `print(_:toStandardError:)`).
+    public convenience init() {
+        self.init(isTerminal: isatty(STDOUT_FILENO) == 1, width: Self.terminalWidth,
+                  output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                  errorOutput: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
+
+    /// Writes through `output` and `errorOutput`, cutting live lines to `width()` columns.
+    init(isTerminal: Bool, width: @escaping () -> Int, output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void) {
         self.isTerminal = isTerminal
+        self.width = width
+        self.output = output
+        self.errorOutput = errorOutput
     }
 
     /// Shows one line from the executor.
@@ -24,7 +38,7 @@ public final class TerminalProgress: @unchecked Sendable {
         if !isTerminal {
             write(line + "\n")
         } else if TrainLogLine.iteration(of: line) != nil {
-            write("\r\u{1B}[2K" + String(line.prefix(max(Self.terminalWidth() - 1, 20))))
+            write("\r\u{1B}[2K" + String(line.prefix(max(width() - 1, 20))))
             liveLineShown = true
         } else {
             write((liveLineShown ? "\r\u{1B}[2K" : "") + line + "\n")
@@ -41,15 +55,13 @@ public final class TerminalProgress: @unchecked Sendable {
             liveLineShown = false
         }
         if toStandardError {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            errorOutput(line + "\n")
         } else {
             write(line + "\n")
         }
     }
 
-    private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    private func write(_ text: String) { output(text) }
 
     private static func terminalWidth() -> Int {
         var size = winsize()

@@ -9,7 +9,8 @@ extension Trainer {
     /// 2. GAE from the critic's value of the observation after the last step;
     /// 3. the PPO update;
     /// 4. the sampler sees the update's per-task mean |advantage| and steps, then updates q.
-    /// Returns the iteration's metrics.
+    /// Returns the iteration's metrics. A non-finite loss in the update throws `nonFiniteLoss`
+    /// (the trainer is then mid-iteration: restore a checkpoint before going on).
     public func iterate() throws(TrainerError) -> IterationMetrics {
         // 1. Rollout.
         let tally = try collectRollout()
@@ -24,6 +25,10 @@ extension Trainer {
         // 3. PPO update.
         let stats: PPOUpdateStats
         do { stats = try agent.update(buffer) } catch { throw .ppo(error) }
+        // A NaN loss is a fault of the run, not a figure to log: the iteration stops here.
+        if stats.skippedNonFiniteMinibatches > 0 {
+            throw .nonFiniteLoss(iteration: iteration + 1, minibatches: stats.skippedNonFiniteMinibatches)
+        }
 
         // 4. Sampler update.
         do {

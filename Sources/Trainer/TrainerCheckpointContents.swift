@@ -120,6 +120,11 @@ struct TrainerCheckpointContents {
             }
             return state
         }
+        for (kind, prefix, count) in [("training", Names.slotPrefix(trainer.slots.count), trainer.slots.count),
+                                      ("evaluation", Names.evaluationSlotPrefix(trainer.evaluationSlots.count), trainer.evaluationSlots.count)]
+        where file.tensors.keys.contains(where: { $0.hasPrefix(prefix) }) {
+            throw fail("it holds the state of more \(kind) slots than this run's \(count) (tensors '\(prefix)...'); build the run with as many slots as the one that wrote it")
+        }
         slotStates = try (0..<trainer.slots.count).map { (slot) throws(TrainerError) in try slotState(prefix: Names.slotPrefix(slot)) }
         evaluationSlotStates = try (0..<trainer.evaluationSlots.count).map { (slot) throws(TrainerError) in
             try slotState(prefix: Names.evaluationSlotPrefix(slot))

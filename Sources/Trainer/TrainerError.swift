@@ -11,6 +11,9 @@ public enum TrainerError: Error, CustomStringConvertible {
     case ppo(PPOError)
     /// The sampler refused an observation (e.g. a non-finite return).
     case sampler(SamplerError)
+    /// The PPO update met a non-finite loss or gradient (the minibatches were not applied, but
+    /// the learner is diverging); the caller restores its last checkpoint or stops the run.
+    case nonFiniteLoss(iteration: Int, minibatches: Int)
     /// A checkpoint could not be written, or is not a usable checkpoint of this run (malformed,
     /// a tensor or metadata key missing or of the wrong shape); `reason` names what is wrong.
     case checkpoint(path: String, reason: String)
@@ -28,6 +31,9 @@ public enum TrainerError: Error, CustomStringConvertible {
             "PPO failed: \(error.description)"
         case .sampler(let error):
             "task sampler failed: \(error.description)"
+        case let .nonFiniteLoss(iteration, minibatches):
+            "iteration \(iteration): the PPO loss or gradient was NaN or infinite in \(minibatches) minibatch\(minibatches == 1 ? "" : "es"); "
+                + "the learner diverged (check ppo.learningRate, maxGradNorm and the rewards)"
         case let .checkpoint(path, reason):
             "checkpoint \(path): \(reason)"
         case let .checkpointConfigMismatch(path, checkpointHash, runHash):

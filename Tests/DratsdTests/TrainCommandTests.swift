@@ -117,7 +117,21 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any])?.isEmpty == true, "\(list.stdout)")
     }
 
-    @Test func sigintCheckpointsPausesAndSaysHowToContinue() throws {
+    @Test func aDivergingRunFailsWithTheReasonInShow() throws {
+        let scratch = try Scratch()
+        let diverging = Self.gridWorld.replacingOccurrences(of: "learningRate: 0.003", with: "learningRate: 1e30")
+        let result = try scratch.dratsd(["train", try scratch.config("diverging.yaml", diverging)])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("failed: 3 consecutive faults"), "\(result.stderr)")
+        let (id, _) = try idAndFolder(result)
+        let text = try scratch.dratsd(["show", id])
+        let failure = text.stdout.split(separator: "\n").first { $0.hasPrefix("failure") } ?? ""
+        #expect(failure.contains("the PPO loss or gradient was NaN or infinite") && failure.contains("(faults: 3)"), "\(text.stdout)")
+        #expect(try show(scratch, id)["state"] as? String == "failed")
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalCheckpointsPausesAndSaysHowToContinue(signal: Int32) throws {
         let scratch = try Scratch()
         let long = Self.gridWorld.replacingOccurrences(of: "totalEnvSteps: 640", with: "totalEnvSteps: 6_400_000")
         let path = try scratch.config("long.yaml", long)
@@ -139,11 +153,12 @@ import Testing
             }
         }
         try #require(logged, "no iteration logged within 60 s")
-        process.interrupt()
+        kill(process.processIdentifier, signal)
         let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(process.terminationStatus == 128 + signal, "\(stderr)")
+        #expect(stderr.contains(signal == SIGINT ? "SIGINT: stopping after the current iteration" : "SIGTERM: stopping after the current iteration"))
         #expect(stderr.contains("dratsd resume"))
         let (id, folder) = try idAndFolder(DratsdBinary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr))
         let run = try show(scratch, id)

@@ -59,20 +59,40 @@ import Trainer
             for task in config.env.tasks { #expect(object["eval/\(task)/success_rate"] != nil && object["eval/\(task)/return"] != nil) }
         }
 
-        // Checkpoints: the newest two (iterations 10 and 9) plus the best evaluated one, each verified.
+        // Checkpoints: the newest two (iterations 10 and 9) plus the best evaluated one (the
+        // newest of equal scores), each verified.
         let entries = try CheckpointCatalog(folder: folder).entries()
-        #expect(entries.prefix(2).map(\.envSteps) == [640, 576])
-        let bestScore = evaluations.compactMap { ($0["eval/mean_success_rate"] as? NSNumber)?.doubleValue }.max()!
+        let scores = evaluations.map { (($0["eval/mean_success_rate"] as? NSNumber)?.doubleValue ?? -1, $0["env_steps"] as? Int ?? -1) }
+        let best = try #require(scores.max { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) })
+        #expect(Set(entries.map(\.envSteps)) == Set([640, 576, Int64(best.1)]))
         let files = try entries.map { try SafeTensors.read(from: URL(fileURLWithPath: $0.path)) }
         for (entry, file) in zip(entries, files) {
             #expect(file.metadata["run_id"] == record.id)
             #expect(file.metadata["trainer_format"] == "drats-trainer")
             #expect(file.metadata["global_step"] == String(entry.envSteps))
+            if entry.envSteps == Int64(best.1) { #expect(file.metadata["eval_mean_success_rate"].flatMap(Double.init) == best.0) }
         }
-        let evaluatedScores = files.compactMap { $0.metadata["eval_mean_success_rate"].flatMap(Double.init) }
-        #expect(evaluatedScores.contains(bestScore))
-        #expect(entries.count <= 3)
         #expect(stored.lastCheckpointPath == entries[0].path)
+    }
+
+    @Test func withoutKeepBestOnlyTheNewestAreKept() throws {
+        let scratch = try Scratch()
+        let yaml = TinyConfigs.gridWorld(keepLast: 1).replacingOccurrences(of: "keepLast: 1}", with: "keepLast: 1, keepBest: false}")
+        let (record, _) = try scratch.start(yaml)
+        #expect(scratch.executor.execute(runID: record.id, stop: StopSignal()) == .completed)
+        #expect(try CheckpointCatalog(folder: scratch.folder(record.id)).entries().map(\.envSteps) == [640])
+    }
+
+    @Test func theLeaseHeartbeatRenewsTheOwnersLease() throws {
+        let scratch = try Scratch()
+        let (record, _) = try scratch.start(TinyConfigs.gridWorld())
+        let before = try #require(try scratch.store.run(id: record.id).ownerHeartbeatAt)
+        let heartbeat = LeaseHeartbeat(store: scratch.store, owner: scratch.owner, intervalSeconds: 0.05)
+        Thread.sleep(forTimeInterval: 0.3)
+        heartbeat.stop()
+        heartbeat.stop()  // a second stop does nothing
+        let after = try #require(try scratch.store.run(id: record.id).ownerHeartbeatAt)
+        #expect(after > before)
     }
 
     @Test func mt10RunOnTwoTasksCompletes() throws {

@@ -83,6 +83,21 @@ import Samplers
         #expect(own == file.tensors.filter { !$0.key.hasPrefix("trainer.") })
     }
 
+    /// Evaluation slots are not in the config hash (their count is the caller's choice), so a
+    /// different count is caught by the slot tensors, in both directions.
+    @Test func otherEvaluationSlotCountIsRefused() throws {
+        let config = TrainerTests.config()
+        let (_, file) = try Self.trainedTrainer(config, iterations: 1)
+        for (count, expected) in [(1, "more evaluation slots than this run's 1"), (3, "trainer.evaluation_slots.2.")] {
+            let slots = try (0..<config.ppo.numEnvs).map { try GridWorldSlot(slipProbability: 0.2, seed: config.slotSeed($0)) }
+            let evaluation = try (0..<count).map { try GridWorldSlot(slipProbability: 0.2, seed: config.slotSeed(99 + $0)) }
+            let b = try Trainer(config: config, slots: slots, evaluationSlots: evaluation, taskNames: GridWorldSlot.taskNames)
+            #expect { try b.restore(from: file, path: "x") } throws: { error in
+                String(describing: error).contains(expected)
+            }
+        }
+    }
+
     @Test func otherLearningConfigIsRefusedNamingBothHashes() throws {
         let (_, file) = try Self.trainedTrainer(TrainerTests.config(), iterations: 1)
         var other = TrainerTests.config()
