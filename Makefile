@@ -14,7 +14,7 @@ UNITDIR   ?= /etc/systemd/system
 # `make run` keeps its runs here (in the repository, git-ignored) unless told otherwise.
 STATE_DIR ?= $(CURDIR)/.drats-state
 
-.PHONY: deps python-deps build run test python-test bench clean install install-files
+.PHONY: deps python-deps build run test python-test bench experiment experiment-report clean install install-files
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
 ##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -78,6 +78,17 @@ python-test: python-deps
 bench: build
 	$(BIN) bench env --json
 	$(BIN) bench ppo --json
+
+## experiment: queue the MT10 sampler comparison, 5 samplers x seeds 1,2,3 (configs/compare-mt10/, budget
+##             in their comments) in $(STATE_DIR); `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)` trains
+##             it (about two hours). The run ids go to experiment-runs.txt.
+EXPERIMENT_CONFIGS := $(addprefix configs/compare-mt10/,uniform.yaml drats.yaml learning-progress.yaml learning-potential.yaml hard-first.yaml)
+experiment: build
+	$(BIN) submit $(EXPERIMENT_CONFIGS) --seeds 1,2,3 --state-dir $(STATE_DIR) > experiment-runs.txt && cat experiment-runs.txt
+
+## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
+experiment-report: build
+	$(BIN) report $$(grep '^r-' experiment-runs.txt) --state-dir $(STATE_DIR) --out report
 
 ## install: builds the release binary and installs it as $(DESTDIR)$(PREFIX)/bin/dratsd, with the
 ##          systemd unit as $(DESTDIR)$(UNITDIR)/dratsd.service (ExecStart pointing at that binary).

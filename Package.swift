@@ -5,7 +5,8 @@
 //   CSystemODE, CSystemBLAS (C interop)
 //   -> Physics (the only module importing CSystemODE), Networks (the only one importing CSystemBLAS)
 //   -> Manipulation (Sawyer arm, env contract, MetaWorld tasks)
-//   -> PPO, Samplers -> Trainer -> Daemon -> dratsd (command definitions only)
+//   -> PPO (PolicyServing: a checkpoint's policy for inference), Samplers -> Trainer -> Daemon
+//   -> dratsd (command definitions only)
 import PackageDescription
 
 let package = Package(
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "CNetworkKernels"),
         .target(name: "Networks", dependencies: ["CSystemBLAS", "CNetworkKernels"]),
         .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
+        .target(name: "PolicyServing", dependencies: ["PPO", "Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors"]),
@@ -87,6 +89,10 @@ let package = Package(
             dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors"]
         ),
 
+        // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
+        .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon"]),
+
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
         .target(name: "Service", dependencies: ["Daemon", "RunExecution"]),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Daemon"]),
@@ -98,12 +104,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Manipulation",
                 "PPO",
+                "PolicyServing",
                 "Experiments",
                 "MetaWorldTraining",
                 "Operations",
                 "RunConfiguration",
                 "Daemon",
                 "RunExecution",
+                "Reporting",
                 "Service",
             ]
         ),
@@ -115,6 +123,7 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "PolicyServingTests", dependencies: ["PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter"]),
         .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
         .testTarget(name: "ManipulationTests", dependencies: ["Manipulation", "MallocCounter"]),

@@ -13,6 +13,8 @@ import Trainer
 ///   `invalidActionCount`, so a broken policy shows in the figures instead of stopping the run.
 /// - Reward 1 on reaching the goal, which is also the success flag and ends the episode
 ///   (`terminated`); the 15-step horizon truncates.
+/// - Checkpoints save every task world's cell, step count and slip generator
+///   (`GridWorldSlot+State.swift`).
 public struct GridWorldSlot: MultiTaskEnvironmentSlot, Sendable {
     public static let taskNames = ["wall0", "wall1", "wall2", "wall3"]
 

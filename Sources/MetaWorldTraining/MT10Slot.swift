@@ -15,6 +15,8 @@ import Trainer
 /// - Episodes are truncated after 500 steps; success never ends a training episode (the raw
 ///   MetaWorld env never terminates). A physics fault (non-finite or exploding body) truncates
 ///   the episode with the last good observation and is counted in `faultCount`.
+/// - Checkpoints save how the current episode began and the actions applied since, not the
+///   physics; a restore replays them (`MT10Slot+Checkpoint.swift`).
 ///
 /// A class: the environments are shared references anyway, and tests and benchmarks read the
 /// counters of the very slot the trainer steps.

@@ -8,13 +8,31 @@ public enum RunSubmitter {
     /// `RunConfigError.invalid`, naming the file and key.
     public static func submit(configPath: String, store: RunStore,
                               availableTasks: [EnvSuite: [String]]) throws -> (record: RunRecord, config: RunConfig) {
-        let config = try RunConfig.load(file: configPath)
+        let config = try prepare(configPath: configPath, seed: nil, availableTasks: availableTasks)
+        return (try submit(config, store: store), config)
+    }
+
+    /// Loads and checks `configPath` like `submit` without queueing it; with `seed`, the
+    /// config's `run.seed` is replaced (and every value derived from it resolved again), so
+    /// the stored config records the seed the run uses.
+    public static func prepare(configPath: String, seed: UInt64?, availableTasks: [EnvSuite: [String]]) throws -> RunConfig {
+        var config = try RunConfig.load(file: configPath)
         let problems = unavailableTaskProblems(config, availableTasks: availableTasks)
         if !problems.isEmpty { throw RunConfigError.invalid(file: configPath, problems: problems) }
+        if let seed, seed != config.run.seed {
+            config.run.seed = seed
+            // Reloading the resolved text recomputes the derived fields (ppo.seed) in their one place.
+            config = try RunConfig.load(yaml: try config.resolvedYAML(), file: configPath, defaultName: config.run.name)
+        }
+        return config
+    }
+
+    /// Queues an already prepared config.
+    public static func submit(_ config: RunConfig, store: RunStore) throws -> RunRecord {
         let submission = RunSubmission(name: config.run.name, configText: try config.resolvedYAML(),
                                        samplerName: config.sampler.kind.rawValue, seed: config.run.seed,
                                        totalEnvSteps: Int64(config.run.totalEnvSteps))
-        return (try store.submit(submission), config)
+        return try store.submit(submission)
     }
 
     /// The tasks of `config` that this build cannot simulate, one problem per task.

@@ -69,8 +69,9 @@ public final class PPOAgent {
         do {
             policy = try GaussianPolicy(
                 observationSize: observationSize, hiddenSizes: config.hiddenSizes, taskCount: taskCount,
-                actionSize: actionSize, logStdMode: config.logStdMode)
-            critic = try ValueNetwork(observationSize: observationSize, hiddenSizes: config.hiddenSizes, taskCount: taskCount)
+                actionSize: actionSize, logStdMode: config.logStdMode, activation: config.activation)
+            critic = try ValueNetwork(
+                observationSize: observationSize, hiddenSizes: config.hiddenSizes, taskCount: taskCount, activation: config.activation)
             var seeds = SplitMix64(seed: config.seed)
             try policy.initialize(seed: seeds.next())
             try critic.initialize(seed: seeds.next())

@@ -42,6 +42,9 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     public var hiddenSizes: [Int] = [400, 400, 400]
     /// How the policy's log-std is produced (the authors' MetaWorld code: state-dependent).
     public var logStdMode: LogStdMode = .stateDependent
+    /// Nonlinearity after every hidden layer of the actor and critic trunks (CleanRL and the
+    /// authors' MetaWorld code: ReLU; CleanRL's continuous-action PPO: tanh).
+    public var activation: Activation = .relu
     /// Seed for initialisation, action sampling and minibatch shuffling.
     public var seed: UInt64 = 1
 
@@ -68,13 +71,14 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         klStopFactor = try c.decodeIfPresent(Double.self, forKey: .klStopFactor) ?? d.klStopFactor
         hiddenSizes = try c.decodeIfPresent([Int].self, forKey: .hiddenSizes) ?? d.hiddenSizes
         logStdMode = try c.decodeIfPresent(LogStdMode.self, forKey: .logStdMode) ?? d.logStdMode
+        activation = try c.decodeIfPresent(Activation.self, forKey: .activation) ?? d.activation
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
     }
 
     enum CodingKeys: String, CodingKey {
         case numEnvs, numSteps, updateEpochs, numMinibatches, learningRate, adamEpsilon, maxGradNorm
         case gamma, gaeLambda, clipCoef, normAdv, entCoef, vfCoef, targetKL, klStopFactor
-        case hiddenSizes, logStdMode, seed
+        case hiddenSizes, logStdMode, activation, seed
     }
 
     /// Encodes every field; a disabled `targetKL` is written as null so it stays disabled.
@@ -97,6 +101,7 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         try c.encode(klStopFactor, forKey: .klStopFactor)
         try c.encode(hiddenSizes, forKey: .hiddenSizes)
         try c.encode(logStdMode, forKey: .logStdMode)
+        try c.encode(activation, forKey: .activation)
         try c.encode(seed, forKey: .seed)
     }
 

@@ -9,7 +9,8 @@ extension Trainer {
     /// `PPOAgent.restore` and the Python loader can read the policy from it), plus the
     /// sampler state, every RNG state, the slots' episode states and the counters
     /// (`TrainerCheckpoint` lists the names). Take it between iterations; `metadata` adds the
-    /// caller's own keys (they cannot replace the agent's or the trainer's).
+    /// caller's own keys (they cannot replace the agent's or the trainer's). Not saved: `timing`
+    /// (wall-clock figures) and the rollout buffer, which every iteration fills from scratch.
     public func checkpointFile(metadata: [String: String] = [:]) throws(TrainerError) -> SafeTensorsFile {
         func fail(_ reason: String) -> TrainerError { .checkpoint(path: "(memory)", reason: reason) }
         var file: SafeTensorsFile

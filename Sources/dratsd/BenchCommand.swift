@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance.",
-        subcommands: [BenchEnvCommand.self, BenchPPOCommand.self, BenchTrainCommand.self, BenchFaultsCommand.self]
+        subcommands: [BenchEnvCommand.self, BenchPPOCommand.self, BenchTrainCommand.self, BenchFaultsCommand.self, BenchPolicyCommand.self]
     )
 }

@@ -133,6 +133,31 @@ import Trainer
                              evaluationIntervalSteps: nil, environmentThreads: threads)
     }
 
+    /// A checkpoint whose saved actions do not lead to its saved observation (as if the physics
+    /// had changed since it was written) is refused after the replay, and the trainer is put
+    /// back as it was, slots included.
+    @Test func replayThatDoesNotReproduceTheObservationIsRefusedAndRolledBack() throws {
+        let a = try MT10Training.makeTrainer(config: Self.config(), taskNames: Self.tasks)
+        for _ in 0..<3 { _ = try a.iterate() }
+        var file = try a.checkpointFile()
+        var actions = try #require(file.tensors["trainer.slots.1.episode_actions"]).float32Values()
+        #expect(actions.count == 150 * 4)
+        actions[0] = actions[0] > 0 ? -1 : 1
+        file.tensors["trainer.slots.1.episode_actions"] = try Tensor(float32: actions, shape: [actions.count])
+
+        let b = try MT10Training.makeTrainer(config: Self.config(), taskNames: Self.tasks)
+        _ = try b.iterate()
+        let before = try b.checkpointFile()
+        #expect { try b.restore(from: file, path: "changed.safetensors") } throws: { error in
+            String(describing: error).contains("training slot 1 restored observation value")
+        }
+        #expect(try b.checkpointFile() == before)
+        // The rolled-back trainer goes on exactly like one that never saw the file.
+        let c = try MT10Training.makeTrainer(config: Self.config(), taskNames: Self.tasks)
+        _ = try c.iterate()
+        #expect(try b.iterate() == c.iterate())
+    }
+
     /// 12 iterations of 50 steps: every slot is 100 steps into its second episode at the
     /// checkpoint. The resumed trainer steps on two threads.
     @Test(arguments: [1, 2])

@@ -33,3 +33,51 @@ import Testing
         #expect(try store.list().count == 1)
     }
 }
+
+@Suite struct RunSubmitterSeedTests {
+    @Test func prepareWithASeedRecordsItAndItsDerivedPPOSeed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("submitter-seed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("seeded.yaml").path
+        try "run: {seed: 1, totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let available: [EnvSuite: [String]] = [.mt10: ["reach-v3"]]
+        let unchanged = try RunSubmitter.prepare(configPath: path, seed: nil, availableTasks: available)
+        let seeded = try RunSubmitter.prepare(configPath: path, seed: 7, availableTasks: available)
+        #expect(unchanged.run.seed == 1)
+        #expect(seeded.run.seed == 7)
+        #expect(seeded.ppo.seed == 7)
+        #expect(seeded.run.name == "seeded")
+        var expected = unchanged
+        expected.run.seed = 7
+        expected.ppo.seed = 7
+        #expect(seeded == expected)
+        let store = try RunStore(databasePath: root.appendingPathComponent("runs.sqlite").path)
+        let record = try RunSubmitter.submit(seeded, store: store)
+        #expect(record.seed == 7)
+        #expect(try RunConfig.load(yaml: record.configText).run.seed == 7)
+        #expect(throws: RunConfigError.self) {
+            try RunSubmitter.prepare(configPath: path, seed: 2, availableTasks: [.mt10: ["push-v3"]])
+        }
+    }
+}
+
+@Suite struct ComparisonConfigTests {
+    /// `configs/compare-mt10/`: the five samplers, the same everything else, and the budget the comments state.
+    @Test func theFiveConfigsDifferOnlyInSamplerAndName() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let kinds = ["uniform", "drats", "learning-progress", "learning-potential", "hard-first"]
+        let configs = try kinds.map { try RunConfig.load(file: root.appendingPathComponent("configs/compare-mt10/\($0).yaml").path) }
+        #expect(configs.map(\.sampler.kind.rawValue) == kinds)
+        #expect(configs.map(\.run.name) == kinds.map { "compare-mt10-\($0)" })
+        for config in configs {
+            var normalised = config
+            normalised.sampler.kind = configs[0].sampler.kind
+            normalised.run.name = configs[0].run.name
+            #expect(normalised == configs[0])
+            #expect(config.run.totalEnvSteps == 3_000_000)
+            #expect(config.evaluationCount == 10)
+            #expect(config.taskCount == 10)
+        }
+    }
+}

@@ -50,6 +50,21 @@ import PPO
         #expect(config.configHash != hash)
     }
 
+    @Test func activationDefaultsToReLUAndReachesBothTrunks() throws {
+        #expect(PPOConfig().activation == .relu)
+        let json = #"{"activation": "tanh", "hiddenSizes": [4]}"#
+        var config = try JSONDecoder().decode(PPOConfig.self, from: Data(json.utf8))
+        #expect(config.activation == .tanh)
+        #expect(try JSONDecoder().decode(PPOConfig.self, from: JSONEncoder().encode(config)) == config)
+        config.numEnvs = 1
+        config.numSteps = 4
+        config.numMinibatches = 1
+        let agent = try PPOAgent(config: config, observationSize: 3, actionSize: 1, taskCount: 1)
+        #expect(agent.policy.trunk.activation == .tanh && agent.critic.trunk.activation == .tanh)
+        #expect(config.configHash != PPOConfig().configHash)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(PPOConfig.self, from: Data(#"{"activation": "gelu"}"#.utf8)) }
+    }
+
     @Test func agentRejectsInvalidConfig() {
         var config = PPOConfig()
         config.clipCoef = 0

@@ -37,7 +37,7 @@ import Testing
               tasks: [push-v3, reach-v3]
               layoutMode: random
               suiteSeed: 3
-            ppo: {numSteps: 50, hiddenSizes: [8], targetKL: null, logStdMode: stateIndependent}
+            ppo: {numSteps: 50, hiddenSizes: [8], targetKL: null, logStdMode: stateIndependent, activation: tanh}
             sampler: {kind: hard-first, hardFirstActiveTasks: 2}
             checkpoint: {keepBest: false}
             """)
@@ -51,6 +51,7 @@ import Testing
         #expect(config.ppo.targetKL == nil)
         #expect(config.ppo.hiddenSizes == [8])
         #expect(config.ppo.logStdMode == .stateIndependent)
+        #expect(config.ppo.activation == .tanh)
         #expect(config.sampler.kind == .hardFirst)
         #expect(config.sampler.totalStepBudget == 1_000)
         #expect(config.sampler.floor == 0.125)

@@ -24,7 +24,7 @@ import Samplers
     }
 
     /// Runs `m` more iterations on both trainers, each followed by an evaluation, and expects
-    /// every number and finally the whole state to agree.
+    /// every number and finally the whole state to agree, down to the checkpoint bytes.
     static func expectSameContinuation(_ a: Trainer<GridWorldSlot>, _ b: Trainer<GridWorldSlot>, iterations m: Int) throws {
         for _ in 0..<m {
             let metricsA = try a.iterate(), metricsB = try b.iterate()
@@ -34,6 +34,7 @@ import Samplers
         let fileA = try a.checkpointFile(), fileB = try b.checkpointFile()
         #expect(fileA.tensors == fileB.tensors)
         #expect(fileA.metadata == fileB.metadata)
+        #expect(try SafeTensors.encode(fileA) == SafeTensors.encode(fileB), "the two runs' checkpoints are not byte-identical")
     }
 
     @Test(arguments: SamplerKind.allCases, [1, 3])
@@ -46,6 +47,16 @@ import Samplers
         #expect(b.sampler == a.sampler && b.iteration == k && b.globalStep == a.globalStep)
         #expect(b.episodeLengths == a.episodeLengths && b.episodeReturns == a.episodeReturns)
         try Self.expectSameContinuation(a, b, iterations: 3)
+    }
+
+    @Test func sharedHeadRunResumesExactly() throws {
+        var config = TrainerTests.config(kind: .learningPotential)
+        config.sharedHead = true
+        let (a, file) = try Self.trainedTrainer(config, iterations: 2)
+        let b = try TrainerTests.trainer(config)
+        try b.restore(from: file, path: "(memory)")
+        #expect(Array(b.slotHeads) == Array(a.slotHeads) && Array(b.slotTasks) == Array(a.slotTasks))
+        try Self.expectSameContinuation(a, b, iterations: 2)
     }
 
     @Test func roundTripThroughAFileWithOtherThreadCount() throws {

@@ -1,4 +1,5 @@
-"""drats from Python: the MT10 tasks simulated by `dratsd env`, as gymnasium environments.
+"""drats from Python: the MT10 tasks simulated by `dratsd env`, as gymnasium environments, and
+checkpoints' policies in numpy (`load_policy`, needs the optional `safetensors` package).
 
 Importing the package registers `drats/reach-v3` ... `drats/window-close-v3` with gymnasium;
 `gymnasium.make` of a task this dratsd build does not simulate raises `TaskNotServedError`.
@@ -7,6 +8,7 @@ Importing the package registers `drats/reach-v3` ... `drats/window-close-v3` wit
 import gymnasium
 
 from .binary import DRATSD_ENV_VAR, find_dratsd, served_tasks
+from .checkpoint import CheckpointError, Policy, load_policy
 from .env import DratsEnv
 from .errors import DratsdExitedError, DratsdNotFoundError, DratsdRequestError, DratsError, TaskNotServedError
 from .tasks import MAX_EPISODE_STEPS, MT10_TASKS
@@ -14,6 +16,7 @@ from .vector import OneHotTaskId, make_mt10_vector_env
 from .vector_env import DratsVectorEnv
 
 __all__ = [
+    "CheckpointError",
     "DRATSD_ENV_VAR",
     "DratsEnv",
     "DratsVectorEnv",
@@ -24,9 +27,11 @@ __all__ = [
     "MAX_EPISODE_STEPS",
     "MT10_TASKS",
     "OneHotTaskId",
+    "Policy",
     "TaskNotServedError",
     "env_id",
     "find_dratsd",
+    "load_policy",
     "make_mt10_vector_env",
     "served_tasks",
 ]

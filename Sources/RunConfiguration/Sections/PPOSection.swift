@@ -8,7 +8,7 @@ struct PPOSection: Encodable {
     /// Keys the YAML may set, in the order they are written.
     static let keys = ["numSteps", "updateEpochs", "numMinibatches", "learningRate", "adamEpsilon", "maxGradNorm",
                        "gamma", "gaeLambda", "clipCoef", "normAdv", "entCoef", "vfCoef", "targetKL", "klStopFactor",
-                       "hiddenSizes", "logStdMode"]
+                       "hiddenSizes", "logStdMode", "activation"]
     /// Keys of `PPOConfig` that follow from other sections, with where to set them instead.
     static let derivedKeys = ["numEnvs": "env.envSlots", "seed": "run.seed"]
 
@@ -30,5 +30,6 @@ struct PPOSection: Encodable {
         try c.encode(config.klStopFactor, forKey: StringKey("klStopFactor"))
         try c.encode(config.hiddenSizes, forKey: StringKey("hiddenSizes"))
         try c.encode(config.logStdMode, forKey: StringKey("logStdMode"))
+        try c.encode(config.activation, forKey: StringKey("activation"))
     }
 }

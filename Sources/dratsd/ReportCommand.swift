@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Reporting
+
+/// `dratsd report RUN...`: compare samplers over runs with tables and plots.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Compare runs by sampler: learning curves, final per-task success, sampling probabilities and a summary table.",
+        discussion: """
+        Groups the runs by sampler and writes into --out: learning-curves.svg/.png, final-success.svg/.png, \
+        sampling-probabilities.svg/.png and summary.md. Intervals are percentile-bootstrap 95% intervals over seeds \
+        (10,000 resamples, seed 1), so the same runs always give the same report. Runs without an evaluation yet are \
+        left out with a note on stderr.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Run ids or unique prefixes (see `dratsd list`).", valueName: "run"))
+    var runs: [String] = []
+
+    @Flag(help: "Add every completed run in the state directory.")
+    var all = false
+
+    @Option(help: "Directory for the report files (created if missing).")
+    var out = "report"
+
+    @Option(help: "Mean success rate in [0, 1] for the 'steps to reach' column.")
+    var successThreshold = 0.5
+
+    @Flag(help: "Print the summary numbers as JSON on stdout (the files are written too).")
+    var json = false
+
+    @OptionGroup var stateDirectory: StateDirectoryOption
+
+    func validate() throws {
+        if runs.isEmpty && !all { throw ValidationError("name at least one run id, or use --all") }
+        if !(0...1).contains(successThreshold) {
+            throw ValidationError("--success-threshold is \(successThreshold); it must be in [0, 1]")
+        }
+    }
+
+    func run() throws {
+        let (directory, store) = try stateDirectory.open()
+        let loaded = try ReportBuilder.loadRuns(queries: runs, all: all, store: store, stateDirectory: directory)
+        let report = try ReportBuilder.build(loaded, successThreshold: successThreshold)
+        for (runID, reason) in report.skipped {
+            FileHandle.standardError.write(Data("left out \(runID): \(reason)\n".utf8))
+        }
+        let written = try report.write(to: out)
+        if json {
+            print(try report.summaryJSON())
+        } else {
+            for path in written { print("wrote \(path)") }
+        }
+    }
+}
