@@ -55,8 +55,9 @@ struct RunCheckpoints {
 
     /// The newest checkpoint that reads, verifies and `accept`s (the trainer restores it),
     /// newest first. Each one that fails is moved aside to `<name>.corrupt` and reported to
-    /// `warn`, so the next start does not trip on it again. Also finds the best checkpoint
-    /// among the readable ones. Nil when none is usable (a fresh start).
+    /// `warn`, so the next start does not trip on it again, except a checkpoint of another
+    /// learning config, which is thrown (the run fails and its files stay). Also finds the best
+    /// checkpoint among the readable ones. Nil when none is usable (a fresh start).
     mutating func restoreNewest(accept: (VerifiedCheckpoint) throws(RunExecutionError) -> Void,
                                 warn: (String) -> Void) throws(RunExecutionError) -> VerifiedCheckpoint? {
         let entries: [CheckpointEntry]
@@ -71,6 +72,9 @@ struct RunCheckpoints {
                 }
                 if let score = checkpoint.evalMeanSuccessRate { noteEvaluated(envSteps: entry.envSteps, meanSuccessRate: score) }
             } catch {
+                // Another learning config (e.g. a dratsd upgrade that changed the settings' hash)
+                // is not damage: moving the files aside and starting afresh would discard the run.
+                if case .trainer(.checkpointConfigMismatch) = error { throw error }
                 let aside = entry.path + ".corrupt"
                 let moved = rename(entry.path, aside) == 0
                 warn("warning: checkpoint \(entry.path) is unusable (\(error)); "

@@ -10,8 +10,11 @@ import RunConfiguration
 /// (one human line per iteration plus events), `metrics.jsonl` (see `MetricsLine`) and
 /// `checkpoints/` (see `RunCheckpoints`).
 public struct RunExecutor: Sendable {
+    /// Where the run folders are.
     public let stateDirectory: StateDirectory
+    /// The registry holding the runs' states.
     public let store: RunStore
+    /// The process that holds the runs' leases (a service, or `dratsd train`).
     public let owner: RunOwner
     /// Environment threads for runs whose config leaves `env.workerThreads` at 0 (one per
     /// core); nil keeps one per core. A service running N runs on C cores passes max(1, C / N).
@@ -64,7 +67,7 @@ public struct RunExecutor: Sendable {
                 let result: RunOutcome = switch try session.train(stop: stop) {
                 case .budgetSpent: .completed
                 case .cancelRequested: .cancelled
-                case .requested(.shutdown): .requeued
+                case .requested(.shutdown), .abandonedForShutdown: .requeued
                 case .requested(.interrupted):
                     .paused(reason: "interrupted at \(session.trainer.globalStep) of \(session.config.run.totalEnvSteps) env steps")
                 }

@@ -26,9 +26,15 @@ final class RunSession {
     /// Checkpoints this session wrote (a fault after one is not "consecutive" to the previous).
     private(set) var checkpointsWritten = 0
 
+    /// Whether the iteration under way may be abandoned for a shutdown: only when every
+    /// completed iteration is checkpointed, so abandoning it loses nothing complete.
+    private var iterationAbandonable = false
+
     /// Why the loop ended.
     enum Stop {
         case budgetSpent, requested(StopReason), cancelRequested
+        /// A shutdown abandoned the iteration under way; the newest checkpoint holds the run.
+        case abandonedForShutdown
     }
 
     /// Builds the trainer, restores the newest intact checkpoint (falling back past corrupt
@@ -71,20 +77,34 @@ final class RunSession {
 
     /// Trains until the budget is spent or a stop is asked (by `stop` or a cancel in the store),
     /// logging every iteration, checkpointing on schedule and at the end.
+    ///
+    /// A shutdown does not wait for a long iteration (or its evaluation) to finish when the
+    /// previous one is checkpointed: the iteration is abandoned, to be redone after the restart.
     func train(stop: StopSignal) throws(RunExecutionError) -> Stop {
         let total = config.run.totalEnvSteps
         let interval = config.evaluation.everyEnvSteps
+        trainer.abortCheck = { [unowned self] in iterationAbandonable && stop.reason == .shutdown }
+        defer { trainer.abortCheck = nil }
         while trainer.globalStep < total {
             let stepsBefore = trainer.globalStep
             let iterationStarted = TrainerTiming.now()
+            iterationAbandonable = checkpointedIteration == trainer.iteration
             let metrics: IterationMetrics
-            do { metrics = try trainer.iterate() } catch { throw .trainer(error) }
-            let stepsPerSecond = Double(trainer.globalStep - stepsBefore) / max(TrainerTiming.now() - iterationStarted, 1e-9)
-            lastStepsPerSecond = stepsPerSecond
             var evaluation: EvaluationResult?
-            if trainer.globalStep / interval > stepsBefore / interval {
-                do { evaluation = try trainer.evaluate() } catch { throw .trainer(error) }
+            var iterationSeconds = 0.0
+            do throws(TrainerError) {
+                metrics = try trainer.iterate()
+                iterationSeconds = TrainerTiming.now() - iterationStarted
+                if trainer.globalStep / interval > stepsBefore / interval { evaluation = try trainer.evaluate() }
+            } catch {
+                guard case .aborted = error else { throw .trainer(error) }
+                logs.eventIfPossible("shutdown: abandoned iteration \(checkpointedIteration + 1) under way; "
+                    + "the run resumes from its checkpoint at iteration \(checkpointedIteration)")
+                return .abandonedForShutdown
             }
+            iterationAbandonable = false
+            let stepsPerSecond = Double(trainer.globalStep - stepsBefore) / max(iterationSeconds, 1e-9)
+            lastStepsPerSecond = stepsPerSecond
             let checkpointPath = try logAndCheckpoint(metrics, evaluation: evaluation, stepsPerSecond: stepsPerSecond, stop: stop)
             let acknowledgement: ProgressAcknowledgement
             do {

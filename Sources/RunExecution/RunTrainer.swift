@@ -12,6 +12,7 @@ protocol RunTrainer: AnyObject {
     var sampler: TaskSampler { get }
     var iteration: Int { get }
     var globalStep: Int { get }
+    var abortCheck: (() -> Bool)? { get set }
     func iterate() throws(TrainerError) -> IterationMetrics
     func evaluate() throws(TrainerError) -> EvaluationResult
     func checkpointFile(metadata: [String: String]) throws(TrainerError) -> SafeTensorsFile

@@ -46,6 +46,7 @@ extension Trainer {
 
         for slot in 0..<slotCount { try startNextJob(slot) }
         while active.contains(true) {
+            if let abortCheck, abortCheck() { throw .aborted(iteration: iteration) }
             do {
                 try agent.act(
                     observations: observations.baseAddress!, tasks: heads.baseAddress!, count: slotCount,

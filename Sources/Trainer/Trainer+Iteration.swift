@@ -48,6 +48,7 @@ extension Trainer {
         var tally = EpisodeTally()
         for task in stepsPerTask.indices { stepsPerTask[task] = 0 }
         for step in 0..<numSteps {
+            if let abortCheck, abortCheck() { throw .aborted(iteration: iteration + 1) }
             for slot in 0..<numEnvs {
                 let row = buffer.index(step: step, env: slot)
                 buffer.observations.row(row).update(from: nextObservations.baseAddress! + slot * observationSize, count: observationSize)

@@ -40,6 +40,11 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     public internal(set) var globalStep = 0
     /// Where the time went, phase by phase.
     public internal(set) var timing = TrainerTiming()
+    /// Asked before every rollout and evaluation step; when it returns true, `iterate()` or
+    /// `evaluate()` stops at once with `TrainerError.aborted`. The trainer is then mid-iteration
+    /// and must be restored from a checkpoint (or dropped) before training on. Lets a service
+    /// stop within seconds even when one iteration takes minutes.
+    public var abortCheck: (() -> Bool)?
 
     // Storage (CleanRL: allocated once before the loop).
     let buffer: RolloutBuffer

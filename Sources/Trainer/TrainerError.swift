@@ -14,6 +14,8 @@ public enum TrainerError: Error, CustomStringConvertible {
     /// The PPO update met a non-finite loss or gradient (the minibatches were not applied, but
     /// the learner is diverging); the caller restores its last checkpoint or stops the run.
     case nonFiniteLoss(iteration: Int, minibatches: Int)
+    /// `abortCheck` asked to stop in the middle of an iteration's rollout or evaluation.
+    case aborted(iteration: Int)
     /// A checkpoint could not be written, or is not a usable checkpoint of this run (malformed,
     /// a tensor or metadata key missing or of the wrong shape); `reason` names what is wrong.
     case checkpoint(path: String, reason: String)
@@ -34,6 +36,8 @@ public enum TrainerError: Error, CustomStringConvertible {
         case let .nonFiniteLoss(iteration, minibatches):
             "iteration \(iteration): the PPO loss or gradient was NaN or infinite in \(minibatches) minibatch\(minibatches == 1 ? "" : "es"); "
                 + "the learner diverged (check ppo.learningRate, maxGradNorm and the rewards)"
+        case let .aborted(iteration):
+            "iteration \(iteration) was aborted on request before it finished; restore a checkpoint before training on"
         case let .checkpoint(path, reason):
             "checkpoint \(path): \(reason)"
         case let .checkpointConfigMismatch(path, checkpointHash, runHash):

@@ -144,11 +144,14 @@ import Trainer
         stop.request(.shutdown)
         stop.request(.interrupted)  // the first request wins
         #expect(stop.reason == .shutdown)
+        // Asked before anything was trained: the first iteration is abandoned at its first step.
         #expect(scratch.executor.execute(runID: first.id, stop: stop) == .requeued)
         let requeued = try scratch.store.run(id: first.id)
         #expect(requeued.state == .queued)
-        #expect(requeued.envSteps == 64)
-        #expect(try CheckpointCatalog(folder: scratch.folder(first.id)).entries().map(\.envSteps) == [64])
+        #expect(requeued.envSteps == 0)
+        #expect(try CheckpointCatalog(folder: scratch.folder(first.id)).entries().isEmpty)
+        let log = try scratch.lines(try scratch.folder(first.id).trainLogPath)
+        #expect(log.contains("shutdown: abandoned iteration 1 under way; the run resumes from its checkpoint at iteration 0"))
 
         let (second, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 100))
         let store = scratch.store

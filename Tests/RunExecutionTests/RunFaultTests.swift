@@ -89,6 +89,23 @@ import Testing
         #expect(iterations.map { $0["iteration"] as? Int } == Array(1...10))
     }
 
+    @Test func aCheckpointOfAnotherLearningConfigFailsTheRunAndIsKept() throws {
+        let scratch = try Scratch()
+        let (other, _) = try scratch.start(TinyConfigs.gridWorld(learningRate: 0.01))
+        #expect(scratch.executor.execute(runID: other.id, stop: StopSignal()) == .completed)
+        let (record, _) = try scratch.start(TinyConfigs.gridWorld())
+        let folder = try scratch.folder(record.id)
+        try folder.create(configText: record.configText)
+        let foreign = CheckpointCatalog(folder: folder).path(forEnvSteps: 640)
+        try FileManager.default.copyItem(atPath: CheckpointCatalog(folder: try scratch.folder(other.id)).path(forEnvSteps: 640), toPath: foreign)
+
+        let outcome = scratch.executor.execute(runID: record.id, stop: StopSignal())
+        guard case .failed(let reason) = outcome else { Issue.record("outcome \(outcome)"); return }
+        #expect(reason.contains("was written with trainer config hash"), "\(reason)")
+        #expect(FileManager.default.fileExists(atPath: foreign))
+        #expect(try scratch.store.run(id: record.id).state == .failed)
+    }
+
     /// Fills the device mounted at `directory` (a file `filler` takes every free block).
     func fill(_ directory: String) -> String {
         let filler = directory + "/filler"

@@ -51,6 +51,34 @@ import Testing
         try expectResumeMatches(TinyConfigs.gridWorld(sampler: sampler, everyIterations: 100), stopAfter: 5, stopReason: .interrupted)
     }
 
+    @Test func aShutdownAbandonsTheIterationUnderWayAndTheRunStillMatches() throws {
+        let scratch = try Scratch()
+        let yaml = TinyConfigs.gridWorld(everyIterations: 1)
+        let (uninterrupted, _) = try scratch.start(yaml)
+        #expect(scratch.executor.execute(runID: uninterrupted.id, stop: StopSignal()) == .completed)
+
+        let (resumed, _) = try scratch.start(yaml)
+        let interrupt = StopSignal()
+        _ = scratch.executor.execute(runID: resumed.id, stop: interrupt) { line in
+            if TrainLogLine.iteration(of: line) == 3 { interrupt.request(.interrupted) }
+        }
+        // The shutdown comes as the restarted run begins iteration 4: it is dropped, not finished.
+        try scratch.restart(resumed.id)
+        let shutdown = StopSignal()
+        let outcome = scratch.executor.execute(runID: resumed.id, stop: shutdown) { line in
+            if line.hasPrefix("resume: ") { shutdown.request(.shutdown) }
+        }
+        #expect(outcome == .requeued)
+        let folder = try scratch.folder(resumed.id)
+        #expect(try scratch.lines(folder.trainLogPath).contains("shutdown: abandoned iteration 4 under way; the run resumes from its checkpoint at iteration 3"))
+        #expect(try scratch.store.run(id: resumed.id).envSteps == 192)
+        #expect(try CheckpointCatalog(folder: folder).entries().first?.envSteps == 192)
+
+        try scratch.restart(resumed.id)
+        #expect(scratch.executor.execute(runID: resumed.id, stop: StopSignal()) == .completed)
+        #expect(try comparableMetrics(scratch, resumed.id) == comparableMetrics(scratch, uninterrupted.id))
+    }
+
     @Test func mt10ResumedMidEpisodeOnTwoThreadsMatchesAnUninterruptedRun() throws {
         // 50-step rollouts: every slot is mid-way through a 500-step episode at the checkpoint.
         // Threads are left to the executor (1 before the stop, 2 after): they must not change the numbers.
