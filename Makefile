@@ -9,10 +9,12 @@ APT_PKGS  := libode-dev libblas-dev liblapacke-dev libopenblas-dev libsqlite3-de
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN       := $(shell $(SWIFT) build $(SWIFTOPTS) --show-bin-path 2>/dev/null)/dratsd
 PREFIX    ?= /usr/local
+# systemd's directory for units installed by the administrator.
+UNITDIR   ?= /etc/systemd/system
 # `make run` keeps its runs here (in the repository, git-ignored) unless told otherwise.
 STATE_DIR ?= $(CURDIR)/.drats-state
 
-.PHONY: deps python-deps build run test python-test bench experiment experiment-report clean
+.PHONY: deps python-deps build run test python-test bench experiment experiment-report clean install install-files
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
 ##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -87,6 +89,38 @@ experiment: build
 ## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
 experiment-report: build
 	$(BIN) report $$(grep '^r-' experiment-runs.txt) --state-dir $(STATE_DIR) --out report
+
+## install: builds the release binary and installs it as $(DESTDIR)$(PREFIX)/bin/dratsd, with the
+##          systemd unit as $(DESTDIR)$(UNITDIR)/dratsd.service (ExecStart pointing at that binary).
+##          Without DESTDIR (a real install) it also creates the system user and group `dratsd`
+##          when missing and runs `systemctl daemon-reload` when systemd is running.
+##          Then: systemctl enable --now dratsd
+install: build
+	$(MAKE) install-files
+
+## install-files: the copying part of `install`, for an already built $(BIN).
+install-files:
+	@[ -x "$(BIN)" ] || { echo "install: $(BIN) is not built; run make build first" >&2; exit 1; }
+	$(SUDO) install -d -m 0755 "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(UNITDIR)"
+	$(SUDO) install -m 0755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/dratsd"
+	sed 's|^ExecStart=/usr/local/bin/dratsd |ExecStart=$(PREFIX)/bin/dratsd |' configs/dratsd.service \
+	  | $(SUDO) tee "$(DESTDIR)$(UNITDIR)/dratsd.service" >/dev/null
+	$(SUDO) chmod 0644 "$(DESTDIR)$(UNITDIR)/dratsd.service"
+	@if [ -n "$(DESTDIR)" ]; then \
+	  echo "install: DESTDIR set: not creating the dratsd user, not reloading systemd"; \
+	else \
+	  if ! getent passwd dratsd >/dev/null; then \
+	    echo "install: creating the system user dratsd"; \
+	    $(SUDO) useradd --system --user-group --home-dir /var/lib/dratsd --no-create-home \
+	      --shell /usr/sbin/nologin --comment "drats training service" dratsd; \
+	  fi; \
+	  if [ -d /run/systemd/system ]; then \
+	    $(SUDO) systemctl daemon-reload; \
+	    echo "install: done; start the service with: systemctl enable --now dratsd"; \
+	  else \
+	    echo "install: systemd is not running here; the unit is installed for when it is"; \
+	  fi; \
+	fi
 
 clean:
 	rm -rf .build

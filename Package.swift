@@ -93,6 +93,10 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon"]),
 
+        // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
+        .target(name: "Service", dependencies: ["Daemon", "RunExecution"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Daemon"]),
+
         // MARK: The executable
         .executableTarget(
             name: "dratsd",
@@ -108,6 +112,7 @@ let package = Package(
                 "Daemon",
                 "RunExecution",
                 "Reporting",
+                "Service",
             ]
         ),
 

@@ -11,7 +11,7 @@ struct Dratsd: ParsableCommand {
         abstract: "Multi-task reinforcement learning with DRATS task sampling.",
         version: "0.1.0",
         subcommands: [SubmitCommand.self, ListCommand.self, ShowCommand.self, LogsCommand.self, CancelCommand.self,
-                      ResumeCommand.self, TrainCommand.self, EvalCommand.self, EnvCommand.self, PolicyCommand.self,
+                      ResumeCommand.self, ServeCommand.self, TrainCommand.self, EvalCommand.self, EnvCommand.self, PolicyCommand.self,
                       BenchCommand.self, ExperimentCommand.self, ReportCommand.self]
     )
 }

@@ -1,0 +1,47 @@
+/// How `dratsd serve` schedules runs. The defaults suit a systemd unit with `WatchdogSec=60s`.
+public struct ServiceSettings: Sendable, Equatable {
+    /// Runs trained at once (default 1). Counted over the whole run database, so runs that
+    /// `dratsd train` holds in the foreground take slots too. The machine's cores are shared
+    /// out between them (see `ThreadBudget`).
+    public var maxConcurrent: Int
+    /// How often the database is polled for newly queued runs, in seconds (default 2).
+    public var pollIntervalSeconds: Double
+    /// A running run whose owner has not renewed its lease for this long is taken to be
+    /// orphaned (its pid was reused, or its service hung) and requeued at start, in seconds
+    /// (default 120).
+    public var leaseTimeoutSeconds: Double
+    /// How long a store write waits for another process's transaction, in seconds (default 10;
+    /// well under the watchdog period, so a busy database never looks like a hung service).
+    public var databaseBusyTimeoutSeconds: Double
+
+    public init(maxConcurrent: Int = 1, pollIntervalSeconds: Double = 2, leaseTimeoutSeconds: Double = 120,
+                databaseBusyTimeoutSeconds: Double = 10) {
+        self.maxConcurrent = maxConcurrent
+        self.pollIntervalSeconds = pollIntervalSeconds
+        self.leaseTimeoutSeconds = leaseTimeoutSeconds
+        self.databaseBusyTimeoutSeconds = databaseBusyTimeoutSeconds
+    }
+
+    /// Lease renewals happen this often: a quarter of the lease timeout, so three missed
+    /// renewals in a row still leave the lease valid.
+    public var heartbeatIntervalSeconds: Double { leaseTimeoutSeconds / 4 }
+
+    /// Checks every setting and names the first one out of range.
+    public func validate() throws(ServiceError) {
+        guard (1...256).contains(maxConcurrent) else {
+            throw .invalidSetting(name: "--max-concurrent", value: String(maxConcurrent), allowed: "an integer from 1 to 256")
+        }
+        guard pollIntervalSeconds.isFinite, pollIntervalSeconds >= 0.05, pollIntervalSeconds <= 3600 else {
+            throw .invalidSetting(name: "--poll-interval-seconds", value: String(pollIntervalSeconds),
+                                  allowed: "a number of seconds from 0.05 to 3600")
+        }
+        guard leaseTimeoutSeconds.isFinite, leaseTimeoutSeconds >= 1, leaseTimeoutSeconds <= 86_400 else {
+            throw .invalidSetting(name: "--lease-timeout-seconds", value: String(leaseTimeoutSeconds),
+                                  allowed: "a number of seconds from 1 to 86400")
+        }
+        guard databaseBusyTimeoutSeconds.isFinite, databaseBusyTimeoutSeconds > 0, databaseBusyTimeoutSeconds <= 600 else {
+            throw .invalidSetting(name: "database busy timeout", value: String(databaseBusyTimeoutSeconds),
+                                  allowed: "a number of seconds above 0 and at most 600")
+        }
+    }
+}

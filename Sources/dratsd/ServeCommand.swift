@@ -1,0 +1,48 @@
+import ArgumentParser
+import Service
+
+/// `dratsd serve`: the long-running training service (what the systemd unit starts).
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Train queued runs until SIGTERM or SIGINT; what the systemd unit runs.",
+        discussion: """
+            At start, runs left running by a service that is gone go back to the queue and resume from \
+            their last checkpoints. Then queued runs are trained in submission order, up to \
+            --max-concurrent at once; with N at once on C cores each run gets max(1, C / N) environment \
+            threads unless its config sets env.workerThreads. SIGTERM or SIGINT checkpoints every \
+            running run, puts it back in the queue and exits 0. Speaks systemd's notify protocol \
+            (READY, STATUS, WATCHDOG, STOPPING) when $NOTIFY_SOCKET is set; logs one line per event on stderr.
+            """
+    )
+
+    @Option(name: .customLong("max-concurrent"),
+            help: "Runs trained at once (1-256), counted over the whole run database, so `dratsd train` runs take slots too.")
+    var maxConcurrent = 1
+
+    @Option(name: .customLong("poll-interval-seconds"),
+            help: "How often to look for newly submitted runs, in seconds (0.05-3600).")
+    var pollIntervalSeconds = 2.0
+
+    @Option(name: .customLong("lease-timeout-seconds"),
+            help: "At start, a running run whose owner (a service or `dratsd train`) is alive but has not renewed its lease for this long (it hung) is requeued, in seconds (1-86400).")
+    var leaseTimeoutSeconds = 120.0
+
+    @OptionGroup var stateDirectory: StateDirectoryOption
+
+    func validate() throws {
+        do {
+            try settings.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var settings: ServiceSettings {
+        ServiceSettings(maxConcurrent: maxConcurrent, pollIntervalSeconds: pollIntervalSeconds, leaseTimeoutSeconds: leaseTimeoutSeconds)
+    }
+
+    func run() throws {
+        try Service(stateDirectoryFlag: stateDirectory.path, settings: settings).run()
+    }
+}

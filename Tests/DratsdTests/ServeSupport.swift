@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// A Unix datagram socket standing in for systemd's notify socket: collects every message the
+/// service sends, one datagram each.
+final class NotifyListener: @unchecked Sendable {
+    let path: String
+    private let fd: Int32
+    private let lock = NSLock()
+    private var received: [String] = []
+    private var closed = false
+
+    init(directory: String) throws {
+        path = directory + "/notify.sock"
+        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path), "socket path too long: \(path)")
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0, "bind \(path): errno \(errno)")
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        Thread.detachNewThread { [self] in receiveLoop() }
+    }
+
+    deinit { close(fd) }
+
+    private func receiveLoop() {
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        while !lock.withLock({ closed }) {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { continue }
+            let message = String(decoding: buffer[0..<count], as: UTF8.self)
+            lock.withLock { received.append(message) }
+        }
+    }
+
+    func stop() { lock.withLock { closed = true } }
+
+    /// Every message so far, each split into its `KEY=value` lines.
+    var lines: [String] { lock.withLock { received.flatMap { $0.split(separator: "\n").map(String.init) } } }
+
+    /// Waits up to `timeout` seconds for a line satisfying `predicate`.
+    func waitForLine(timeout: Double, _ predicate: (String) -> Bool) -> String? {
+        var found: String?
+        _ = waitUntil(timeout: timeout) {
+            found = lines.first(where: predicate)
+            return found != nil
+        }
+        return found
+    }
+}
+
+/// Polls `condition` every 50 ms for up to `timeout` seconds; returns whether it became true.
+@discardableResult
+func waitUntil(timeout: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    return try condition()
+}
+
+/// A running `dratsd serve` whose stderr (its event log) is collected.
+final class ServeProcess: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var errorText = ""
+    private let reader = DispatchGroup()
+
+    init(stateDir: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
+        process.executableURL = DratsdBinary.url
+        process.arguments = ["serve", "--state-dir", stateDir, "--poll-interval-seconds", "0.1"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LOGS_DIRECTORY", "DRATSD_STATE_DIR"] { environment[key] = nil }
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        reader.enter()
+        Thread.detachNewThread { [self] in
+            let handle = errors.fileHandleForReading
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                lock.withLock { errorText += String(decoding: data, as: UTF8.self) }
+            }
+            reader.leave()
+        }
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// The event lines logged so far.
+    var log: String { lock.withLock { errorText } }
+
+    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits up to `timeout` seconds for the process to exit; its status, or nil if still running.
+    func waitForExit(timeout: Double) -> Int32? {
+        guard waitUntil(timeout: timeout, { !process.isRunning }) else { return nil }
+        process.waitUntilExit()
+        _ = reader.wait(timeout: .now() + 5)
+        return process.terminationStatus
+    }
+
+    /// SIGKILL, then wait for the exit.
+    func kill9() {
+        send(SIGKILL)
+        process.waitUntilExit()
+        _ = reader.wait(timeout: .now() + 5)
+    }
+}
