@@ -29,6 +29,14 @@ public final class World {
     var explicitlyDampedJoints: [(joint: Int, damping: Double)] = []
     var sprungJoints: [(joint: Int, stiffness: Double, reference: Double)] = []
 
+    /// Each body's state before the current step (`BodyStateSnapshot.doublesPerBody` each), kept
+    /// so that a step the exact solver botched can be run again; sized as bodies are added.
+    var bodyStates: [Double] = []
+    /// Test hook: run every exact step through the solver fallback.
+    var forcesSolverFallback = false
+    /// Steps the exact solver failed and the iterative one redid, over the world's life.
+    public private(set) var solverFallbackCount = 0
+
     /// Contact points created in the most recent step.
     public private(set) var lastContactCount = 0
     /// Contact points dropped because the preallocated buffer was full, over the world's life.
@@ -48,9 +56,7 @@ public final class World {
         dWorldSetContactSurfaceLayer(world, definition.contactSurfaceLayerMetres)
         dWorldSetContactMaxCorrectingVel(world, definition.contactMaxCorrectingSpeed)
         dWorldSetAutoDisableFlag(world, 0)
-        if let iterations = definition.quickStepIterations {
-            dWorldSetQuickStepNumIterations(world, Int32(iterations))
-        }
+        dWorldSetQuickStepNumIterations(world, Int32(definition.quickStepIterations ?? definition.fallbackQuickStepIterations))
         contacts = ContactGenerator(world: world, capacity: definition.maxContacts, perPair: definition.maxContactsPerPair)
     }
 
@@ -67,6 +73,13 @@ public final class World {
     /// Advances the simulation by one time step: contacts, then the constraint solver.
     /// Returns the first numerical fault found (non-finite or exploding body), else nil.
     /// After a fault the world's state is garbage until every body is placed again.
+    ///
+    /// With the exact solver, a step during which ODE reported a problem (its Dantzig LCP solver
+    /// gives up with "LCP internal error, s <= 0" on ill-conditioned contact sets and returns
+    /// partial forces) or after which a body is faulty is run again from the saved state with
+    /// the iterative solver (`WorldDefinition.fallbackQuickStepIterations`), which cannot fail
+    /// that way. Counted in `solverFallbackCount`; the decision depends on the state alone, so
+    /// stepping stays deterministic.
     @discardableResult
     public func step() -> PhysicsFault? {
         ODERuntime.prepareThread()
@@ -75,13 +88,24 @@ public final class World {
         updateDampedLimits()
         lastContactCount = contacts.generate(space: space)
         droppedContactCount += contacts.droppedInLastPass
-        if definition.quickStepIterations != nil {
-            dWorldQuickStep(world, definition.timestepSeconds)
-        } else {
-            dWorldStep(world, definition.timestepSeconds)
+        let h = definition.timestepSeconds
+        guard definition.quickStepIterations == nil else {
+            dWorldQuickStep(world, h)
+            dJointGroupEmpty(contacts.group)
+            return checkBodies()
+        }
+        saveBodyStates()
+        let messagesBefore = ODERuntime.messagesOnThisThread
+        dWorldStep(world, h)
+        var fault = checkBodies()
+        if fault != nil || ODERuntime.messagesOnThisThread != messagesBefore || forcesSolverFallback {
+            restoreBodyStates()
+            dWorldQuickStep(world, h)
+            solverFallbackCount += 1
+            fault = checkBodies()
         }
         dJointGroupEmpty(contacts.group)
-        return checkBodies()
+        return fault
     }
 
     /// The first body whose state is non-finite or beyond the definition's fault limits.
