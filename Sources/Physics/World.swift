@@ -78,8 +78,9 @@ public final class World {
     /// gives up with "LCP internal error, s <= 0" on ill-conditioned contact sets and returns
     /// partial forces) or after which a body is faulty is run again from the saved state with
     /// the iterative solver (`WorldDefinition.fallbackQuickStepIterations`), which cannot fail
-    /// that way. Counted in `solverFallbackCount`; the decision depends on the state alone, so
-    /// stepping stays deterministic.
+    /// that way. Counted in `solverFallbackCount`. The decision depends on the state alone, so
+    /// stepping stays deterministic; but QuickStep warm-starts joint rows from its previous call,
+    /// so a redone step also depends on the world's previous fallback (same calls, same numbers).
     @discardableResult
     public func step() -> PhysicsFault? {
         ODERuntime.prepareThread()

@@ -65,7 +65,7 @@ import Physics
     /// pressed against scenery; that used to shoot the light claw out (26 of 2000 held-random
     /// episodes, 5 with friction slip, `SawyerCalibration.gripperContactFrictionSlip`). Now
     /// `World.step` redoes such a step with the iterative solver: `dratsd bench faults` measured
-    /// 0 faulted episodes in 2000 (35 steps redone), so none is allowed here. Fault handling
+    /// 0 faulted episodes in 2000 (19 steps redone), so none is allowed here. Fault handling
     /// itself is tested in `ManipulationEnvironmentTests`.
     static let randomEpisodes = 8
     static let allowedFaultsInRandomEpisodes = 0

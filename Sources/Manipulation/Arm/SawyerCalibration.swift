@@ -51,9 +51,17 @@ public struct SawyerCalibration: Sendable {
     /// regularises the friction rows (11 of 2000 against scenery only, 5 of 2000 with the fixture
     /// parts too). At 1e-3 a contact point carrying 10 N of friction creeps 1 cm/s; only kN pushes slide fast, and
     /// grasps of task objects are untouched. The rest is caught by `World.step`, which redoes a
-    /// step the exact solver failed with the iterative one: 0 faulted episodes of 2000 (35 steps
-    /// redone in 5 million) with the finger shells of `CollisionGroups`.
+    /// step the exact solver failed with the iterative one: 0 faulted episodes of 2000 (19 steps
+    /// redone in 5 million) with the finger shells of `CollisionGroups` and
+    /// `gripperFixtureContactPoints`.
     public var gripperContactFrictionSlip = 1e-3
+
+    /// Contact points per touching pair of a gripper geom (base, finger shell) and scenery or a
+    /// fixture part (4 for everything else). The hand's orientation is held by the weld and the
+    /// arm, not by these contacts, so two points carry the push as well as four, and each point
+    /// dropped takes three rows out of the exact solver: drawer-close, whose random play keeps
+    /// the hand on the pulled-out drawer, spent 41% of its time in such steps.
+    public var gripperFixtureContactPoints = 2
 
     /// ODE solver: `nil` for the exact LCP step, else iterations of the iterative QuickStep.
     public var quickStepIterations: Int? = nil
