@@ -7,7 +7,9 @@ enum BodyStateSnapshot {
 }
 
 extension World {
-    /// Copies every body's state into `bodyStates` (preallocated as bodies are added).
+    /// Copies every body's state into `bodyStates` (preallocated as bodies are added). Kinematic
+    /// bodies too: skipping them broke the recovery (the window tasks then dropped contacts and
+    /// corrupted memory after a redone step), so a failed exact step does disturb them.
     func saveBodyStates() {
         bodyStates.withUnsafeMutableBufferPointer { saved in
             for (index, body) in bodies.enumerated() {

@@ -113,19 +113,27 @@ public final class World {
     public func checkBodies() -> PhysicsFault? {
         let speedLimit = definition.faultSpeedLimit
         let distanceLimit = definition.faultDistanceLimitMetres
+        // Squared norms against squared limits: the same test without square roots, run twice
+        // per step for every body.
+        let speedLimitSquared = speedLimit * speedLimit, distanceLimitSquared = distanceLimit * distanceLimit
         for index in bodies.indices {
             let body = bodies[index]
             let p = dBodyGetPosition(body)!, v = dBodyGetLinearVel(body)!, w = dBodyGetAngularVel(body)!
             let position = SIMD3(p[0], p[1], p[2]), linear = SIMD3(v[0], v[1], v[2]), angular = SIMD3(w[0], w[1], w[2])
-            if !(position.x.isFinite && position.y.isFinite && position.z.isFinite
-                && linear.x.isFinite && linear.y.isFinite && linear.z.isFinite
-                && angular.x.isFinite && angular.y.isFinite && angular.z.isFinite) {
-                return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position or velocity is not a finite number")
+            let distanceSquared = (position * position).sum()
+            let linearSquared = (linear * linear).sum(), angularSquared = (angular * angular).sum()
+            // A sum of squares is finite only if every term is (an overflow to infinity is a fault too).
+            if !(distanceSquared.isFinite && linearSquared.isFinite && angularSquared.isFinite) {
+                if !(position.x.isFinite && position.y.isFinite && position.z.isFinite
+                    && linear.x.isFinite && linear.y.isFinite && linear.z.isFinite
+                    && angular.x.isFinite && angular.y.isFinite && angular.z.isFinite) {
+                    return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position or velocity is not a finite number")
+                }
             }
-            if length(position) > distanceLimit {
+            if distanceSquared > distanceLimitSquared {
                 return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position \(position) is more than \(distanceLimit) m from the origin")
             }
-            if length(linear) > speedLimit || length(angular) > speedLimit {
+            if linearSquared > speedLimitSquared || angularSquared > speedLimitSquared {
                 return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "speed exceeded \(speedLimit) (linear \(length(linear)) m/s, angular \(length(angular)) rad/s)")
             }
         }
