@@ -22,6 +22,13 @@ final class ContactGenerator {
         var frictionSlip: Double
     }
     var pairSoftness: [PairSoftness] = []
+    /// Fewer contact points than `perPair` for pairs of collision categories.
+    struct PairPointLimit {
+        var categoryA: UInt
+        var categoryB: UInt
+        var maxPoints: Int
+    }
+    var pairPointLimits: [PairPointLimit] = []
     private(set) var count = 0
     private(set) var droppedInLastPass = 0
     /// Geom index pairs that touched in the last pass (one entry per pair, preallocated).
@@ -57,7 +64,14 @@ final class ContactGenerator {
         let bodyA = dGeomGetBody(a), bodyB = dGeomGetBody(b)
         if bodyA == nil && bodyB == nil { return }
         if let bodyA, let bodyB, dAreConnectedExcluding(bodyA, bodyB, Int32(dJointTypeContact.rawValue)) != 0 { return }
-        let found = Int(dCollide(a, b, Int32(perPair), scratch, Int32(MemoryLayout<dContactGeom>.stride)))
+        let ca = dGeomGetCategoryBits(a), cb = dGeomGetCategoryBits(b)
+        var pointLimit = perPair
+        for limit in pairPointLimits
+        where (ca & limit.categoryA != 0 && cb & limit.categoryB != 0) || (ca & limit.categoryB != 0 && cb & limit.categoryA != 0) {
+            pointLimit = limit.maxPoints
+            break
+        }
+        let found = Int(dCollide(a, b, Int32(pointLimit), scratch, Int32(MemoryLayout<dContactGeom>.stride)))
         if found == 0 { return }
         let indexA = Int(bitPattern: dGeomGetData(a)) - 1, indexB = Int(bitPattern: dGeomGetData(b)) - 1
         if touchingPairCount < capacity {
@@ -71,7 +85,6 @@ final class ContactGenerator {
         contact.surface.soft_erp = min(sa.errorReduction, sb.errorReduction)
         contact.surface.soft_cfm = max(sa.constraintForceMixing, sb.constraintForceMixing)
         if !pairSoftness.isEmpty {
-            let ca = dGeomGetCategoryBits(a), cb = dGeomGetCategoryBits(b)
             for pair in pairSoftness
             where (ca & pair.categoryA != 0 && cb & pair.categoryB != 0) || (ca & pair.categoryB != 0 && cb & pair.categoryA != 0) {
                 contact.surface.soft_erp = pair.errorReduction

@@ -10,6 +10,7 @@ import Synchronization
 /// never reaches them.
 public enum ODERuntime {
     private static let initialized: Bool = {
+        _ = threadMessageKey
         dInitODE2(0)
         dSetMessageHandler(recordMessage)
         dSetErrorHandler(reportFatal)
@@ -25,12 +26,25 @@ public enum ODERuntime {
         dAllocateODEDataForThread(UInt32(bitPattern: dAllocateMaskAll.rawValue))
     }
 
+    /// Per-thread count of ODE messages, stored as the thread-specific pointer value itself so
+    /// that counting allocates nothing. ODE reports on the thread that steps, so a world can tell
+    /// whether *its* step raised a message even while other worlds step on other threads.
+    private static let threadMessageKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// How many messages ODE has reported on the calling thread (e.g. "LCP internal error").
+    static var messagesOnThisThread: Int { Int(bitPattern: pthread_getspecific(threadMessageKey)) }
+
     /// How many warnings ODE has reported in this process, and the last one.
     public static var warnings: (count: Int, last: String) {
         messages.withLock { $0 }
     }
 
     fileprivate static func record(_ text: String) {
+        pthread_setspecific(threadMessageKey, UnsafeRawPointer(bitPattern: messagesOnThisThread + 1))
         messages.withLock { $0 = ($0.count + 1, text) }
     }
 }

@@ -15,6 +15,7 @@ extension World {
         }
         if !definition.gravity { dBodySetGravityMode(body, 0) }
         bodies.append(body)
+        bodyStates.append(contentsOf: repeatElement(0, count: BodyStateSnapshot.doublesPerBody))
         centerOffsets.append(definition.isKinematic ? .zero : definition.centerOfMass)
         bodyNames.append(definition.name)
         let id = BodyID(index: bodies.count - 1)

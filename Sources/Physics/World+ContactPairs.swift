@@ -31,4 +31,25 @@ extension World {
             contacts.pairSoftness.append(pair)
         }
     }
+
+    /// Generates at most `maxPoints` contact points (instead of `WorldDefinition.maxContactsPerPair`)
+    /// for each touching pair of a geom of category `a` and one of category `b`. Each contact
+    /// point adds three rows (normal and two friction directions) to the exact solver, whose cost
+    /// grows with the square of its size; where a pair's orientation is held by joints anyway, two
+    /// points carry the push as well as four. ODE keeps the deepest, most spread-out points. A later
+    /// setting for the same categories replaces an earlier one.
+    public func setContactPointLimit(_ maxPoints: Int, betweenCategories a: UInt32, and b: UInt32) throws {
+        guard maxPoints >= 1, maxPoints <= definition.maxContactsPerPair else {
+            throw PhysicsError.invalidParameter(name: "contact pair point limit", value: Double(maxPoints), expected: "1...\(definition.maxContactsPerPair) (maxContactsPerPair)")
+        }
+        guard a != 0, b != 0 else {
+            throw PhysicsError.invalidParameter(name: "contact pair category", value: Double(a == 0 ? a : b), expected: "a non-zero category bit mask")
+        }
+        let limit = ContactGenerator.PairPointLimit(categoryA: UInt(a), categoryB: UInt(b), maxPoints: maxPoints)
+        if let index = contacts.pairPointLimits.firstIndex(where: { ($0.categoryA, $0.categoryB) == (limit.categoryA, limit.categoryB) || ($0.categoryA, $0.categoryB) == (limit.categoryB, limit.categoryA) }) {
+            contacts.pairPointLimits[index] = limit
+        } else {
+            contacts.pairPointLimits.append(limit)
+        }
+    }
 }

@@ -29,6 +29,14 @@ public final class World {
     var explicitlyDampedJoints: [(joint: Int, damping: Double)] = []
     var sprungJoints: [(joint: Int, stiffness: Double, reference: Double)] = []
 
+    /// Each body's state before the current step (`BodyStateSnapshot.doublesPerBody` each), kept
+    /// so that a step the exact solver botched can be run again; sized as bodies are added.
+    var bodyStates: [Double] = []
+    /// Test hook: run every exact step through the solver fallback.
+    var forcesSolverFallback = false
+    /// Steps the exact solver failed and the iterative one redid, over the world's life.
+    public private(set) var solverFallbackCount = 0
+
     /// Contact points created in the most recent step.
     public private(set) var lastContactCount = 0
     /// Contact points dropped because the preallocated buffer was full, over the world's life.
@@ -48,9 +56,7 @@ public final class World {
         dWorldSetContactSurfaceLayer(world, definition.contactSurfaceLayerMetres)
         dWorldSetContactMaxCorrectingVel(world, definition.contactMaxCorrectingSpeed)
         dWorldSetAutoDisableFlag(world, 0)
-        if let iterations = definition.quickStepIterations {
-            dWorldSetQuickStepNumIterations(world, Int32(iterations))
-        }
+        dWorldSetQuickStepNumIterations(world, Int32(definition.quickStepIterations ?? definition.fallbackQuickStepIterations))
         contacts = ContactGenerator(world: world, capacity: definition.maxContacts, perPair: definition.maxContactsPerPair)
     }
 
@@ -67,6 +73,14 @@ public final class World {
     /// Advances the simulation by one time step: contacts, then the constraint solver.
     /// Returns the first numerical fault found (non-finite or exploding body), else nil.
     /// After a fault the world's state is garbage until every body is placed again.
+    ///
+    /// With the exact solver, a step during which ODE reported a problem (its Dantzig LCP solver
+    /// gives up with "LCP internal error, s <= 0" on ill-conditioned contact sets and returns
+    /// partial forces) or after which a body is faulty is run again from the saved state with
+    /// the iterative solver (`WorldDefinition.fallbackQuickStepIterations`), which cannot fail
+    /// that way. Counted in `solverFallbackCount`. The decision depends on the state alone, so
+    /// stepping stays deterministic; but QuickStep warm-starts joint rows from its previous call,
+    /// so a redone step also depends on the world's previous fallback (same calls, same numbers).
     @discardableResult
     public func step() -> PhysicsFault? {
         ODERuntime.prepareThread()
@@ -75,32 +89,51 @@ public final class World {
         updateDampedLimits()
         lastContactCount = contacts.generate(space: space)
         droppedContactCount += contacts.droppedInLastPass
-        if definition.quickStepIterations != nil {
-            dWorldQuickStep(world, definition.timestepSeconds)
-        } else {
-            dWorldStep(world, definition.timestepSeconds)
+        let h = definition.timestepSeconds
+        guard definition.quickStepIterations == nil else {
+            dWorldQuickStep(world, h)
+            dJointGroupEmpty(contacts.group)
+            return checkBodies()
+        }
+        saveBodyStates()
+        let messagesBefore = ODERuntime.messagesOnThisThread
+        dWorldStep(world, h)
+        var fault = checkBodies()
+        if fault != nil || ODERuntime.messagesOnThisThread != messagesBefore || forcesSolverFallback {
+            restoreBodyStates()
+            dWorldQuickStep(world, h)
+            solverFallbackCount += 1
+            fault = checkBodies()
         }
         dJointGroupEmpty(contacts.group)
-        return checkBodies()
+        return fault
     }
 
     /// The first body whose state is non-finite or beyond the definition's fault limits.
     public func checkBodies() -> PhysicsFault? {
         let speedLimit = definition.faultSpeedLimit
         let distanceLimit = definition.faultDistanceLimitMetres
+        // Squared norms against squared limits: the same test without square roots, run twice
+        // per step for every body.
+        let speedLimitSquared = speedLimit * speedLimit, distanceLimitSquared = distanceLimit * distanceLimit
         for index in bodies.indices {
             let body = bodies[index]
             let p = dBodyGetPosition(body)!, v = dBodyGetLinearVel(body)!, w = dBodyGetAngularVel(body)!
             let position = SIMD3(p[0], p[1], p[2]), linear = SIMD3(v[0], v[1], v[2]), angular = SIMD3(w[0], w[1], w[2])
-            if !(position.x.isFinite && position.y.isFinite && position.z.isFinite
-                && linear.x.isFinite && linear.y.isFinite && linear.z.isFinite
-                && angular.x.isFinite && angular.y.isFinite && angular.z.isFinite) {
-                return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position or velocity is not a finite number")
+            let distanceSquared = (position * position).sum()
+            let linearSquared = (linear * linear).sum(), angularSquared = (angular * angular).sum()
+            // A sum of squares is finite only if every term is (an overflow to infinity is a fault too).
+            if !(distanceSquared.isFinite && linearSquared.isFinite && angularSquared.isFinite) {
+                if !(position.x.isFinite && position.y.isFinite && position.z.isFinite
+                    && linear.x.isFinite && linear.y.isFinite && linear.z.isFinite
+                    && angular.x.isFinite && angular.y.isFinite && angular.z.isFinite) {
+                    return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position or velocity is not a finite number")
+                }
             }
-            if length(position) > distanceLimit {
+            if distanceSquared > distanceLimitSquared {
                 return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "position \(position) is more than \(distanceLimit) m from the origin")
             }
-            if length(linear) > speedLimit || length(angular) > speedLimit {
+            if linearSquared > speedLimitSquared || angularSquared > speedLimitSquared {
                 return PhysicsFault(body: index, bodyName: bodyNames[index], reason: "speed exceeded \(speedLimit) (linear \(length(linear)) m/s, angular \(length(angular)) rad/s)")
             }
         }

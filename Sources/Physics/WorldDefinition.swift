@@ -15,6 +15,9 @@ public struct WorldDefinition: Sendable {
     /// The solver: `nil` uses ODE's exact (Dantzig LCP) `dWorldStep`; a count uses the iterative
     /// `dWorldQuickStep` with that many iterations. Default `nil`.
     public var quickStepIterations: Int? = nil
+    /// Iterations of `dWorldQuickStep` when it redoes a step the exact solver failed (see
+    /// `World.step`). Default 50.
+    public var fallbackQuickStepIterations: Int = 50
     /// Most contact points generated for one pair of geoms per step. Default 4.
     public var maxContactsPerPair: Int = 4
     /// Most contact points per step over all pairs (preallocated). Default 64.
@@ -40,6 +43,9 @@ public struct WorldDefinition: Sendable {
         }
         if maxContactsPerPair < 1 || maxContacts < maxContactsPerPair {
             found.append(.invalidParameter(name: "maxContacts", value: Double(maxContacts), expected: ">= maxContactsPerPair >= 1"))
+        }
+        if fallbackQuickStepIterations < 1 {
+            found.append(.invalidParameter(name: "fallbackQuickStepIterations", value: Double(fallbackQuickStepIterations), expected: ">= 1"))
         }
         if let n = quickStepIterations, n < 1 {
             found.append(.invalidParameter(name: "quickStepIterations", value: Double(n), expected: ">= 1"))

@@ -60,15 +60,15 @@ import Physics
     }
 
     /// Random episodes per task and how many of them may end in a detected physics fault.
-    /// Known weakness: with the hand blocked and the mocap weld pushing with up to ~3 kN (as in
-    /// MetaWorld), ODE's exact LCP solver occasionally fails ("LCP internal error") on the many
-    /// contacts of a claw pressed against scenery and shoots the light claw out. Friction slip on
-    /// gripper-vs-fixture contacts (`SawyerCalibration.gripperContactFrictionSlip`) cut this
-    /// from 26 to about 5 in 2000 held-random episodes (`dratsd bench faults`). Such faults are
-    /// caught and end the episode; they must stay rare. (The peg block is built from thick
-    /// boxes for a related reason, see `PegBlock.parts`.)
+    /// With the hand blocked and the mocap weld pushing with up to ~3 kN (as in MetaWorld), ODE's
+    /// exact LCP solver occasionally fails ("LCP internal error") on the contacts of a claw
+    /// pressed against scenery; that used to shoot the light claw out (26 of 2000 held-random
+    /// episodes, 5 with friction slip, `SawyerCalibration.gripperContactFrictionSlip`). Now
+    /// `World.step` redoes such a step with the iterative solver: `dratsd bench faults` measured
+    /// 0 faulted episodes in 2000 (19 steps redone), so none is allowed here. Fault handling
+    /// itself is tested in `ManipulationEnvironmentTests`.
     static let randomEpisodes = 8
-    static let allowedFaultsInRandomEpisodes = 1
+    static let allowedFaultsInRandomEpisodes = 0
 
     static func randomAction(_ rng: inout SplitMix64) -> SIMD4<Double> {
         SIMD4(rng.uniform(-1, 1), rng.uniform(-1, 1), rng.uniform(-1, 1), rng.uniform(-1, 1))

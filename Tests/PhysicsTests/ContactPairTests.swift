@@ -2,7 +2,7 @@ import Testing
 @testable import Physics
 
 /// `World.setContactSpringDamper`: a category pair's own contact stiffness replaces the softer
-/// of the two surfaces, for that pair only.
+/// of the two surfaces, for that pair only; `World.setContactPointLimit` caps that pair's points.
 @Suite struct ContactPairTests {
     static let table: UInt32 = 1, pressed: UInt32 = 2, bystander: UInt32 = 4
     static let soft = SurfaceParameters.springDamper(stiffness: 2e5, damping: 2e3, timestepSeconds: 0.0025, friction: 1)
@@ -93,5 +93,40 @@ import Testing
         for slip in [-1e-3, Double.nan, .infinity] {
             #expect(throws: PhysicsError.self) { try world.setContactSpringDamper(stiffness: 1e6, damping: 1e4, frictionSlip: slip, betweenCategories: 1, and: 2) }
         }
+    }
+
+    /// `World.setContactPointLimit`: the pair gets fewer points, other pairs keep four.
+    @Test func pointLimitCapsThatPairOnly() throws {
+        var counts: [Int] = []
+        for limit in [nil, 2, 1] as [Int?] {
+            let world = try World()
+            _ = try world.addGeom(GeomDefinition(
+                name: "table", shape: .box(halfExtents: SIMD3(1, 1, 0.5)), body: nil, pose: Transform(position: SIMD3(0, 0, -0.5)),
+                surface: Self.soft, filter: CollisionFilter(category: Self.table, collidesWith: Self.pressed | Self.bystander)))
+            var boxes: [BodyID] = []
+            for (name, category, x) in [("pressed", Self.pressed, -0.3), ("bystander", Self.bystander, 0.3)] {
+                var body = BodyDefinition(name: name)
+                body.pose = Transform(position: SIMD3(x, 0, 0.0199))
+                let id = try world.addBody(body)
+                _ = try world.addGeom(GeomDefinition(
+                    name: name, shape: .box(halfExtents: SIMD3(repeating: 0.02)), body: id,
+                    surface: Self.soft, filter: CollisionFilter(category: category, collidesWith: Self.table)))
+                boxes.append(id)
+            }
+            if let limit { try world.setContactPointLimit(limit, betweenCategories: Self.pressed, and: Self.table) }
+            for _ in 0..<100 { #expect(world.step() == nil) }
+            counts.append(world.lastContactCount)
+            // Fewer points still hold the box up: it rests within a millimetre of the other one.
+            #expect(abs(world.position(of: boxes[0]).z - world.position(of: boxes[1]).z) < 1e-3)
+        }
+        #expect(counts == [8, 6, 5])
+    }
+
+    @Test func pointLimitOutsideOneToPerPairIsRejected() throws {
+        let world = try World()
+        for limit in [0, -1, WorldDefinition().maxContactsPerPair + 1] {
+            #expect(throws: PhysicsError.self) { try world.setContactPointLimit(limit, betweenCategories: 1, and: 2) }
+        }
+        #expect(throws: PhysicsError.self) { try world.setContactPointLimit(2, betweenCategories: 0, and: 2) }
     }
 }

@@ -13,7 +13,8 @@ public final class SawyerArm {
     let rightSlider: JointID
     let leftSlider: JointID
     let mocap: BodyID
-    /// The claw and pad geoms: what "touching an object" means for rewards.
+    /// The claw, pad and finger-shell geoms: what "touching an object" means for rewards (the
+    /// claws and pads touch task objects, the shells fixture handles).
     public private(set) var fingerGeoms: [GeomID] = []
     /// Joint angles at which the hinges were built (they read zero there): mid-range, so the
     /// ODE stops (which must lie in [-π, π]) can hold MuJoCo's ranges.
@@ -82,11 +83,18 @@ public final class SawyerArm {
             let id = try world.addBody(body)
             fingers.append(try world.addGeom(GeomDefinition(
                 name: name, shape: .box(halfExtents: SawyerModel.fingerHalfExtents), body: id,
-                surface: calibration.clawSurface, filter: CollisionGroups.gripperFilter)))
+                surface: calibration.clawSurface, filter: CollisionGroups.graspingFilter)))
             fingers.append(try world.addGeom(GeomDefinition(
                 name: name.replacingOccurrences(of: "claw", with: "pad"), shape: .box(halfExtents: SawyerModel.fingerHalfExtents), body: id,
                 pose: Transform(position: SIMD3(0, -side * SawyerModel.padInset, 0)),
-                surface: calibration.padSurface, filter: CollisionGroups.gripperFilter)))
+                surface: calibration.padSurface, filter: CollisionGroups.graspingFilter)))
+            // One box covering claw and pad, for scenery and fixture parts (see `CollisionGroups`).
+            var shell = SawyerModel.fingerHalfExtents
+            shell.y += SawyerModel.padInset / 2
+            fingers.append(try world.addGeom(GeomDefinition(
+                name: name.replacingOccurrences(of: "claw", with: "shell"), shape: .box(halfExtents: shell), body: id,
+                pose: Transform(position: SIMD3(0, -side * SawyerModel.padInset / 2, 0)),
+                surface: calibration.fingerShellSurface, filter: CollisionGroups.fingerShellFilter)))
             return id
         }
         rightClaw = try claw("rightclaw", side: -1)

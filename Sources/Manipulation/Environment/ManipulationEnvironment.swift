@@ -87,6 +87,10 @@ public final class ManipulationEnvironment {
                 damping: (1 - part.errorReduction) / part.constraintForceMixing,
                 frictionSlip: calibration.gripperContactFrictionSlip,
                 betweenCategories: CollisionGroups.gripper, and: ArticulatedFixture.movingPartCategory | SlidingFixture.slidingPartCategory)
+            // See `SawyerCalibration.gripperFixtureContactPoints`.
+            try world.setContactPointLimit(
+                calibration.gripperFixtureContactPoints, betweenCategories: CollisionGroups.gripper,
+                and: CollisionGroups.scenery | ArticulatedFixture.movingPartCategory | SlidingFixture.slidingPartCategory)
         } catch {
             throw .modelBuildFailed(String(describing: error))
         }

@@ -10,6 +10,9 @@ public enum FaultStress {
         public var task: String
         public var episodes: Int
         public var faultedEpisodes: Int
+        /// Physics steps the exact solver failed and the iterative solver redid (`World.step`):
+        /// each one a fault that did not happen.
+        public var solverFallbacks: Int
         /// Body name -> how many faults it caused.
         public var faultsByBody: [String: Int]
         /// The first few fault descriptions, for diagnosis.
@@ -18,6 +21,7 @@ public enum FaultStress {
         enum CodingKeys: String, CodingKey {
             case task, episodes
             case faultedEpisodes = "faulted_episodes"
+            case solverFallbacks = "solver_fallbacks"
             case faultsByBody = "faults_by_body"
             case examples
         }
@@ -28,7 +32,7 @@ public enum FaultStress {
     public static func run(task: String, episodes: Int, seed: UInt64 = 0) throws -> Result {
         let env = try ManipulationEnvironment(task: task, layoutMode: .random, seed: seed)
         var rng = SplitMix64(seed: seed ^ SplitMix64.hash(task))
-        var result = Result(task: task, episodes: episodes, faultedEpisodes: 0, faultsByBody: [:], examples: [])
+        var result = Result(task: task, episodes: episodes, faultedEpisodes: 0, solverFallbacks: 0, faultsByBody: [:], examples: [])
         for episode in 0..<episodes {
             env.reset()
             var held = SIMD4<Double>.zero, holdUntil = 0
@@ -49,6 +53,7 @@ public enum FaultStress {
                 if outcome.truncated { break }
             }
         }
+        result.solverFallbacks = env.world.solverFallbackCount
         return result
     }
 
@@ -58,14 +63,15 @@ public enum FaultStress {
 
     /// A short human-readable table of results.
     public static func table(_ results: [Result]) -> String {
-        var lines = ["task                     episodes  faulted  bodies"]
+        var lines = ["task                     episodes  faulted  fallbacks  bodies"]
         for r in results {
             let bodies = r.faultsByBody.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             lines.append(r.task.padding(toLength: 25, withPad: " ", startingAt: 0)
-                + String(format: "%8d  %7d  ", r.episodes, r.faultedEpisodes) + bodies)
+                + String(format: "%8d  %7d  %9d  ", r.episodes, r.faultedEpisodes, r.solverFallbacks) + bodies)
         }
         let total = results.reduce(0) { $0 + $1.faultedEpisodes }, episodes = results.reduce(0) { $0 + $1.episodes }
-        lines.append("total".padding(toLength: 25, withPad: " ", startingAt: 0) + String(format: "%8d  %7d", episodes, total))
+        let fallbacks = results.reduce(0) { $0 + $1.solverFallbacks }
+        lines.append("total".padding(toLength: 25, withPad: " ", startingAt: 0) + String(format: "%8d  %7d  %9d", episodes, total, fallbacks))
         return lines.joined(separator: "\n")
     }
 }
