@@ -20,6 +20,23 @@ public enum ODERuntime {
 
     private static let messages = Mutex<(count: Int, last: String)>((0, ""))
 
+    /// Serialises QuickStep calls, which share ODE's one process-wide random generator.
+    private static let quickStepGate = Mutex<Void>(())
+
+    /// `dWorldQuickStep` made a function of the world's state alone. QuickStep shuffles its
+    /// constraint rows with ODE's process-wide `dRandInt`, so its result would otherwise depend
+    /// on every QuickStep call made before it, in any world, on any thread: a run's numbers
+    /// would change with the thread count and with what else the process simulates (two runs
+    /// in one service), and a checkpoint's replay would not reproduce the original. Each call
+    /// starts the generator from the same seed, under a lock (calls are rare: the exact solver's
+    /// fallback).
+    static func quickStep(_ world: OpaquePointer, stepSeconds: Double) {
+        quickStepGate.withLock { _ in
+            dRandSetSeed(0)
+            dWorldQuickStep(world, stepSeconds)
+        }
+    }
+
     /// Initialises ODE for the process (idempotent, thread-safe) and for the calling thread.
     static func prepareThread() {
         _ = initialized

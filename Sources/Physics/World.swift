@@ -78,9 +78,9 @@ public final class World {
     /// gives up with "LCP internal error, s <= 0" on ill-conditioned contact sets and returns
     /// partial forces) or after which a body is faulty is run again from the saved state with
     /// the iterative solver (`WorldDefinition.fallbackQuickStepIterations`), which cannot fail
-    /// that way. Counted in `solverFallbackCount`. The decision depends on the state alone, so
-    /// stepping stays deterministic; but QuickStep warm-starts joint rows from its previous call,
-    /// so a redone step also depends on the world's previous fallback (same calls, same numbers).
+    /// that way. Counted in `solverFallbackCount`. The decision and the redone step depend on the
+    /// state alone (`ODERuntime.quickStep` seeds QuickStep's row shuffle the same way every
+    /// time), so stepping stays deterministic whatever other worlds or threads do.
     @discardableResult
     public func step() -> PhysicsFault? {
         ODERuntime.prepareThread()
@@ -91,7 +91,7 @@ public final class World {
         droppedContactCount += contacts.droppedInLastPass
         let h = definition.timestepSeconds
         guard definition.quickStepIterations == nil else {
-            dWorldQuickStep(world, h)
+            ODERuntime.quickStep(world, stepSeconds: h)
             dJointGroupEmpty(contacts.group)
             return checkBodies()
         }
@@ -101,7 +101,7 @@ public final class World {
         var fault = checkBodies()
         if fault != nil || ODERuntime.messagesOnThisThread != messagesBefore || forcesSolverFallback {
             restoreBodyStates()
-            dWorldQuickStep(world, h)
+            ODERuntime.quickStep(world, stepSeconds: h)
             solverFallbackCount += 1
             fault = checkBodies()
         }

@@ -2,9 +2,8 @@ import Testing
 @testable import Physics
 
 /// The exact solver's fallback (`World.step`): a step redone by the iterative solver starts from
-/// exactly the state the failed step started from, accumulated forces included. (With joints,
-/// QuickStep's warm start carries over from its previous step, so only contacts, rebuilt every
-/// step, make the comparison exact.)
+/// exactly the state the failed step started from, accumulated forces included, and its result
+/// depends on that state alone, not on QuickStep calls made before it elsewhere.
 @Suite struct SolverFallbackTests {
     static let sceneryFilter = CollisionFilter(category: 1, collidesWith: 2)
     static let objectFilter = CollisionFilter(category: 2, collidesWith: 3)
@@ -59,6 +58,46 @@ import Testing
         // something else, so the comparison above is not between two identical solvers.
         #expect(exact.solverFallbackCount == 0)
         #expect(Self.largestDifference(Self.state(exact, exactBox), Self.state(iterative, iterativeBox)) > 1e-9)
+    }
+
+    /// A three-link pendulum hinged to the world, its last link resting on a table: joint and
+    /// contact rows for QuickStep to shuffle.
+    static func pendulum() throws -> (World, [BodyID]) {
+        let world = try World(WorldDefinition())
+        _ = try world.addGeom(GeomDefinition(name: "table", shape: .box(halfExtents: SIMD3(1, 1, 0.5)), body: nil,
+                                             pose: Transform(position: SIMD3(0, 0, -0.5)), filter: sceneryFilter))
+        var links: [BodyID] = []
+        for index in 0..<3 {
+            var link = BodyDefinition(name: "link\(index)")
+            link.pose = Transform(position: SIMD3(0.05 + 0.1 * Double(index), 0, 0.3 - 0.1 * Double(index)))
+            link.massKilograms = 0.3
+            let id = try world.addBody(link)
+            _ = try world.addGeom(GeomDefinition(name: "link\(index)", shape: .box(halfExtents: SIMD3(0.05, 0.01, 0.01)), body: id, filter: objectFilter))
+            _ = try world.addJoint(JointDefinition(name: "hinge\(index)", kind: .hinge(anchor: SIMD3(0.1 * Double(index), 0, 0.3 - 0.1 * Double(index)), axis: SIMD3(0, 1, 0)),
+                                                   first: id, second: links.last))
+            links.append(id)
+        }
+        return (world, links)
+    }
+
+    /// Two identical worlds whose fallbacks are interleaved with a varying number of fallbacks in
+    /// a third world (as other slots, threads or runs in one process would make) stay bit-identical:
+    /// without a fixed seed per call, QuickStep's row shuffle would follow ODE's process-wide
+    /// generator and the two would drift apart.
+    @Test func aRedoneStepDoesNotDependOnOtherWorldsFallbacks() throws {
+        let (first, firstLinks) = try Self.pendulum()
+        let (second, secondLinks) = try Self.pendulum()
+        let (other, otherBox) = try Self.scene(WorldDefinition())
+        for world in [first, second, other] { world.forcesSolverFallback = true }
+        for step in 0..<120 {
+            #expect(first.step() == nil)
+            for _ in 0..<(step % 3 + 1) { #expect(Self.pushedStep(other, otherBox) == nil) }
+            #expect(second.step() == nil)
+        }
+        #expect(first.solverFallbackCount == 120 && other.solverFallbackCount == 240)
+        let firstState = firstLinks.flatMap { Self.state(first, $0) }, secondState = secondLinks.flatMap { Self.state(second, $0) }
+        #expect(firstState == secondState)
+        #expect(abs(firstState[0] - 0.05) > 1e-3, "the pendulum swung")
     }
 
     @Test func fallbackIterationsMustBePositive() throws {
