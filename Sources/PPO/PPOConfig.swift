@@ -45,6 +45,12 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     /// Nonlinearity after every hidden layer of the actor and critic trunks (CleanRL and the
     /// authors' MetaWorld code: ReLU; CleanRL's continuous-action PPO: tanh).
     public var activation: Activation = .relu
+    /// Factor on every environment reward before it enters the rollout (returns, GAE, the
+    /// critic's targets); episode returns reported and seen by the samplers stay unscaled.
+    /// MetaWorld rewards reach 10 per step, so discounted returns reach ~1000 and an
+    /// unscaled critic's gradient swamps the actor's under the shared `maxGradNorm` clip;
+    /// CleanRL normalises rewards for the same reason. Default 1 (the spec names no scaling).
+    public var rewardScale: Double = 1
     /// Seed for initialisation, action sampling and minibatch shuffling.
     public var seed: UInt64 = 1
 
@@ -72,13 +78,14 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         hiddenSizes = try c.decodeIfPresent([Int].self, forKey: .hiddenSizes) ?? d.hiddenSizes
         logStdMode = try c.decodeIfPresent(LogStdMode.self, forKey: .logStdMode) ?? d.logStdMode
         activation = try c.decodeIfPresent(Activation.self, forKey: .activation) ?? d.activation
+        rewardScale = try c.decodeIfPresent(Double.self, forKey: .rewardScale) ?? d.rewardScale
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
     }
 
     enum CodingKeys: String, CodingKey {
         case numEnvs, numSteps, updateEpochs, numMinibatches, learningRate, adamEpsilon, maxGradNorm
         case gamma, gaeLambda, clipCoef, normAdv, entCoef, vfCoef, targetKL, klStopFactor
-        case hiddenSizes, logStdMode, activation, seed
+        case hiddenSizes, logStdMode, activation, rewardScale, seed
     }
 
     /// Encodes every field; a disabled `targetKL` is written as null so it stays disabled.
@@ -102,6 +109,9 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         try c.encode(hiddenSizes, forKey: .hiddenSizes)
         try c.encode(logStdMode, forKey: .logStdMode)
         try c.encode(activation, forKey: .activation)
+        // Written only when not 1, so configs (and checkpoints' config hashes) from before
+        // the field existed keep their hash.
+        if rewardScale != 1 { try c.encode(rewardScale, forKey: .rewardScale) }
         try c.encode(seed, forKey: .seed)
     }
 
@@ -134,6 +144,7 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         require(vfCoef > 0 && vfCoef.isFinite, "vfCoef is \(vfCoef); it must be a positive number")
         if let targetKL { require(targetKL > 0 && targetKL.isFinite, "targetKL is \(targetKL); it must be positive, or null to disable") }
         require(klStopFactor > 0 && klStopFactor.isFinite, "klStopFactor is \(klStopFactor); it must be a positive number")
+        require(rewardScale > 0 && rewardScale.isFinite, "rewardScale is \(rewardScale); it must be a positive number")
         require(hiddenSizes.allSatisfy { $0 >= 1 }, "hiddenSizes is \(hiddenSizes); every width must be at least 1")
         return problems
     }

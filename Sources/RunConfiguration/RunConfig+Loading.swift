@@ -107,6 +107,7 @@ extension RunConfig {
         section.read("hiddenSizes", .list(of: .integer), into: &ppo.hiddenSizes)
         section.read("logStdMode", .choice(LogStdMode.self), into: &ppo.logStdMode)
         section.read("activation", .choice(Activation.self), into: &ppo.activation)
+        section.read("rewardScale", .number, into: &ppo.rewardScale)
         for (key, source) in PPOSection.derivedKeys { section.refuse(key, setBy: source) }
         section.finish()
         return ppo

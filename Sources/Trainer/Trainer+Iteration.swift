@@ -46,6 +46,7 @@ extension Trainer {
     func collectRollout() throws(TrainerError) -> EpisodeTally {
         let numEnvs = slots.count, numSteps = config.ppo.numSteps
         var tally = EpisodeTally()
+        let rewardScale = config.ppo.rewardScale
         for task in stepsPerTask.indices { stepsPerTask[task] = 0 }
         for step in 0..<numSteps {
             if let abortCheck, abortCheck() { throw .aborted(iteration: iteration + 1) }
@@ -81,7 +82,7 @@ extension Trainer {
             for slot in 0..<numEnvs {
                 let result = stepResults[slot]
                 let task = Int(slotTasks[slot])
-                buffer.rewards.pointer[buffer.index(step: step, env: slot)] = Float(result.reward)
+                buffer.rewards.pointer[buffer.index(step: step, env: slot)] = Float(result.reward * rewardScale)
                 stepsPerTask[task] += 1
                 episodeReturns[slot] += result.reward
                 episodeSuccesses[slot] = episodeSuccesses[slot] || result.success

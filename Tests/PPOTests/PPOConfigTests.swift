@@ -65,6 +65,20 @@ import PPO
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(PPOConfig.self, from: Data(#"{"activation": "gelu"}"#.utf8)) }
     }
 
+    @Test func rewardScaleDefaultsToOneKeepsOldHashesAndIsValidated() throws {
+        #expect(PPOConfig().rewardScale == 1)
+        let unscaled = String(decoding: try JSONEncoder().encode(PPOConfig()), as: UTF8.self)
+        #expect(!unscaled.contains("rewardScale"), "a scale of 1 is not written, so hashes from before the field stay")
+        var config = PPOConfig()
+        config.rewardScale = 0.01
+        #expect(config.configHash != PPOConfig().configHash)
+        #expect(try JSONDecoder().decode(PPOConfig.self, from: JSONEncoder().encode(config)) == config)
+        for bad in [0.0, -1, .nan, .infinity] {
+            config.rewardScale = bad
+            #expect(config.problems().count == 1 && config.problems()[0].contains("rewardScale"))
+        }
+    }
+
     @Test func agentRejectsInvalidConfig() {
         var config = PPOConfig()
         config.clipCoef = 0

@@ -49,6 +49,7 @@ import Testing
     @Test func ppoSectionCoversPPOConfig() throws {
         var ppo = PPOConfig()
         ppo.targetKL = 0.1
+        ppo.rewardScale = 0.5  // PPOConfig writes rewardScale only when it is not 1
         #expect(try encodedKeys(ppo) == Set(PPOSection.keys).union(PPOSection.derivedKeys.keys))
         #expect(try encodedKeys(PPOSection(ppo)) == Set(PPOSection.keys))
     }

@@ -6,8 +6,9 @@ import Samplers
 /// How episode ends reach GAE and evaluation, on a scripted one-task slot whose observation is
 /// constant, so the critic's value of the final observation is known exactly.
 @Suite struct TrainerEpisodeEndTests {
-    static func trainer(slot: ScriptedSlot, evaluationEpisodes: Int = 3) throws -> Trainer<ScriptedSlot> {
+    static func trainer(slot: ScriptedSlot, evaluationEpisodes: Int = 3, rewardScale: Double = 1) throws -> Trainer<ScriptedSlot> {
         var ppo = PPOConfig()
+        ppo.rewardScale = rewardScale
         ppo.numEnvs = 1
         ppo.numSteps = 12
         ppo.numMinibatches = 1
@@ -45,6 +46,21 @@ import Samplers
             #expect(trainer.sampler.state.tasks[0].totalEpisodeCount == 4)
             #expect(abs(trainer.sampler.state.tasks[0].runningMaxReturn! - 0.75) < 1e-12)
         }
+    }
+
+    @Test func rewardScaleScalesRolloutRewardsNotReportedReturns() throws {
+        let trainer = try Self.trainer(slot: ScriptedSlot(episodeLength: 3, terminates: false, successStep: nil), rewardScale: 0.1)
+        let value = try Self.value(trainer)
+        _ = try trainer.collectRollout()
+        for step in 0..<12 {
+            let reward = trainer.buffer.rewards.pointer[step]
+            // The bootstrap value is already in the critic's (scaled) units: added, not scaled.
+            let expected: Float = 0.025 + (step % 3 == 2 ? Float(trainer.config.ppo.gamma) * value : 0)
+            #expect(abs(reward - expected) < 1e-6, "step \(step): reward \(reward), expected \(expected)")
+        }
+        #expect(abs(trainer.sampler.state.tasks[0].runningMaxReturn! - 0.75) < 1e-12, "the sampler sees unscaled returns")
+        let result = try trainer.evaluate()
+        #expect(abs(result.meanReturn[0] - 0.75) < 1e-12, "evaluation reports unscaled returns")
     }
 
     @Test func evaluationEpisodesEndAtTheFirstSuccess() throws {

@@ -8,7 +8,7 @@ struct PPOSection: Encodable {
     /// Keys the YAML may set, in the order they are written.
     static let keys = ["numSteps", "updateEpochs", "numMinibatches", "learningRate", "adamEpsilon", "maxGradNorm",
                        "gamma", "gaeLambda", "clipCoef", "normAdv", "entCoef", "vfCoef", "targetKL", "klStopFactor",
-                       "hiddenSizes", "logStdMode", "activation"]
+                       "hiddenSizes", "logStdMode", "activation", "rewardScale"]
     /// Keys of `PPOConfig` that follow from other sections, with where to set them instead.
     static let derivedKeys = ["numEnvs": "env.envSlots", "seed": "run.seed"]
 
@@ -31,5 +31,6 @@ struct PPOSection: Encodable {
         try c.encode(config.hiddenSizes, forKey: StringKey("hiddenSizes"))
         try c.encode(config.logStdMode, forKey: StringKey("logStdMode"))
         try c.encode(config.activation, forKey: StringKey("activation"))
+        try c.encode(config.rewardScale, forKey: StringKey("rewardScale"))
     }
 }
