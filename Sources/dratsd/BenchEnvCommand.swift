@@ -9,8 +9,7 @@ struct BenchEnvCommand: ParsableCommand {
         abstract: "Env steps per second with random actions, single-threaded and with K threads each stepping its own env."
     )
 
-    @Option(help: "Task to measure (default: every task).")
-    var task: String?
+    @OptionGroup var task: BenchTaskOption
 
     @Option(help: "Env steps per thread.")
     var steps: Int = 20_000
@@ -22,26 +21,17 @@ struct BenchEnvCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let task, !TaskCatalog.names.contains(task) {
-            throw ValidationError("unknown task '\(task)'; valid tasks: \(TaskCatalog.names.joined(separator: ", "))")
-        }
         guard steps > 0 else { throw ValidationError("--steps must be positive, got \(steps)") }
         guard threads >= 1 && threads <= 64 else { throw ValidationError("--threads must be in 1...64, got \(threads)") }
     }
 
     func run() throws {
-        let tasks = task.map { [$0] } ?? TaskCatalog.names
         var results: [EnvBenchmark.Result] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for name in tasks {
+        for name in task.names {
             for count in Set([1, threads]).sorted() {
                 let result = try EnvBenchmark.run(task: name, stepsPerThread: steps, threads: count)
                 results.append(result)
-                if json {
-                    print(String(decoding: try encoder.encode(result), as: UTF8.self))
-                    fflush(nil)
-                }
+                if json { try BenchOutput.printLine(result) }
             }
         }
         if !json { print(EnvBenchmark.table(results)) }

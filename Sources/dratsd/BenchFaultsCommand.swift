@@ -9,8 +9,7 @@ struct BenchFaultsCommand: ParsableCommand {
         abstract: "Count episodes ending in a caught physics fault under held random actions, per task."
     )
 
-    @Option(help: "Task to stress (default: every task).")
-    var task: String?
+    @OptionGroup var task: BenchTaskOption
 
     @Option(help: "Episodes (500 steps each) per task.")
     var episodes: Int = 100
@@ -22,23 +21,15 @@ struct BenchFaultsCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let task, !TaskCatalog.names.contains(task) {
-            throw ValidationError("unknown task '\(task)'; valid tasks: \(TaskCatalog.names.joined(separator: ", "))")
-        }
         guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
     }
 
     func run() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var results: [FaultStress.Result] = []
-        for name in task.map({ [$0] }) ?? TaskCatalog.names {
+        for name in task.names {
             let result = try FaultStress.run(task: name, episodes: episodes, seed: seed)
             results.append(result)
-            if json {
-                print(String(decoding: try encoder.encode(result), as: UTF8.self))
-                fflush(nil)
-            }
+            if json { try BenchOutput.printLine(result) }
         }
         if !json { print(FaultStress.table(results)) }
     }

@@ -30,16 +30,12 @@ struct BenchPPOCommand: ParsableCommand {
             throw ValidationError("--transitions must be at least 10 x --minibatches (\(10 * minibatches)), got \(transitions)")
         }
         guard inferenceCalls >= 1 else { throw ValidationError("--inference-calls must be at least 1, got \(inferenceCalls)") }
-        guard threadCounts?.isEmpty == false else {
+        guard threadCounts != nil else {
             throw ValidationError("--threads must be a comma-separated list of positive integers, got '\(threads)'")
         }
     }
 
-    private var threadCounts: [Int]? {
-        let parts = threads.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
-        return parts.compactMap { $0 }
-    }
+    private var threadCounts: [Int]? { BenchList.positiveIntegers(threads) }
 
     func run() throws {
         var options = PPOBenchmark.Options()
@@ -48,12 +44,6 @@ struct BenchPPOCommand: ParsableCommand {
         options.threadCounts = threadCounts ?? [1]
         options.inferenceCalls = inferenceCalls
         let report = try PPOBenchmark.run(options)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(report.table)
-        }
+        try BenchOutput.print(report, json: json, table: report.table)
     }
 }

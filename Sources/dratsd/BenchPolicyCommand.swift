@@ -24,12 +24,6 @@ struct BenchPolicyCommand: ParsableCommand {
 
     func run() throws {
         let report = try PolicyBenchmark.run(checkpoint: URL(fileURLWithPath: checkpoint), calls: calls)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(report.table)
-        }
+        try BenchOutput.print(report, json: json, table: report.table)
     }
 }

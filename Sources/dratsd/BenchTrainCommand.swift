@@ -65,11 +65,7 @@ struct BenchTrainCommand: ParsableCommand {
         tasks.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 
-    private var threadCounts: [Int]? {
-        let parts = threads.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
-        return parts.compactMap { $0 }
-    }
+    private var threadCounts: [Int]? { BenchList.positiveIntegers(threads) }
 
     private var networkChoice: [(name: String, hiddenSizes: [Int])]? {
         let paper = (name: "paper 3x400", hiddenSizes: [400, 400, 400]), small = (name: "small 2x64", hiddenSizes: [64, 64])
@@ -93,12 +89,6 @@ struct BenchTrainCommand: ParsableCommand {
         options.networks = networkChoice ?? []
         options.evaluationEpisodesPerTask = evaluationEpisodes
         let report = try TrainingBenchmark.run(options)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(report.table)
-        }
+        try BenchOutput.print(report, json: json, table: report.table)
     }
 }
