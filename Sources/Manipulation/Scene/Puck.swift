@@ -23,4 +23,12 @@ public struct Puck {
         world.setPose(Transform(position: position), of: body)
         world.setVelocity(of: body)
     }
+
+    /// Places the puck as `place(at:in:)` at the layout's first three entries (puck x, y, z, the
+    /// layout of every puck task) and returns that position.
+    public func place(layout: [Double], in world: World) -> SIMD3<Double> {
+        let position = SIMD3(layout[0], layout[1], layout[2])
+        place(at: position, in: world)
+        return position
+    }
 }

@@ -3,19 +3,17 @@ import TaskRewards
 
 /// push-v3 (spec 8.2): push the puck along the table to within 5 cm of the goal. Layout: puck
 /// xyz, goal xyz; both z are replaced by the puck's settled height, as in MetaWorld.
-public final class PushTask: TaskScene {
+public final class PushTask: PuckTask {
     public static let task = MT10Task.push
 
-    let puck: Puck
+    public let puck: Puck
     public private(set) var goal = SIMD3<Double>.zero
     public private(set) var objectInit = SIMD3<Double>.zero
-    public var mainObjectGeom: GeomID { puck.geom }
 
     public init(world: World, surfaces: TaskSurfaces) throws { puck = try Puck(world: world, surface: surfaces.object) }
 
     public func place(layout v: [Double], world: World) {
-        objectInit = SIMD3(v[0], v[1], v[2])
-        puck.place(at: objectInit, in: world)
+        objectInit = puck.place(layout: v, in: world)
         goal = SIMD3(v[3], v[4], v[2])
     }
 
@@ -24,7 +22,4 @@ public final class PushTask: TaskScene {
         goal.z = settled
         objectInit.z = settled
     }
-
-    public func objectPosition(world: World) -> SIMD3<Double> { world.position(of: puck.body) }
-    public func objectQuaternion(world: World) -> SIMD4<Double> { scalarLast(world.pose(of: puck.body).rotation) }
 }
