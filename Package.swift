@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
         .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
-        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors"]),
+        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess"]),
 
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers"),
@@ -91,7 +91,7 @@ let package = Package(
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
         .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon", "ChildProcess"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
         .target(name: "Service", dependencies: ["Daemon", "RunExecution"]),
@@ -117,17 +117,18 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "DratsdTests", dependencies: ["dratsd"]),
+        .testTarget(name: "DratsdTests", dependencies: ["dratsd", "ChildProcess"]),
         .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "PPO", "Samplers"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Daemon", "RunConfiguration"]),
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
+        .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
-        .testTarget(name: "PolicyServingTests", dependencies: ["PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter"]),
-        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors"]),
+        .testTarget(name: "PolicyServingTests", dependencies: ["PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter", "ChildProcess"]),
+        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors", "ChildProcess"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
         .testTarget(name: "ManipulationTests", dependencies: ["Manipulation", "MallocCounter"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "ChildProcess"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Manipulation
 import SafeTensors
@@ -28,7 +29,7 @@ import Trainer
                 print(name, t.dtype, "x".join(str(d) for d in t.shape) or "scalar", repr(float(t.astype("float64").sum())))
             print("META", meta["trainer_format"], meta["run_id"], ",".join(json.loads(meta["task_names"])), json.loads(meta["sampler_state"])["config"]["kind"])
         """
-        let printed = try runPython(script, [url.path])
+        let printed = try ChildProcess.pythonOutput(script, [url.path])
         let lines = printed.split(separator: "\n").map(String.init)
         #expect(lines.last == "META drats-trainer interop \(MT10CheckpointTests.tasks.joined(separator: ",")) drats")
         let dtypes: [DType: String] = [.f32: "float32", .f64: "float64", .i32: "int32", .i64: "int64", .u8: "uint8"]
@@ -53,22 +54,5 @@ import Trainer
         }
         #expect(expected.contains("trainer.evaluation_slots.0.episode_actions float32 0"))
         #expect(expected.contains("trainer.slots.1.episode_actions float32 200"))
-    }
-
-    func runPython(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TrainerError.checkpoint(path: "python3", reason: "exited with \(process.terminationStatus) (run `make deps` for safetensors and numpy): \(String(decoding: errorData, as: UTF8.self))")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }

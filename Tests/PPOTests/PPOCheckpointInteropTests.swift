@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 import Networks
@@ -6,23 +7,6 @@ import Networks
 /// The reference Python `safetensors` package reads our checkpoints, and the weights mean there
 /// what they mean here: numpy's x @ W.T + b through the stored layers gives our policy mean.
 @Suite struct PPOCheckpointInteropTests {
-    static func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PPOError.checkpoint(path: "python3", reason: "exited with \(process.terminationStatus) (run `make deps` for safetensors and numpy): \(String(decoding: errorData, as: UTF8.self))")
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     @Test func pythonReproducesThePolicyMeanFromTheCheckpoint() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drats-interop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -50,7 +34,7 @@ import Networks
             out = h @ t[f"{prefix}.heads.{sys.argv[2]}.weight"].T + t[f"{prefix}.heads.{sys.argv[2]}.bias"]
             print(" ".join(f"{v:.6f}" for v in out[:2] if True) if prefix == "actor" else f"{out[0]:.6f}")
         """
-        let printed = try Self.python(script, [url.path, String(task), observation.map { String($0) }.joined(separator: ",")])
+        let printed = try ChildProcess.pythonOutput(script, [url.path, String(task), observation.map { String($0) }.joined(separator: ",")])
         let lines = printed.split(separator: "\n")
         #expect(lines.count == 2)
         let mean = lines.first?.split(separator: " ").compactMap { Float($0) } ?? []

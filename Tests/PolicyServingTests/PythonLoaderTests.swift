@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Networks
 import PPO
@@ -22,25 +23,9 @@ import Testing
         import numpy as np
         """
 
-    static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", prelude + "\n" + script, pythonPackage.path] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    /// Runs `script` after `prelude`, with the package folder as `sys.argv[1]`.
+    static func python(_ script: String, _ arguments: [String]) throws -> ChildProcess.Output {
+        try ChildProcess.python(prelude + "\n" + script, [pythonPackage.path] + arguments)
     }
 
     static let forwardScript = """

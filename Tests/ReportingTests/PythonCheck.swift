@@ -1,26 +1,10 @@
+import ChildProcess
 import Foundation
 
 /// Runs a Python 3 script (an independent reader for our PNG and zlib output) and returns stdout.
 enum PythonCheck {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     static func run(_ script: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 failed: " + String(decoding: err, as: UTF8.self))
-        }
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.pythonOutput(script, arguments).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {

@@ -1,41 +1,10 @@
+import ChildProcess
 import Foundation
 import Testing
 @testable import SafeTensors
 
 /// Our files against the reference implementation (`pip install safetensors numpy`, done by `make deps`).
 @Suite struct PythonInteropTests {
-    /// Runs `python3 -c script args...` and returns its standard output; throws with stderr on failure.
-    static func python(_ script: String, _ arguments: [String] = []) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        let stderr = String(decoding: errorData, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw PythonFailure(status: process.terminationStatus, stderr: stderr)
-        }
-        return String(decoding: outputData, as: UTF8.self)
-    }
-
-    struct PythonFailure: Error, CustomStringConvertible {
-        var status: Int32
-        var stderr: String
-        var description: String { "python3 exited with \(status) (run `make deps` to install safetensors and numpy):\n\(stderr)" }
-    }
-
     @Test func pythonLoadsWhatWeWrite() throws {
         let directory = try ScratchDirectory("py-read")
         defer { directory.cleanUp() }
@@ -68,7 +37,7 @@ import Testing
             assert m["task"] == "reach-v3" and m["drats.checksum"].startswith("crc32c:"), m
             print("ok")
             """
-        #expect(try Self.python(script, [url.path]) == "ok\n")
+        #expect(try ChildProcess.pythonOutput(script, [url.path]) == "ok\n")
     }
 
     @Test func weLoadWhatPythonWrites() throws {
@@ -86,7 +55,7 @@ import Testing
                 "e": np.array(65535, dtype=np.uint16),
             }, sys.argv[1], metadata={"source": "python"})
             """
-        _ = try Self.python(script, [url.path])
+        _ = try ChildProcess.pythonOutput(script, [url.path])
         #expect(safeTensorsError { _ = try SafeTensors.read(from: url) } == .checksumMissing(path: url.path, reason: "no drats.checksum metadata"))
         let file = try SafeTensors.read(from: url, requireChecksum: false)
         #expect(file.metadata == ["source": "python"])
@@ -108,6 +77,6 @@ import Testing
             t = load_file(sys.argv[1])
             print(t["step"].tolist(), t["weight"].tolist(), t["flags"].tolist())
             """
-        #expect(try Self.python(script, [Golden.committedURL.path]) == "7 [[1.0, -2.0], [0.5, 3.25]] [1, 0, 255]\n")
+        #expect(try ChildProcess.pythonOutput(script, [Golden.committedURL.path]) == "7 [[1.0, -2.0], [0.5, 3.25]] [1, 0, 255]\n")
     }
 }
