@@ -5,11 +5,17 @@ import Testing
 enum ControllerEpisodes {
     /// Successful episodes of the task's controller over the 50 layouts of `suiteSeed`.
     static func successes(_ task: String, suiteSeed: UInt64) throws -> Int {
+        LayoutTable.layoutsPerTask - (try failedLayouts(task, suiteSeed: suiteSeed).count)
+    }
+
+    /// The layouts of `suiteSeed` whose episode the task's controller does not solve before the
+    /// episode is truncated; also expects no caught physics fault along the way.
+    static func failedLayouts(_ task: String, suiteSeed: UInt64) throws -> [Int] {
         let env = try ManipulationEnvironment(task: task, suiteSeed: suiteSeed)
         let controller = try #require(scriptedController(for: task))
         let observation = UnsafeMutableBufferPointer<Double>.allocate(capacity: 39)
         defer { observation.deallocate() }
-        var count = 0
+        var failed: [Int] = []
         for layout in 0..<LayoutTable.layoutsPerTask {
             try env.reset(layoutIndex: layout)
             var succeeded = false
@@ -19,9 +25,9 @@ enum ControllerEpisodes {
                 succeeded = outcome.success
                 if outcome.truncated { break }
             }
-            if succeeded { count += 1 }
+            if !succeeded { failed.append(layout) }
         }
         #expect(env.faultCount == 0)
-        return count
+        return failed
     }
 }

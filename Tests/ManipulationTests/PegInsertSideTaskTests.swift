@@ -13,23 +13,7 @@ import TaskRewards
     }
 
     @Test func controllerSolvesAtLeast90PercentOfLayouts() throws {
-        let env = try ManipulationEnvironment(task: Self.name, suiteSeed: 0)
-        let controller = PegInsertSideController()
-        let observation = UnsafeMutableBufferPointer<Double>.allocate(capacity: 39)
-        defer { observation.deallocate() }
-        var failed: [Int] = []
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            var succeeded = false
-            while !succeeded {
-                env.copyObservation(into: observation)
-                let outcome = try env.step(controller.action(for: UnsafeBufferPointer(observation)))
-                succeeded = outcome.success
-                if outcome.truncated { break }
-            }
-            if !succeeded { failed.append(layout) }
-        }
-        #expect(env.faultCount == 0)
+        let failed = try ControllerEpisodes.failedLayouts(Self.name, suiteSeed: 0)
         #expect(failed.count <= 5, "failed layouts \(failed)")
     }
 
