@@ -6,7 +6,7 @@ import Physics
 /// decision rules transcribed), reading the same observation, run on our physics. On MetaWorld
 /// the window policies succeed on every layout and the door policy on about 93%.
 @Suite struct MetaWorldArticulatedPolicyTests {
-    typealias Policy = @Sendable (ObservationView) -> SIMD4<Double>
+    typealias Policy = MetaWorldPolicyTests.Policy
 
     static func horizontalDistance(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double {
         let d = SIMD2(a.x - b.x, a.y - b.y)
@@ -34,18 +34,9 @@ import Physics
     }
 
     func successRate(_ task: String, _ policy: Policy) throws -> Double {
-        let env = try ManipulationEnvironment(task: task, suiteSeed: 1)
-        var successes = 0
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            while true {
-                let outcome = try env.observation.withUnsafeBufferPointer { try env.step(policy(ObservationView($0))) }
-                if outcome.success { successes += 1; break }
-                if outcome.truncated { break }
-            }
-        }
-        #expect(env.faultCount == 0)
-        return Double(successes) / Double(LayoutTable.layoutsPerTask)
+        let result = try MetaWorldPolicyTests.episodes(task, policy)
+        #expect(result.faults == 0)
+        return result.successRate
     }
 
     @Test func metaWorldDoorOpenPolicyDoesAsOnMetaWorld() throws {

@@ -38,7 +38,11 @@ import Physics
         return SIMD4(response(o.hand, target, p: 10), grab)
     }
 
-    func successRate(_ task: String, _ policy: Policy) throws -> Double {
+    func successRate(_ task: String, _ policy: Policy) throws -> Double { try Self.episodes(task, policy).successRate }
+
+    /// Runs `policy` on the 50 layouts of suite 1 until success or truncation: the share of
+    /// layouts solved, and the physics faults the environment caught on the way.
+    static func episodes(_ task: String, _ policy: Policy) throws -> (successRate: Double, faults: Int) {
         let env = try ManipulationEnvironment(task: task, suiteSeed: 1)
         var successes = 0
         for layout in 0..<LayoutTable.layoutsPerTask {
@@ -49,7 +53,7 @@ import Physics
                 if outcome.truncated { break }
             }
         }
-        return Double(successes) / Double(LayoutTable.layoutsPerTask)
+        return (Double(successes) / Double(LayoutTable.layoutsPerTask), env.faultCount)
     }
 
     @Test func metaWorldReachPolicySucceeds() throws { let r = try successRate("reach-v3", Self.reach); #expect(r >= 0.96, "\(r)") }
