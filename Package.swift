@@ -90,8 +90,8 @@ let package = Package(
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
-        .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon", "ChildProcess"]),
+        .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration", "Networks"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon", "ChildProcess", "Networks"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
         .target(name: "Service", dependencies: ["Daemon", "RunExecution"]),

@@ -1,3 +1,5 @@
+import Networks
+
 /// A statistic over seeds with its percentile-bootstrap confidence interval.
 public struct Estimate: Sendable, Equatable, Codable {
     /// The statistic of the observed values.
