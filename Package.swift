@@ -38,14 +38,18 @@ let package = Package(
         .target(name: "Physics", dependencies: ["CSystemODE"]),
         .target(name: "Manipulation", dependencies: ["Physics", "TaskRewards"]),
 
+        // MARK: Persistent worker threads with cheap hand-off (no dependencies)
+        .target(name: "WorkerThreads"),
+        .testTarget(name: "WorkerThreadsTests", dependencies: ["WorkerThreads"]),
+
         // MARK: Learning core (issue 4)
         .target(name: "CNetworkKernels"),
         .target(name: "Networks", dependencies: ["CSystemBLAS", "CNetworkKernels"]),
-        .target(name: "PPO", dependencies: ["Networks", "SafeTensors"]),
+        .target(name: "PPO", dependencies: ["Networks", "SafeTensors", "WorkerThreads"]),
         .target(name: "PolicyServing", dependencies: ["PPO", "Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
-        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors"]),
+        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),
         .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
         .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
         .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess"]),

@@ -1,4 +1,5 @@
 import Networks
+import WorkerThreads
 
 /// Rollout inference: one row per environment slot, in slot order. Allocates nothing per call.
 extension PPOAgent {
@@ -11,13 +12,10 @@ extension PPOAgent {
         values: UnsafeMutablePointer<Float>, deterministic: Bool = false
     ) throws(PPOError) {
         try prepareRollout(observations: observations, tasks: tasks, count: count)
-        if let criticWorker {
-            criticWorker.begin()
-            policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
-            criticWorker.finish()
+        if let pool = rolloutInferencePool, pool.partCount >= 2 {
+            pool.run(rolloutForward)
         } else {
-            policy.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: policyRollout)
-            critic.forward(observations: rolloutObservations.pointer, grouping: rolloutGrouping, workspace: criticRollout)
+            rolloutForward.runPart(0, of: 1)
         }
         let a = actionSize
         for k in 0..<count {

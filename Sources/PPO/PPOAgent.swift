@@ -1,4 +1,5 @@
 import Networks
+import WorkerThreads
 
 /// A multi-task PPO agent: a Gaussian actor and a critic (each a trunk with one head per task),
 /// one Adam over both, a seeded generator, and every buffer its rollout inference and updates
@@ -20,21 +21,32 @@ public final class PPOAgent {
     /// choice, not a learning setting: results are identical either way.
     public var concurrentActorCritic = false
 
-    /// Run the critic's rollout inference on a second thread while the actor's runs on the
-    /// caller's: lower latency per `act` call when a core is free. Results are identical.
-    public var concurrentRolloutInference: Bool {
-        get { criticWorker != nil }
+    /// Threads for rollout inference: with two or more parts, the critic's forward pass runs on
+    /// the pool's first helper while the actor's runs on the caller's thread, so one `act` call
+    /// uses two cores. Results are identical with or without. A pool set here is shared (a
+    /// trainer lends the pool that steps its environments) and is not stopped by the agent.
+    public var rolloutInferencePool: WorkerPool? {
+        get { inferencePool }
         set {
-            if newValue, criticWorker == nil {
-                criticWorker = CriticWorker(
-                    critic: critic, workspace: criticRollout, observations: rolloutObservations, grouping: rolloutGrouping)
-            } else if !newValue, let worker = criticWorker {
-                worker.stop()
-                criticWorker = nil
-            }
+            if ownsInferencePool { inferencePool?.stop() }
+            inferencePool = newValue
+            ownsInferencePool = false
         }
     }
-    var criticWorker: CriticWorker?
+
+    /// Runs rollout inference on a two-part pool that the agent owns (and stops when this is
+    /// set to false or the agent goes away): lower latency per `act` call when a core is free.
+    public var concurrentRolloutInference: Bool {
+        get { inferencePool.map { $0.partCount >= 2 } ?? false }
+        set {
+            guard newValue != concurrentRolloutInference else { return }
+            rolloutInferencePool = newValue ? WorkerPool(partCount: 2, name: "drats.rollout-inference") : nil
+            ownsInferencePool = newValue
+        }
+    }
+    private var inferencePool: WorkerPool?
+    private var ownsInferencePool = false
+    let rolloutForward: RolloutForward
 
     // Rollout inference, one row per environment slot.
     let rolloutCapacity: Int
@@ -88,6 +100,9 @@ public final class PPOAgent {
         rolloutObservations = Matrix(rows: rolloutCapacity, columns: observationSize)
         policyRollout = GaussianPolicy.Workspace(policy: policy, capacity: rolloutCapacity)
         criticRollout = ValueNetwork.Workspace(network: critic, capacity: rolloutCapacity)
+        rolloutForward = RolloutForward(
+            policy: policy, policyWorkspace: policyRollout, critic: critic, criticWorkspace: criticRollout,
+            observations: rolloutObservations, grouping: rolloutGrouping)
 
         let minibatchSize = config.minibatchSize
         minibatch = Minibatch(capacity: minibatchSize, observationSize: observationSize, actionSize: actionSize, taskCount: taskCount)
@@ -101,7 +116,7 @@ public final class PPOAgent {
     }
 
     deinit {
-        criticWorker?.stop()
+        if ownsInferencePool { inferencePool?.stop() }
         batchIndices.deallocate()
     }
 

@@ -137,9 +137,9 @@ extension Trainer {
     func stepEverySlot() throws(TrainerError) {
         steppingPhase = .training
         if let workerPool {
-            workerPool.run(self)
+            workerPool.run(slotStepping)
         } else {
-            runPart(0, of: 1)
+            stepPart(0, of: 1)
         }
         for slot in 0..<slots.count {
             if let error = stepErrors[slot] { throw error }

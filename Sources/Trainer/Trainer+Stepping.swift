@@ -1,3 +1,5 @@
+import WorkerThreads
+
 /// What the slot-stepping pieces step: the training slots, or the active evaluation slots.
 enum SteppingPhase {
     case training
@@ -15,11 +17,19 @@ struct EvaluationStepping {
     var active: UnsafeMutableBufferPointer<Bool>
 }
 
-extension Trainer: PartitionedWork {
+/// The trainer's slot stepping as work for its `WorkerPool` (a separate object so the
+/// trainer's public interface does not grow the pool's `runPart`).
+final class SlotStepping<Slot: MultiTaskEnvironmentSlot>: PartitionedWork {
+    unowned(unsafe) let trainer: Trainer<Slot>
+    init(trainer: Trainer<Slot>) { self.trainer = trainer }
+    func runPart(_ part: Int, of parts: Int) { trainer.stepPart(part, of: parts) }
+}
+
+extension Trainer {
     /// Piece `part` of one step: slots `part`, `part + parts`, ... Each slot's stepping reads
     /// its own action row and writes its own observation row, result and error, so the pieces
     /// share nothing and the numbers do not depend on how many threads run them.
-    func runPart(_ part: Int, of parts: Int) {
+    func stepPart(_ part: Int, of parts: Int) {
         switch steppingPhase {
         case .training:
             for slot in stride(from: part, to: slots.count, by: parts) { stepSlot(slot) }
@@ -34,9 +44,9 @@ extension Trainer: PartitionedWork {
     func stepActiveEvaluationSlots(_ stepping: EvaluationStepping) {
         steppingPhase = .evaluation(stepping)
         if let workerPool {
-            workerPool.run(self)
+            workerPool.run(slotStepping)
         } else {
-            runPart(0, of: 1)
+            stepPart(0, of: 1)
         }
         steppingPhase = .training
     }

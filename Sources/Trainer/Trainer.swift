@@ -1,5 +1,6 @@
 import Foundation
 import PPO
+import WorkerThreads
 import Samplers
 
 /// The multi-task training loop (CleanRL's ppo_continuous_action.py, plus a task sampler):
@@ -22,7 +23,9 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     /// The training slots, in slot order (for reading their counters).
     public var trainingSlots: [Slot] { Array(slots) }
     /// Threads stepping the slots (`config.environmentThreads`, at most one per slot); nil for one.
-    let workerPool: SlotWorkerPool?
+    let workerPool: WorkerPool?
+    /// This trainer's slot stepping, as the pool runs it.
+    private(set) var slotStepping: SlotStepping<Slot>!
     /// What the worker threads step on the next `workerPool.run`.
     var steppingPhase = SteppingPhase.training
 
@@ -134,7 +137,9 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         self.evaluationSlots = .allocate(capacity: evaluationSlots.count)
         _ = self.evaluationSlots.initialize(from: evaluationSlots)
         let threads = min(config.environmentThreads == 0 ? ProcessInfo.processInfo.activeProcessorCount : config.environmentThreads, slots.count)
-        workerPool = threads > 1 ? SlotWorkerPool(partCount: threads) : nil
+        workerPool = threads > 1 ? WorkerPool(partCount: threads, name: "drats.slots") : nil
+        // The same threads run the critic's rollout forward pass beside the actor's.
+        agent.rolloutInferencePool = workerPool
 
         let n = slots.count
         nextObservations = .allocate(capacity: n * observationSize)
@@ -165,6 +170,7 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
         episodeLengths = [Int](repeating: 0, count: n)
         stepsPerTask = [Int](repeating: 0, count: taskCount)
 
+        slotStepping = SlotStepping(trainer: self)
         for slot in 0..<n { try startEpisode(slot: slot) }
     }
 
