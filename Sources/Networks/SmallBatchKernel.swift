@@ -1,6 +1,6 @@
 internal import CNetworkKernels
 
-/// The door to our own small-batch linear kernel (C, AVX-512F, chosen at run time). For a few
+/// The door to our own small-batch linear kernel (C, AVX-512F/VL, chosen at run time). For a few
 /// rows, BLAS spends most of its time packing the weights; this kernel streams them once.
 public enum SmallBatchKernel {
     /// Largest row count for which `Linear.forward` uses the kernel instead of BLAS (training

@@ -4,7 +4,7 @@ import Networks
 @Suite struct SmallBatchKernelTests {
     /// The kernel agrees with BLAS on shapes with and without 16-wide tails, odd output counts
     /// and every way of splitting rows into its blocks of 1 to 5.
-    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 16], [(1, 1), (5, 3), (16, 2), (17, 7), (49, 400), (400, 8)])
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 16], [(1, 1), (5, 3), (16, 2), (17, 7), (49, 400), (400, 8), (400, 5), (33, 6)])
     func matchesBLAS(rows: Int, sizes: (Int, Int)) throws {
         let (inputSize, outputSize) = sizes
         let x = TestData.matrix(rows: rows, columns: inputSize, seed: 91)

@@ -5,7 +5,7 @@
 
 /// y[rows x outputs] = x[rows x inputs] * w^T + b, with w row-major [outputs x inputs] and all
 /// matrices contiguous. Returns 1 when computed, 0 when this CPU lacks the instructions
-/// (AVX-512F) and the caller must use BLAS instead.
+/// (AVX-512F and AVX-512VL) and the caller must use BLAS instead.
 int drats_small_linear(const float *x, int rows, const float *w, const float *b, int inputs, int outputs, float *y);
 
 /// 1 when `drats_small_linear` can run on this CPU.
