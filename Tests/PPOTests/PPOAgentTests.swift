@@ -35,8 +35,10 @@ import Networks
         return buffer
     }
 
-    @Test func rolloutInferenceAllocatesNothing() throws {
+    @Test(arguments: [false, true])
+    func rolloutInferenceAllocatesNothing(concurrent: Bool) throws {
         let agent = try Self.makeAgent(hidden: [64, 64, 64], slots: 10)
+        agent.concurrentRolloutInference = concurrent
         let observations = Matrix(rows: 10, columns: 5)
         let tasks: [Int32] = [2, 0, 1, 1, 0, 2, 2, 0, 1, 0]
         let actions = Matrix(rows: 10, columns: 2), logProbs = Matrix(rows: 10, columns: 1), values = Matrix(rows: 10, columns: 1)
