@@ -35,6 +35,7 @@ extension RunRecord: FetchableRecord, PersistableRecord {
         failureReason = row["failureReason"]
         faultCount = row["faultCount"]
         attemptCount = row["attemptCount"]
+        lostAttempts = row["lostAttempts"]
         cancelRequested = row["cancelRequested"]
         if let token: String = row["ownerLeaseToken"] {
             owner = RunOwner(pid: row["ownerPID"], bootID: row["ownerBootID"], leaseToken: token)
@@ -63,6 +64,7 @@ extension RunRecord: FetchableRecord, PersistableRecord {
         container["failureReason"] = failureReason
         container["faultCount"] = faultCount
         container["attemptCount"] = attemptCount
+        container["lostAttempts"] = lostAttempts
         container["cancelRequested"] = cancelRequested
         container["ownerPID"] = owner?.pid
         container["ownerBootID"] = owner?.bootID

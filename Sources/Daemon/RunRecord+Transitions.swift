@@ -20,6 +20,7 @@ extension RunRecord {
             if previous != .running {
                 // A user resume: the run gets a fresh fault allowance and a clean slate.
                 faultCount = 0
+                lostAttempts = 0
                 failureReason = nil
             }
         case .paused:

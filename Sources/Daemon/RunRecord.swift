@@ -39,6 +39,11 @@ public struct RunRecord: Sendable, Equatable {
     public var faultCount: Int
     /// Times a service has claimed the run.
     public var attemptCount: Int
+    /// Attempts in a row whose owner vanished (crash, kill -9, power loss) without a checkpoint
+    /// written since the previous one; a checkpoint or a user resume resets it. Enough of them
+    /// in a row fail the run instead of requeueing it, so a run that kills its service cannot
+    /// crash-loop the queue.
+    public var lostAttempts: Int
     /// Set by `cancel` on a running run; the trainer sees it in its progress acknowledgement.
     public var cancelRequested: Bool
     /// The service holding the run while it is running.

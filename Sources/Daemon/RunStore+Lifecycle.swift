@@ -93,7 +93,10 @@ extension RunStore {
             try Self.checkLease(record, owner)
             record.envSteps = envSteps
             record.stepsPerSecond = stepsPerSecond
-            if let checkpointPath { record.lastCheckpointPath = checkpointPath }
+            if let checkpointPath {
+                record.lastCheckpointPath = checkpointPath
+                record.lostAttempts = 0
+            }
             record.updatedAt = now
             record.ownerHeartbeatAt = now
             try record.update(db)

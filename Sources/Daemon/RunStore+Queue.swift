@@ -26,7 +26,7 @@ extension RunStore {
             samplerName: submission.samplerName, seed: submission.seed, state: .queued,
             createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
             envSteps: 0, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
-            lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0,
+            lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0, lostAttempts: 0,
             cancelRequested: false, owner: nil, ownerHeartbeatAt: nil)
         try record.insert(db)
         return record

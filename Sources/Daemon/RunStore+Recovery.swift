@@ -9,22 +9,43 @@ extension RunStore {
     /// this process (one process is one service, so that was an earlier incarnation), or its
     /// heartbeat is older than `leaseTimeoutSeconds` (its pid was reused, or it hung).
     /// Runs held by `current` are left alone.
-    public func recoverOrphans(current: RunOwner, leaseTimeoutSeconds: Double,
+    ///
+    /// Each such run counts one more lost attempt (see `RunRecord.lostAttempts`). A run that
+    /// reaches `lostAttemptLimit` lost attempts in a row without writing a checkpoint is failed
+    /// instead of requeued: it most likely takes its service down, and requeueing it would
+    /// crash-loop the service forever. `dratsd resume` puts it back with the count cleared.
+    ///
+    /// Returns every recovered run in its new state (`.queued` or `.failed`).
+    public func recoverOrphans(current: RunOwner, leaseTimeoutSeconds: Double, lostAttemptLimit: Int = RunStore.defaultLostAttemptLimit,
                                at now: Date = Date()) throws(DaemonError) -> [RunRecord] {
         guard leaseTimeoutSeconds.isFinite, leaseTimeoutSeconds > 0 else {
             throw .invalidField(field: "leaseTimeoutSeconds", value: String(leaseTimeoutSeconds), allowed: "a finite number > 0")
+        }
+        guard lostAttemptLimit >= 1 else {
+            throw .invalidField(field: "lostAttemptLimit", value: String(lostAttemptLimit), allowed: "an integer >= 1")
         }
         return try write { db in
             let running = try RunRecord.filter(RunRecord.RunColumns.state == RunState.running.rawValue).fetchAll(db)
             var recovered: [RunRecord] = []
             for var record in running where Self.isOrphaned(record, current: current, leaseTimeoutSeconds: leaseTimeoutSeconds, now: now) {
-                record.apply(.queued, owner: nil, reason: nil, at: now)
+                record.lostAttempts += 1
+                if record.lostAttempts >= lostAttemptLimit {
+                    let reason = "the service training this run stopped without a clean shutdown \(record.lostAttempts) times in a row "
+                        + "with no checkpoint written in between (a crash, kill -9 or power loss each time); the run may be what crashes it. "
+                        + "Look at the service log and the run's log, then `dratsd resume \(record.id)` to try again"
+                    record.apply(.failed, owner: nil, reason: reason, at: now)
+                } else {
+                    record.apply(.queued, owner: nil, reason: nil, at: now)
+                }
                 try record.update(db)
                 recovered.append(record)
             }
             return recovered
         }
     }
+
+    /// Lost attempts in a row after which a run is failed rather than requeued.
+    public static let defaultLostAttemptLimit = 3
 
     static func isOrphaned(_ record: RunRecord, current: RunOwner, leaseTimeoutSeconds: Double, now: Date) -> Bool {
         guard let owner = record.owner else { return true }

@@ -47,6 +47,10 @@ public final class RunStore: Sendable {
                     // winner committed. That is success if the schema is now complete.
                     guard try pool.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
                 }
+                // The reader that checked the migrations cached the old schema; a statement it
+                // prepares from that cache is silently re-prepared by SQLite with the new columns
+                // while GRDB keeps the old column list ("column not found"). Fresh readers.
+                pool.invalidateReadOnlyConnections()
             }
         } catch let error as DaemonError {
             throw error
@@ -109,6 +113,9 @@ public final class RunStore: Sendable {
                 );
                 CREATE INDEX run_by_state_and_age ON run(state, createdAt, id);
                 """)
+        }
+        migrator.registerMigration("v2 lost attempts") { db in
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN lostAttempts INTEGER NOT NULL DEFAULT 0 CHECK (lostAttempts >= 0)")
         }
         return migrator
     }

@@ -36,7 +36,7 @@ public enum RunFormatting {
         ]
         if let started = run.startedAt { facts.append(["started", timestamp(started)]) }
         if let finished = run.finishedAt { facts.append(["finished", timestamp(finished)]) }
-        facts.append(["attempts", "\(run.attemptCount)"])
+        facts.append(["attempts", "\(run.attemptCount)" + (run.lostAttempts > 0 ? " (\(run.lostAttempts) lost in a row: the service died without checkpointing)" : "")])
         if let reason = run.failureReason { facts.append(["failure", "\(reason) (faults: \(run.faultCount))"]) }
         if let checkpoint = run.lastCheckpointPath { facts.append(["checkpoint", checkpoint]) }
         facts.append(["folder", details.folder])

@@ -56,9 +56,15 @@ public final class Service {
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { [mailbox] signal in mailbox.post(.signal(signal)) }
         defer { signals.cancel() }
 
-        let recovered = try store.recoverOrphans(current: owner, leaseTimeoutSeconds: settings.leaseTimeoutSeconds)
+        let recovered = try store.recoverOrphans(current: owner, leaseTimeoutSeconds: settings.leaseTimeoutSeconds,
+                                                 lostAttemptLimit: settings.lostAttemptLimit)
         for record in recovered {
-            log.event("requeued run \(record.id) (\(record.name)): the service that was training it is gone; it resumes from its last checkpoint")
+            if record.state == .failed {
+                log.event("failed run \(record.id) (\(record.name)): \(record.failureReason ?? "its service was lost too often")")
+            } else {
+                log.event("requeued run \(record.id) (\(record.name)): the service that was training it is gone; it resumes from its last checkpoint"
+                          + (record.lostAttempts > 1 ? " (lost attempt \(record.lostAttempts) in a row without a new checkpoint)" : ""))
+            }
         }
         log.event("ready: state directory \(stateDirectory.url.path), pid \(owner.pid), up to \(settings.maxConcurrent) run\(settings.maxConcurrent == 1 ? "" : "s") at once, "
                   + "\(environmentThreadsPerRun) environment thread\(environmentThreadsPerRun == 1 ? "" : "s") each, "

@@ -1,3 +1,5 @@
+import Daemon
+
 /// How `dratsd serve` schedules runs. The defaults suit a systemd unit with `WatchdogSec=60s`.
 public struct ServiceSettings: Sendable, Equatable {
     /// Runs trained at once (default 1). Counted over the whole run database, so runs that
@@ -10,15 +12,19 @@ public struct ServiceSettings: Sendable, Equatable {
     /// orphaned (its pid was reused, or its service hung) and requeued at start, in seconds
     /// (default 120).
     public var leaseTimeoutSeconds: Double
+    /// Lost attempts in a row (the service died, no checkpoint in between) after which a run is
+    /// failed at start instead of requeued (default 3; see `RunStore.recoverOrphans`).
+    public var lostAttemptLimit: Int
     /// How long a store write waits for another process's transaction, in seconds (default 10;
     /// well under the watchdog period, so a busy database never looks like a hung service).
     public var databaseBusyTimeoutSeconds: Double
 
     public init(maxConcurrent: Int = 1, pollIntervalSeconds: Double = 2, leaseTimeoutSeconds: Double = 120,
-                databaseBusyTimeoutSeconds: Double = 10) {
+                lostAttemptLimit: Int = RunStore.defaultLostAttemptLimit, databaseBusyTimeoutSeconds: Double = 10) {
         self.maxConcurrent = maxConcurrent
         self.pollIntervalSeconds = pollIntervalSeconds
         self.leaseTimeoutSeconds = leaseTimeoutSeconds
+        self.lostAttemptLimit = lostAttemptLimit
         self.databaseBusyTimeoutSeconds = databaseBusyTimeoutSeconds
     }
 
@@ -38,6 +44,9 @@ public struct ServiceSettings: Sendable, Equatable {
         guard leaseTimeoutSeconds.isFinite, leaseTimeoutSeconds >= 1, leaseTimeoutSeconds <= 86_400 else {
             throw .invalidSetting(name: "--lease-timeout-seconds", value: String(leaseTimeoutSeconds),
                                   allowed: "a number of seconds from 1 to 86400")
+        }
+        guard (1...1000).contains(lostAttemptLimit) else {
+            throw .invalidSetting(name: "--lost-attempt-limit", value: String(lostAttemptLimit), allowed: "an integer from 1 to 1000")
         }
         guard databaseBusyTimeoutSeconds.isFinite, databaseBusyTimeoutSeconds > 0, databaseBusyTimeoutSeconds <= 600 else {
             throw .invalidSetting(name: "database busy timeout", value: String(databaseBusyTimeoutSeconds),

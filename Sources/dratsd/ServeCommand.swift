@@ -28,6 +28,10 @@ struct ServeCommand: ParsableCommand {
             help: "At start, a running run whose owner (a service or `dratsd train`) is alive but has not renewed its lease for this long (it hung) is requeued, in seconds (1-86400).")
     var leaseTimeoutSeconds = 120.0
 
+    @Option(name: .customLong("lost-attempt-limit"),
+            help: "At start, a run whose service died this many times in a row without a checkpoint in between is failed instead of requeued, so a run that crashes the service cannot crash-loop it (1-1000).")
+    var lostAttemptLimit = 3
+
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func validate() throws {
@@ -39,7 +43,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     var settings: ServiceSettings {
-        ServiceSettings(maxConcurrent: maxConcurrent, pollIntervalSeconds: pollIntervalSeconds, leaseTimeoutSeconds: leaseTimeoutSeconds)
+        ServiceSettings(maxConcurrent: maxConcurrent, pollIntervalSeconds: pollIntervalSeconds, leaseTimeoutSeconds: leaseTimeoutSeconds,
+                        lostAttemptLimit: lostAttemptLimit)
     }
 
     func run() throws {

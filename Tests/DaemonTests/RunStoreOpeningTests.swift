@@ -11,7 +11,7 @@ import Testing
         _ = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission())
         let queue = try DatabaseQueue(path: temp.databasePath)
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 1)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 2)
     }
 
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
@@ -26,6 +26,24 @@ import Testing
             #expect(path == temp.databasePath)
             #expect(error.description.contains("SQLite database written by dratsd"))
         }
+    }
+
+    /// A state directory written before lost attempts were counted opens with every run kept
+    /// and the new count at 0.
+    @Test func aVersion1DatabaseIsMigratedKeepingItsRuns() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let store = try RunStore(databasePath: temp.databasePath)
+        let run = try store.submit(sampleSubmission("old"))
+        #expect(try store.claimNext(owner: owner("old-service"), maxConcurrent: 1)?.id == run.id)
+        try DatabaseQueue(path: temp.databasePath).write { db in
+            try db.execute(sql: "ALTER TABLE run DROP COLUMN lostAttempts")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2 lost attempts'")
+        }
+        let reopened = try RunStore(databasePath: temp.databasePath)
+        let migrated = try #require(try reopened.list().first)
+        #expect(migrated.id == run.id && migrated.state == .running && migrated.attemptCount == 1 && migrated.lostAttempts == 0)
+        #expect(try DatabaseQueue(path: temp.databasePath).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 2)
     }
 
     @Test func aDatabaseFromANewerDratsdIsRefused() throws {

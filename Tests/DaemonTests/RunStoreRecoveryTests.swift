@@ -53,6 +53,43 @@ import Testing
         #expect(throws: DaemonError.self) { try store.recoverOrphans(current: me, leaseTimeoutSeconds: .nan) }
     }
 
+    /// A run whose service keeps dying before it writes a checkpoint is failed after the limit,
+    /// not requeued forever; a checkpoint in between, or a user resume, starts the count again.
+    @Test func aRunThatKeepsLosingItsServiceIsFailedNotRequeuedForever() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let store = try RunStore(databasePath: temp.databasePath)
+        let run = try store.submit(sampleSubmission("crashy"))
+        var clock = Date()
+        /// One service incarnation claims the run and dies (its lease goes stale).
+        func loseAttempt(checkpoint: String? = nil) throws -> RunRecord {
+            let holder = owner("service-\(clock.timeIntervalSince1970)")
+            #expect(try store.claimNext(owner: holder, maxConcurrent: 1, at: clock)?.id == run.id)
+            if let checkpoint {
+                _ = try store.recordProgress(run.id, owner: holder, envSteps: 10, stepsPerSecond: 1, checkpointPath: checkpoint, at: clock)
+            }
+            clock.addTimeInterval(100)
+            let recovered = try store.recoverOrphans(current: owner("next"), leaseTimeoutSeconds: 60, lostAttemptLimit: 3, at: clock)
+            return try #require(recovered.first { $0.id == run.id })
+        }
+        #expect(try loseAttempt().state == .queued)
+        #expect(try loseAttempt().lostAttempts == 2)
+        // A checkpoint during the third attempt: progress, so the count restarts from there.
+        let progressed = try loseAttempt(checkpoint: "/tmp/step-10.safetensors")
+        #expect(progressed.state == .queued && progressed.lostAttempts == 1)
+        #expect(try loseAttempt().state == .queued)
+        let failed = try loseAttempt()
+        #expect(failed.state == .failed && failed.lostAttempts == 3 && failed.owner == nil)
+        #expect(failed.failureReason?.contains("3 times in a row") == true)
+        #expect(failed.failureReason?.contains("dratsd resume \(run.id)") == true)
+        #expect(try store.claimNext(owner: owner("any"), maxConcurrent: 1, at: clock) == nil)
+
+        let resumed = try store.resume(run.id, at: clock)
+        #expect(resumed.state == .queued && resumed.lostAttempts == 0 && resumed.failureReason == nil)
+        #expect(try loseAttempt().state == .queued)
+        #expect(throws: DaemonError.self) { try store.recoverOrphans(current: owner("x"), leaseTimeoutSeconds: 60, lostAttemptLimit: 0) }
+    }
+
     @Test func aWriterKilledInsideATransactionLeavesASoundDatabase() throws {
         let temp = TemporaryDirectory()
         defer { temp.remove() }

@@ -262,6 +262,44 @@ import Testing
         #expect(try state(scratch, id) == "queued")
     }
 
+    /// kill -9 stands in for a run that crashes its service before its first checkpoint: after
+    /// `--lost-attempt-limit` such deaths in a row the run is failed, not requeued forever, and
+    /// the queue moves on; `resume` gives it another chance.
+    @Test func aRunThatKeepsKillingTheServiceIsFailedAndTheQueueMovesOn() throws {
+        let scratch = try Scratch()
+        // No checkpoint for a long time: every attempt is lost with nothing saved.
+        let crashing = try scratch.config("crashing.yaml", Self.gridConfig(name: "crashing", iterations: 100_000)
+            .replacingOccurrences(of: "checkpoint: {everyIterations: 1, keepLast: 2}", with: "checkpoint: {everyIterations: 100000, keepLast: 2}"))
+        let submitted = try scratch.dratsd(["submit", crashing])
+        let id = try #require(submitted.stdout.split(separator: "\n").last.map(String.init), "\(submitted.stderr)")
+        let next = try submit(scratch, "next", iterations: 2)
+        let arguments = ["--lost-attempt-limit", "2"]
+        for attempt in 1...2 {
+            let serve = try ServeProcess(stateDir: scratch.stateDir, arguments: arguments)
+            let started = waitUntil(timeout: 60) { serve.log.contains("started run \(id) (crashing, attempt \(attempt)") }
+            try #require(started, "log: \(serve.log)")
+            serve.kill9()
+            #expect(checkpoints(scratch, id).isEmpty)
+        }
+        let serve = try ServeProcess(stateDir: scratch.stateDir, arguments: arguments)
+        let nextDone = try waitUntil(timeout: 60) { try state(scratch, next) == "completed" }
+        #expect(nextDone, "log: \(serve.log)")
+        #expect(try state(scratch, id) == "failed")
+        #expect(serve.log.contains("failed run \(id) (crashing): the service training this run stopped without a clean shutdown 2 times in a row"),
+                "log: \(serve.log)")
+        #expect(!serve.log.contains("started run \(id) (crashing, attempt 3"), "log: \(serve.log)")
+        let shown = try scratch.dratsd(["show", id])
+        #expect(shown.stdout.contains("2 lost in a row") && shown.stdout.contains("dratsd resume \(id)"), "\(shown.stdout)")
+
+        // A user resume clears the count: the run starts again.
+        #expect(try scratch.dratsd(["resume", id]).status == 0)
+        let restarted = waitUntil(timeout: 60) { serve.log.contains("started run \(id) (crashing, attempt 3") }
+        #expect(restarted, "log: \(serve.log)")
+        #expect(try records(scratch)[id]?["lostAttempts"] as? Int == 0)
+        serve.send(SIGTERM)
+        #expect(serve.waitForExit(timeout: 30) == 0, "log: \(serve.log)")
+    }
+
     @Test func runsSubmittedWhileServeIsDownStartInOrderOneAtATime() throws {
         let scratch = try Scratch()
         let first = try submit(scratch, "first", iterations: 20)

@@ -19,6 +19,7 @@ import Testing
             (ServiceSettings(pollIntervalSeconds: 0.01), "--poll-interval-seconds 0.01 is out of range; allowed: a number of seconds from 0.05 to 3600"),
             (ServiceSettings(pollIntervalSeconds: .infinity), "--poll-interval-seconds inf"),
             (ServiceSettings(leaseTimeoutSeconds: 0.5), "--lease-timeout-seconds 0.5"),
+            (ServiceSettings(lostAttemptLimit: 0), "--lost-attempt-limit 0 is out of range; allowed: an integer from 1 to 1000"),
             (ServiceSettings(databaseBusyTimeoutSeconds: 0), "database busy timeout 0.0"),
         ]
         for (settings, expected) in cases {
