@@ -2,6 +2,7 @@
 // drats: a training daemon for multi-task reinforcement learning with DRATS task sampling.
 //
 // Layers, dependencies pointing down only:
+//   RandomStreams (seeded generators), WorkerThreads (persistent threads): no dependencies
 //   CSystemODE, CSystemBLAS (C interop)
 //   -> Physics (the only module importing CSystemODE), Networks (the only one importing CSystemBLAS)
 //   -> Manipulation (Sawyer arm, env contract, MetaWorld tasks)
@@ -36,7 +37,11 @@ let package = Package(
 
         // MARK: Simulation
         .target(name: "Physics", dependencies: ["CSystemODE"]),
-        .target(name: "Manipulation", dependencies: ["Physics", "TaskRewards"]),
+        .target(name: "Manipulation", dependencies: ["RandomStreams", "Physics", "TaskRewards"]),
+
+        // MARK: Seeded random number generators (no dependencies)
+        .target(name: "RandomStreams"),
+        .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
 
         // MARK: Persistent worker threads with cheap hand-off (no dependencies)
         .target(name: "WorkerThreads"),
@@ -44,25 +49,25 @@ let package = Package(
 
         // MARK: Learning core (issue 4)
         .target(name: "CNetworkKernels"),
-        .target(name: "Networks", dependencies: ["CSystemBLAS", "CNetworkKernels"]),
-        .target(name: "PPO", dependencies: ["Networks", "SafeTensors", "WorkerThreads"]),
-        .target(name: "PolicyServing", dependencies: ["PPO", "Networks", "SafeTensors"]),
+        .target(name: "Networks", dependencies: ["RandomStreams", "CSystemBLAS", "CNetworkKernels"]),
+        .target(name: "PPO", dependencies: ["RandomStreams", "Networks", "SafeTensors", "WorkerThreads"]),
+        .target(name: "PolicyServing", dependencies: ["RandomStreams", "PPO", "Networks", "SafeTensors"]),
 
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),
-        .target(name: "Experiments", dependencies: ["Trainer", "GridWorld", "Samplers", "PPO"]),
-        .target(name: "MetaWorldTraining", dependencies: ["Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
-        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess"]),
+        .target(name: "Experiments", dependencies: ["RandomStreams", "Trainer", "GridWorld", "Samplers", "PPO"]),
+        .target(name: "MetaWorldTraining", dependencies: ["RandomStreams", "Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
+        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["RandomStreams", "MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess"]),
 
         // MARK: Task samplers (pure Swift, no I/O)
-        .target(name: "Samplers"),
-        .testTarget(name: "SamplersTests", dependencies: ["Samplers"]),
+        .target(name: "Samplers", dependencies: ["RandomStreams"]),
+        .testTarget(name: "SamplersTests", dependencies: ["RandomStreams", "Samplers"]),
 
         // MARK: Checkpoint format
         .target(name: "SafeTensors"),
 
         // MARK: Toy suite
-        .target(name: "GridWorld"),
+        .target(name: "GridWorld", dependencies: ["RandomStreams"]),
 
         // MARK: Rewards (pure Swift, no dependencies)
         .target(name: "TaskRewards"),
@@ -71,6 +76,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
+                "RandomStreams",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -94,8 +100,8 @@ let package = Package(
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
-        .target(name: "Reporting", dependencies: ["Daemon", "RunConfiguration", "Networks"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Daemon", "ChildProcess", "Networks"]),
+        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "RunConfiguration", "Networks"]),
+        .testTarget(name: "ReportingTests", dependencies: ["RandomStreams", "Reporting", "Daemon", "ChildProcess", "Networks"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
         .target(name: "Service", dependencies: ["Daemon", "RunExecution"]),
@@ -127,18 +133,18 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkReference", "MallocCounter"]),
-        .testTarget(name: "PolicyServingTests", dependencies: ["PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter", "ChildProcess"]),
-        .testTarget(name: "PPOTests", dependencies: ["PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors", "ChildProcess"]),
+        .testTarget(name: "NetworksTests", dependencies: ["RandomStreams", "Networks", "NetworkReference", "MallocCounter"]),
+        .testTarget(name: "PolicyServingTests", dependencies: ["RandomStreams", "PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter", "ChildProcess"]),
+        .testTarget(name: "PPOTests", dependencies: ["RandomStreams", "PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors", "ChildProcess"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
-        .testTarget(name: "ManipulationTests", dependencies: ["Manipulation", "MallocCounter"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "ChildProcess"], exclude: ["golden.safetensors"]),
-        .testTarget(name: "GridWorldTests", dependencies: ["GridWorld"]),
+        .testTarget(name: "ManipulationTests", dependencies: ["RandomStreams", "Manipulation", "MallocCounter"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["RandomStreams", "SafeTensors", "ChildProcess"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "GridWorldTests", dependencies: ["RandomStreams", "GridWorld"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
         .testTarget(
             name: "TaskRewardsTests",
-            dependencies: ["TaskRewards"],
+            dependencies: ["RandomStreams", "TaskRewards"],
             exclude: ["Fixtures/generate_reward_reference.py"],
             resources: [.copy("Fixtures/reward_reference.json")]
         ),

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import RandomStreams
 
 /// Makes run ids like `r-20261125-k3x9qa`: the UTC submission day, then six characters of a
 /// lowercase Crockford-style alphabet (no i, l, o, u), so ids are short, sortable by day and
@@ -18,10 +19,10 @@ public struct RunIDGenerator: Sendable {
     /// Number of random characters in an id.
     public static let randomLength = 6
 
-    private var state: UInt64
+    private var random: SplitMix64
 
     /// A generator with an explicit seed (tests use this to force clashes).
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// A generator seeded from the wall clock in nanoseconds and the process id.
     public init() {
@@ -33,7 +34,7 @@ public struct RunIDGenerator: Sendable {
 
     /// The next id for a run submitted at `date`.
     public mutating func next(at date: Date) -> String {
-        var bits = nextRandom()
+        var bits = random.next()
         var suffix = ""
         for _ in 0..<Self.randomLength {
             suffix.append(Self.alphabet[Int(bits & 31)])
@@ -49,15 +50,6 @@ public struct RunIDGenerator: Sendable {
               parts[2].count == randomLength, parts[2].allSatisfy({ alphabet.contains($0) })
         else { return false }
         return true
-    }
-
-    /// SplitMix64: tiny, fast, and good enough to spread ids.
-    private mutating func nextRandom() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 
     private static func dayStamp(_ date: Date) -> String {

@@ -1,5 +1,6 @@
 import GridWorld
 import Trainer
+import RandomStreams
 
 extension GridWorldSlot {
     /// The slot's state as arrays: `task`, `invalid_action_count`, and per task world

@@ -1,3 +1,5 @@
+import RandomStreams
+
 extension GridWorld {
     /// Everything a grid world changes while it runs, for checkpoints: restoring it continues
     /// the episode and the slip draws exactly.

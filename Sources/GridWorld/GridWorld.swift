@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// One episode's state in a grid-world task (the mutable "data" beside the constant `GridTask`),
 /// the toy suite of the DRATS paper's illustrative experiment (spec `drats.md` section 7).
 ///

@@ -1,5 +1,6 @@
 import Manipulation
 import Trainer
+import RandomStreams
 
 /// MetaWorld's multi-task suite as a trainer slot: one `ManipulationEnvironment` per task, all
 /// built once at construction and reused; `reset(task:)` switches to the task's environment.

@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// How the policy's log standard deviation is produced (spec section 5 offers both).
 public enum LogStdMode: String, Sendable, Codable, CaseIterable {
     /// One learned log-std vector per task, independent of the observation (the authors' MuJoCo code).

@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// A fully connected layer y = x W^T + b over a block of rows, with W stored [output, input]
 /// as in PyTorch's nn.Linear (so checkpoints read naturally there).
 ///

@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// A stack of linear layers, each followed by the same activation: the shared body of the
 /// actor and the critic. Holds parameters only; per-batch buffers live in `MLPTrunk.Workspace`,
 /// so one trunk serves rollout inference (a few rows) and training (a minibatch) alike.

@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// One linear output head per task. Rows must be grouped by task (see `TaskGrouping`); each
 /// head then runs once, as a GEMM over its task's block of rows.
 public final class MultiHead: ParameterOwner {

@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// The critic: a trunk plus one scalar head per task estimating the state value.
 public final class ValueNetwork: ParameterOwner {
     public let trunk: MLPTrunk

@@ -1,5 +1,6 @@
 import Networks
 import WorkerThreads
+import RandomStreams
 
 /// A multi-task PPO agent: a Gaussian actor and a critic (each a trunk with one head per task),
 /// one Adam over both, a seeded generator, and every buffer its rollout inference and updates

@@ -1,6 +1,7 @@
 import Foundation
 import Networks
 import SafeTensors
+import RandomStreams
 
 /// The learner's checkpoint: actor and critic weights, Adam moments and step, the sampling
 /// generator, and metadata (format version, config hash, step counts), in the safetensors

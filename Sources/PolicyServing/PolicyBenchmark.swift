@@ -1,5 +1,6 @@
 import Foundation
 import Networks
+import RandomStreams
 
 /// Measures `dratsd policy`'s speed on a real checkpoint for `dratsd bench policy`: the
 /// inference alone (actor + critic, one observation) and whole protocol lines (JSON parsing,

@@ -1,4 +1,5 @@
 import Networks
+import RandomStreams
 
 /// One observation at a time through a `CheckpointPolicy`: the actor's Gaussian mean and
 /// log-std, the action (the mean, or a seeded sample), and the critic's value. Every buffer is

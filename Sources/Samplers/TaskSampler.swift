@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// The task sampler the trainer uses: draws a task at every episode reset, observes every
 /// finished training episode and the learner's per-task statistics, and updates its
 /// distribution once per training iteration by the rule `config.kind` names.
@@ -25,7 +27,7 @@ public struct TaskSampler: Equatable, Sendable {
             scores: [Double](repeating: 0, count: taskCount),
             meanAbsoluteAdvantage: [Double](repeating: 0, count: taskCount),
             hardFirst: hardFirst,
-            random: Xoshiro256StarStar(seed: seed),
+            random: Xoshiro256(seed: seed),
             updateCount: 0)
     }
 

@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// Everything a task sampler changes while it runs. Saved in checkpoints: restoring it with the
 /// same config gives the same future draws and updates.
 public struct TaskSamplerState: Codable, Equatable, Sendable {
@@ -12,7 +14,7 @@ public struct TaskSamplerState: Codable, Equatable, Sendable {
     /// Hard First's stage, pools and budgets; nil for the other samplers.
     public internal(set) var hardFirst: HardFirstSchedule?
     /// The generator behind `sampleTask()`.
-    public internal(set) var random: Xoshiro256StarStar
+    public internal(set) var random: Xoshiro256
     /// Sampler updates done so far.
     public internal(set) var updateCount: Int
 }

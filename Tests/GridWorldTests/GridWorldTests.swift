@@ -1,5 +1,6 @@
 import Testing
 @testable import GridWorld
+import RandomStreams
 
 @Suite struct GridWorldTests {
     func observation(_ world: GridWorld) throws -> [Float] {

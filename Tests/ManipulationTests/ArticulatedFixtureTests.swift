@@ -1,6 +1,7 @@
 import Testing
 import Physics
 @testable import Manipulation
+import RandomStreams
 
 /// The door and window mechanisms under many random and scripted episodes: finite numbers,
 /// nothing leaving the scene, joints inside their range up to the stops' documented softness;

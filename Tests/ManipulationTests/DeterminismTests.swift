@@ -1,5 +1,6 @@
 import Testing
 @testable import Manipulation
+import RandomStreams
 
 /// Fixed seed, fixed actions -> the same simulated state, recorded as a hash of the
 /// observation bits. A change here means the simulation changed: update the hash deliberately.

@@ -2,6 +2,7 @@ import Testing
 import Physics
 import TaskRewards
 @testable import Manipulation
+import RandomStreams
 
 /// drawer-open, drawer-close and button-press-topdown: scenes, observation fields, reward wiring,
 /// scripted solutions, bounded slides and determinism.

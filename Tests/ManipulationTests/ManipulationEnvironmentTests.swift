@@ -3,6 +3,7 @@ import MallocCounter
 import Testing
 import Physics
 @testable import Manipulation
+import RandomStreams
 
 @Suite struct ManipulationEnvironmentTests {
     @Test func resetObservationFollowsTheLayout() throws {

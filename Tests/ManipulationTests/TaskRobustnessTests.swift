@@ -1,6 +1,7 @@
 import Testing
 import Physics
 @testable import Manipulation
+import RandomStreams
 
 /// Every task in `TaskCatalog.all` (so tasks added later are covered without touching this file)
 /// through many random and scripted episodes: the numbers stay finite, no object leaves the

@@ -5,6 +5,7 @@ import Samplers
 import Testing
 import Trainer
 @testable import MetaWorldTraining
+import RandomStreams
 
 /// Saving and restoring MT10 slots and trainers: a slot rebuilt from its saved state (reset with
 /// the saved generator, the episode's actions replayed) steps exactly like the original, and a

@@ -1,6 +1,7 @@
 import Testing
 import Networks
 import NetworkReference
+import RandomStreams
 
 @Suite struct LinearTests {
     @Test func forwardMatchesReference() {

@@ -1,4 +1,5 @@
 import Networks
+import RandomStreams
 
 /// Seeded random inputs for the tests.
 enum TestData {

@@ -2,6 +2,7 @@ import Testing
 import MallocCounter
 import Networks
 @testable import PPO
+import RandomStreams
 
 @Suite struct PPOAgentTests {
     static func makeAgent(seed: UInt64 = 3, hidden: [Int] = [16, 16], slots: Int = 4) throws -> PPOAgent {

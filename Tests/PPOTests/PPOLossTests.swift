@@ -3,6 +3,7 @@ import Testing
 import Networks
 import NetworkReference
 @testable import PPO
+import RandomStreams
 
 /// Actor and critic as one parameter owner, for the whole-loss gradient check.
 final class ActorCritic: ParameterOwner {

@@ -1,5 +1,6 @@
 import Networks
 import PPO
+import RandomStreams
 
 /// A small multi-task continuous-control problem for the learning test: a point in [-1, 1]^2
 /// moved by 2-d velocity actions toward a goal that depends on the task. The goal is not in the

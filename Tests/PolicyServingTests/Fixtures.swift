@@ -2,6 +2,7 @@ import Foundation
 import Networks
 import PPO
 import SafeTensors
+import RandomStreams
 
 /// Real agent and run checkpoints for the tests, written by `PPOAgent` itself.
 enum Fixtures {

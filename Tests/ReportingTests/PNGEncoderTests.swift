@@ -2,6 +2,7 @@ import Foundation
 import Networks
 import Testing
 @testable import Reporting
+import RandomStreams
 
 @Suite struct PNGEncoderTests {
     static func sha256Hex(_ bytes: [UInt8]) throws -> String {

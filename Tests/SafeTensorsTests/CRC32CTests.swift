@@ -1,5 +1,6 @@
 import Testing
 @testable import SafeTensors
+import RandomStreams
 
 @Suite struct CRC32CTests {
     /// Bit-at-a-time definition, to check the table-driven version against.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SafeTensors
+import RandomStreams
 
 @Suite struct RoundTripTests {
     /// A tensor of `dtype` with seeded random bytes for each of a few shapes.

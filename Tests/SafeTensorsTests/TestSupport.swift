@@ -1,5 +1,6 @@
 import Foundation
 @testable import SafeTensors
+import RandomStreams
 
 /// A fresh, empty directory for one test, removed by `cleanUp()`.
 struct ScratchDirectory {
@@ -17,19 +18,6 @@ struct ScratchDirectory {
     var contents: [String] { (try? FileManager.default.contentsOfDirectory(atPath: url.path).sorted()) ?? [] }
 
     func cleanUp() { try? FileManager.default.removeItem(at: url) }
-}
-
-/// SplitMix64: a tiny seeded generator so test data is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 extension SplitMix64 {

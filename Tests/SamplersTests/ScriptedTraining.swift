@@ -1,15 +1,16 @@
 import Samplers
+import RandomStreams
 
 /// A deterministic stand-in for a training run (test support, not a mock of a sampler): tasks
 /// of increasing difficulty whose returns in [0, 1] grow with the iteration, episodes drawn
 /// from the sampler under test, and per-task learner statistics derived from those episodes.
 struct ScriptedTraining {
-    var random: Xoshiro256StarStar
+    var random: Xoshiro256
     let taskCount: Int
     var iteration = 0
 
     init(seed: UInt64, taskCount: Int) {
-        random = Xoshiro256StarStar(seed: seed)
+        random = Xoshiro256(seed: seed)
         self.taskCount = taskCount
     }
 

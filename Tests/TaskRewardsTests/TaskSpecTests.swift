@@ -1,5 +1,6 @@
 import Testing
 @testable import TaskRewards
+import RandomStreams
 
 @Suite struct TaskSpecTests {
     @Test func everyTaskHasItsSpecWithMetaWorldsConstants() {

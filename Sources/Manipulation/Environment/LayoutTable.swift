@@ -1,3 +1,5 @@
+import RandomStreams
+
 /// MetaWorld's fixed layouts: a suite seed fixes 50 distinct random vectors per task (drawn with
 /// the task's rejection rule, `TaskSpec.sampleLayouts`); a reset picks one of them.
 public struct LayoutTable: Sendable {

@@ -1,3 +1,5 @@
+import RandomStreams
+
 extension ManipulationEnvironment {
     /// The state of the generator behind `reset()` without a seed (a SplitMix64 state). Saving it
     /// before a reset and setting it back later makes that reset choose the same layout again,

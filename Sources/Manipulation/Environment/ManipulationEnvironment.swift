@@ -1,6 +1,7 @@
 import Foundation
 import Physics
 import TaskRewards
+import RandomStreams
 
 /// One MetaWorld-style task on ODE behind the common environment contract: `reset` returns the
 /// 39-d observation, `step` applies a 4-d action for 5 physics steps of 2.5 ms. Built once and

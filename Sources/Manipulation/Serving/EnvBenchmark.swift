@@ -1,4 +1,5 @@
 import Foundation
+import RandomStreams
 
 /// Env throughput with uniformly random actions (resets excluded), on one or more threads, each
 /// thread stepping its own environment, plus where a step's time goes.

@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import RandomStreams
 
 /// The physics fault rate under held random actions: the hand sweeps its whole box, slams into
 /// scenery and keeps pushing while the mocap target runs away (the case that makes ODE contacts

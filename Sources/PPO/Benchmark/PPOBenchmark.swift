@@ -1,5 +1,6 @@
 import Foundation
 import Networks
+import RandomStreams
 
 /// Measures the learning core's speed for `dratsd bench ppo`: one PPO epoch over a rollout of
 /// synthetic transitions (random observations with one-hot task ids, actions sampled by the

@@ -1,4 +1,5 @@
 import Networks
+import RandomStreams
 
 /// A statistic over seeds with its percentile-bootstrap confidence interval.
 public struct Estimate: Sendable, Equatable, Codable {

@@ -1,4 +1,5 @@
 import Networks
+import RandomStreams
 
 extension SplitMix64 {
     /// Uniform integer in 0..<bound by rejection, so no index is favoured (the bootstrap's

@@ -1,9 +1,12 @@
-/// A small seeded random number generator (SplitMix64): same seed, same numbers, everywhere.
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator that expands one 64-bit seed
+/// into well-mixed words. drats seeds every `Xoshiro256` through it and uses it directly where a
+/// short stream is enough (task layouts, test data); same seed, same numbers, everywhere.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
+    public var state: UInt64
 
     public init(seed: UInt64) { state = seed }
 
+    @inlinable
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -12,10 +15,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// A uniform Double in [0, 1) from the top 53 bits.
+    @inlinable
+    public mutating func nextUnitInterval() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
     /// A uniform value in [low, high).
+    @inlinable
     public mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        let unit = Double(next() >> 11) * 0x1.0p-53
-        return low + (high - low) * unit
+        low + (high - low) * nextUnitInterval()
     }
 
     /// A stable 64-bit hash of a string (FNV-1a), for deriving per-task seeds.
