@@ -74,10 +74,11 @@ python-test: python-deps
 	|| python3 -m pip install --quiet --break-system-packages ./python
 	DRATSD=$(BIN) python3 -m pytest python/tests
 
-## bench: performance figures (JSON lines), never asserted by tests.
+## bench: performance figures: tables on screen, JSON in bench/env.json and bench/ppo.json; never asserted by tests.
 bench: build
-	$(BIN) bench env --json
-	$(BIN) bench ppo --json
+	mkdir -p bench
+	$(BIN) bench env --json-file bench/env.json
+	$(BIN) bench ppo --json-file bench/ppo.json
 
 ## experiment: queue the MT10 sampler comparison, 5 samplers x seeds 1,2,3 (configs/compare-mt10/, budget
 ##             in their comments) in $(STATE_DIR); `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)` trains

@@ -20,6 +20,10 @@ struct BenchEnvCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per line instead of a table.")
     var json = false
 
+    @Option(name: .customLong("json-file"),
+            help: "Print the table and also write the results as JSON to this file (replaced atomically).")
+    var jsonFile: String?
+
     func validate() throws {
         guard steps > 0 else { throw ValidationError("--steps must be positive, got \(steps)") }
         guard threads >= 1 && threads <= 64 else { throw ValidationError("--threads must be in 1...64, got \(threads)") }
@@ -34,6 +38,10 @@ struct BenchEnvCommand: ParsableCommand {
                 if json { try BenchOutput.printLine(result) }
             }
         }
-        if !json { print(EnvBenchmark.table(results)) }
+        if let jsonFile {
+            try BenchOutput.print(results, json: true, jsonFile: jsonFile, table: EnvBenchmark.table(results))
+        } else if !json {
+            print(EnvBenchmark.table(results))
+        }
     }
 }

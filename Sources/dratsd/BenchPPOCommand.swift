@@ -12,6 +12,10 @@ struct BenchPPOCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON instead of a table.")
     var json = false
 
+    @Option(name: .customLong("json-file"),
+            help: "Print the table and also write the results as JSON to this file (replaced atomically).")
+    var jsonFile: String?
+
     @Option(help: "Transitions in the benchmark rollout (the paper's update uses 100000).")
     var transitions = 100_000
 
@@ -44,6 +48,6 @@ struct BenchPPOCommand: ParsableCommand {
         options.threadCounts = threadCounts ?? [1]
         options.inferenceCalls = inferenceCalls
         let report = try PPOBenchmark.run(options)
-        try BenchOutput.print(report, json: json, table: report.table)
+        try BenchOutput.print(report, json: json, jsonFile: jsonFile, table: report.table)
     }
 }

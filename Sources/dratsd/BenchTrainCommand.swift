@@ -13,6 +13,10 @@ struct BenchTrainCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON instead of a table.")
     var json = false
 
+    @Option(name: .customLong("json-file"),
+            help: "Print the table and also write the results as JSON to this file (replaced atomically).")
+    var jsonFile: String?
+
     @Option(help: "Comma-separated task names (default: every simulated task, MT10 order).")
     var tasks: String?
 
@@ -89,6 +93,6 @@ struct BenchTrainCommand: ParsableCommand {
         options.networks = networkChoice ?? []
         options.evaluationEpisodesPerTask = evaluationEpisodes
         let report = try TrainingBenchmark.run(options)
-        try BenchOutput.print(report, json: json, table: report.table)
+        try BenchOutput.print(report, json: json, jsonFile: jsonFile, table: report.table)
     }
 }

@@ -25,6 +25,25 @@ import Testing
         #expect(result.stdout.contains("us/call"))
     }
 
+    /// `make bench`'s form: the table on stdout and the same report as JSON in a file.
+    @Test func jsonFileGetsTheReportWhileTheTableIsPrinted() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ppo.json").path
+        let result = try DratsdBinary.run(["bench", "ppo", "--json-file", path, "--transitions", "320", "--minibatches", "2",
+                                           "--inference-calls", "2", "--threads", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("us/call") && result.stdout.contains("wrote \(path)"))
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        #expect((object?["inference"] as? [[String: Any]])?.count == 4)   // 2 networks x batches 10 and 1, one thread
+        let env = directory.appendingPathComponent("env.json").path
+        let envResult = try DratsdBinary.run(["bench", "env", "--task", "reach-v3", "--steps", "50", "--threads", "1", "--json-file", env])
+        #expect(envResult.status == 0 && envResult.stdout.contains("env steps/s"), "\(envResult.stderr)")
+        let envRows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: env))) as? [[String: Any]]
+        #expect(envRows?.first?["task"] as? String == "reach-v3")
+    }
+
     @Test func rejectsBadArguments() throws {
         for arguments in [["--threads", "0"], ["--threads", "two"], ["--transitions", "5"], ["--minibatches", "0"]] {
             let result = try DratsdBinary.run(["bench", "ppo"] + arguments)
