@@ -175,6 +175,8 @@ public final class Trainer<Slot: MultiTaskEnvironmentSlot> {
     }
 
     deinit {
+        // The agent may outlive the trainer (a caller can hold it); it must not keep a stopped pool.
+        agent.rolloutInferencePool = nil
         workerPool?.stop()
         slots.deinitialize().deallocate()
         evaluationSlots.deinitialize().deallocate()

@@ -224,11 +224,24 @@ struct BrokenRewardSlot: MultiTaskEnvironmentSlot {
             config.environmentThreads = threads
             let trainer = try TrainerTests.trainer(config)
             #expect((trainer.workerPool?.partCount ?? 1) == min(threads, config.ppo.numEnvs))
+            // The slot threads also run the critic's rollout pass beside the actor's.
+            #expect(trainer.agent.rolloutInferencePool === trainer.workerPool)
             results.append(try (0..<3).map { _ in try trainer.iterate() })
             evaluations.append(try trainer.evaluate())
         }
         #expect(results.allSatisfy { $0 == results[0] })
         #expect(evaluations.allSatisfy { $0 == evaluations[0] })
+    }
+
+    /// An agent that outlives its trainer drops the trainer's (stopped) pool and still acts.
+    @Test func anAgentOutlivingItsTrainerLetsGoOfThePool() throws {
+        var config = TrainerTests.config()
+        config.environmentThreads = 2
+        var trainer: Trainer<GridWorldSlot>? = try TrainerTests.trainer(config)
+        let agent = try #require(trainer?.agent)
+        #expect(agent.rolloutInferencePool != nil)
+        trainer = nil
+        #expect(agent.rolloutInferencePool == nil)
     }
 
     @Test func negativeThreadCountIsRefusedZeroMeansEveryCore() throws {
