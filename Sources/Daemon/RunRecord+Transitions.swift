@@ -17,10 +17,12 @@ extension RunRecord {
         case .queued:
             releaseOwner()
             finishedAt = nil
+            // Queued by its owner (a clean stop), by a user, or by orphan recovery, which then
+            // sets the count it has just raised.
+            lostAttempts = 0
             if previous != .running {
                 // A user resume: the run gets a fresh fault allowance and a clean slate.
                 faultCount = 0
-                lostAttempts = 0
                 failureReason = nil
             }
         case .paused:

@@ -28,15 +28,16 @@ extension RunStore {
             let running = try RunRecord.filter(RunRecord.RunColumns.state == RunState.running.rawValue).fetchAll(db)
             var recovered: [RunRecord] = []
             for var record in running where Self.isOrphaned(record, current: current, leaseTimeoutSeconds: leaseTimeoutSeconds, now: now) {
-                record.lostAttempts += 1
-                if record.lostAttempts >= lostAttemptLimit {
-                    let reason = "the service training this run stopped without a clean shutdown \(record.lostAttempts) times in a row "
+                let lost = record.lostAttempts + 1
+                if lost >= lostAttemptLimit {
+                    let reason = "the service training this run stopped without a clean shutdown \(lost) times in a row "
                         + "with no checkpoint written in between (a crash, kill -9 or power loss each time); the run may be what crashes it. "
                         + "Look at the service log and the run's log, then `dratsd resume \(record.id)` to try again"
                     record.apply(.failed, owner: nil, reason: reason, at: now)
                 } else {
                     record.apply(.queued, owner: nil, reason: nil, at: now)
                 }
+                record.lostAttempts = lost
                 try record.update(db)
                 recovered.append(record)
             }

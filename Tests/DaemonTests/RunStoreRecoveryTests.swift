@@ -77,6 +77,13 @@ import Testing
         // A checkpoint during the third attempt: progress, so the count restarts from there.
         let progressed = try loseAttempt(checkpoint: "/tmp/step-10.safetensors")
         #expect(progressed.state == .queued && progressed.lostAttempts == 1)
+        #expect(try loseAttempt().lostAttempts == 2)
+        // A clean stop (its owner requeues it, as on SIGTERM) shows the run does not take its
+        // service down: the count restarts.
+        let stopping = owner("clean-\(clock.timeIntervalSince1970)")
+        #expect(try store.claimNext(owner: stopping, maxConcurrent: 1, at: clock)?.id == run.id)
+        #expect(try store.transition(run.id, to: .queued, owner: stopping, at: clock).lostAttempts == 0)
+        #expect(try loseAttempt().lostAttempts == 1)
         #expect(try loseAttempt().state == .queued)
         let failed = try loseAttempt()
         #expect(failed.state == .failed && failed.lostAttempts == 3 && failed.owner == nil)

@@ -267,9 +267,11 @@ import Testing
     /// the queue moves on; `resume` gives it another chance.
     @Test func aRunThatKeepsKillingTheServiceIsFailedAndTheQueueMovesOn() throws {
         let scratch = try Scratch()
-        // No checkpoint for a long time: every attempt is lost with nothing saved.
+        // No checkpoint (nor evaluation, which also writes one) for a long time: every attempt
+        // is lost with nothing saved, however far it gets before the kill.
         let crashing = try scratch.config("crashing.yaml", Self.gridConfig(name: "crashing", iterations: 100_000)
-            .replacingOccurrences(of: "checkpoint: {everyIterations: 1, keepLast: 2}", with: "checkpoint: {everyIterations: 100000, keepLast: 2}"))
+            .replacingOccurrences(of: "checkpoint: {everyIterations: 1, keepLast: 2}", with: "checkpoint: {everyIterations: 100000, keepLast: 2}")
+            .replacingOccurrences(of: "everyEnvSteps: 2_560", with: "everyEnvSteps: 25_600_000"))   // evaluations checkpoint too
         let submitted = try scratch.dratsd(["submit", crashing])
         let id = try #require(submitted.stdout.split(separator: "\n").last.map(String.init), "\(submitted.stderr)")
         let next = try submit(scratch, "next", iterations: 2)
