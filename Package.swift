@@ -2,7 +2,7 @@
 // drats: a training daemon for multi-task reinforcement learning with DRATS task sampling.
 //
 // Layers, dependencies pointing down only:
-//   RandomStreams (seeded generators), WorkerThreads (persistent threads): no dependencies
+//   RandomStreams (seeded generators), WorkerThreads (persistent threads), JSONLines: no dependencies
 //   CSystemODE, CSystemBLAS (C interop)
 //   -> Physics (the only module importing CSystemODE), Networks (the only one importing CSystemBLAS)
 //   -> Manipulation (Sawyer arm, env contract, MetaWorld tasks)
@@ -37,11 +37,15 @@ let package = Package(
 
         // MARK: Simulation
         .target(name: "Physics", dependencies: ["CSystemODE"]),
-        .target(name: "Manipulation", dependencies: ["RandomStreams", "Physics", "TaskRewards"]),
+        .target(name: "Manipulation", dependencies: ["RandomStreams", "Physics", "TaskRewards", "JSONLines"]),
 
         // MARK: Seeded random number generators (no dependencies)
         .target(name: "RandomStreams"),
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
+
+        // MARK: JSON for the line protocols (no dependencies)
+        .target(name: "JSONLines"),
+        .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines"]),
 
         // MARK: Persistent worker threads with cheap hand-off (no dependencies)
         .target(name: "WorkerThreads"),
@@ -51,7 +55,7 @@ let package = Package(
         .target(name: "CNetworkKernels"),
         .target(name: "Networks", dependencies: ["RandomStreams", "CSystemBLAS", "CNetworkKernels"]),
         .target(name: "PPO", dependencies: ["RandomStreams", "Networks", "SafeTensors", "WorkerThreads"]),
-        .target(name: "PolicyServing", dependencies: ["RandomStreams", "PPO", "Networks", "SafeTensors"]),
+        .target(name: "PolicyServing", dependencies: ["RandomStreams", "PPO", "Networks", "SafeTensors", "JSONLines"]),
 
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),

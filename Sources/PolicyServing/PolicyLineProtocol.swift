@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// The `dratsd policy` protocol: one JSON request per input line, one JSON answer per line, so
 /// that any language can query a trained policy. A bad request gets `{"error": ...}` and the
@@ -19,7 +20,7 @@ public final class PolicyLineProtocol {
         do {
             return try handle(line)
         } catch {
-            return "{\"error\":\(Self.quoted(error.description))}"
+            return "{\"error\":\(JSONText.quoted(error.description))}"
         }
     }
 
@@ -33,14 +34,14 @@ public final class PolicyLineProtocol {
 
     private func handle(_ line: String) throws(PolicyServingError) -> String {
         let checkpoint = inference.checkpoint
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+            parsed = try JSONValue.parse(line)
         } catch {
             throw .malformedJSON(line: String(line.prefix(80)))
         }
-        guard let request = parsed as? [String: Any] else { throw .notAnObject }
-        guard let values = request["observation"] as? [Any] else { throw .missingObservation(expectedCount: checkpoint.slotObservationSize) }
+        guard case .object(let request) = parsed else { throw .notAnObject }
+        guard case .array(let values)? = request["observation"] else { throw .missingObservation(expectedCount: checkpoint.slotObservationSize) }
         guard values.count == checkpoint.slotObservationSize else {
             throw .observationLength(expected: checkpoint.slotObservationSize, actual: values.count)
         }
@@ -48,48 +49,22 @@ public final class PolicyLineProtocol {
         let task = try Self.task(taskValue, checkpoint: checkpoint)
         let observation = inference.observation
         for (index, value) in values.enumerated() {
-            guard let number = Self.jsonNumber(value), Float(number).isFinite else {
-                throw .observationNotNumber(index: index, text: Self.text(value))
+            guard let number = value.number, Float(number).isFinite else {
+                throw .observationNotNumber(index: index, text: value.jsonText)
             }
             observation[index] = Float(number)
         }
         let value = try inference.evaluate(task: task)
-        return "{\"action\":\(Self.array(inference.action)),\"mean\":\(Self.array(inference.mean)),"
-            + "\"log_std\":\(Self.array(inference.logStd)),\"value\":\(Self.number(value))}"
+        return "{\"action\":\(JSONText.array(inference.action)),\"mean\":\(JSONText.array(inference.mean)),"
+            + "\"log_std\":\(JSONText.array(inference.logStd)),\"value\":\(JSONText.number(value))}"
     }
 
-    static func task(_ value: Any, checkpoint: CheckpointPolicy) throws(PolicyServingError) -> Int {
-        if let name = value as? String { return try checkpoint.taskIndex(named: name) }
-        guard let number = jsonNumber(value), let index = Int(exactly: number) else {
-            throw .badTask(text: text(value), valid: checkpoint.validTasks)
+    static func task(_ value: JSONValue, checkpoint: CheckpointPolicy) throws(PolicyServingError) -> Int {
+        if case .string(let name) = value { return try checkpoint.taskIndex(named: name) }
+        guard let number = value.number, let index = Int(exactly: number) else {
+            throw .badTask(text: value.jsonText, valid: checkpoint.validTasks)
         }
         guard index >= 0, index < checkpoint.taskCount else { throw .taskOutOfRange(index, taskCount: checkpoint.taskCount) }
         return index
-    }
-
-    /// A JSON number as parsed by Foundation; booleans are not numbers here.
-    static func jsonNumber(_ value: Any) -> Double? {
-        // Foundation hands booleans over as NSNumbers of Objective-C type "c" (char).
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
-        return number.doubleValue
-    }
-
-    static func text(_ value: Any) -> String {
-        if let number = value as? NSNumber {
-            return String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
-        }
-        if value is NSNull { return "null" }
-        if let string = value as? String { return quoted(string) }
-        return String(describing: value)
-    }
-
-    /// Float's shortest round-tripping spelling, so a reader gets back the exact float32.
-    static func number(_ value: Float) -> String { value.isFinite ? "\(value)" : "null" }
-
-    static func array(_ values: UnsafeBufferPointer<Float>) -> String { "[" + values.map(number).joined(separator: ",") + "]" }
-
-    static func quoted(_ text: String) -> String {
-        let data = try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }

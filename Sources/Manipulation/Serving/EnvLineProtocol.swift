@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// The `dratsd env` protocol: one JSON object per input line, one JSON line per answer, so that
 /// any language can drive a task. Malformed requests get `{"error": ...}` and the session goes on.
@@ -16,7 +17,7 @@ public final class EnvLineProtocol {
         do {
             return try handle(line)
         } catch {
-            return "{\"error\":\(Self.quoted(String(describing: error)))}"
+            return "{\"error\":\(JSONText.quoted(String(describing: error)))}"
         }
     }
 
@@ -29,64 +30,45 @@ public final class EnvLineProtocol {
     }
 
     private func handle(_ line: String) throws -> String {
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+            parsed = try JSONValue.parse(line)
         } catch {
             throw EnvProtocolError.malformedJSON(line: String(line.prefix(80)))
         }
-        guard let request = parsed as? [String: Any] else { throw EnvProtocolError.notAnObject }
-        guard let op = request["op"] as? String else { throw EnvProtocolError.missingOp }
+        guard case .object(let request) = parsed else { throw EnvProtocolError.notAnObject }
+        guard case .string(let op)? = request["op"] else { throw EnvProtocolError.missingOp }
         switch op {
         case "reset":
             var seed: UInt64?
             if let value = request["seed"] {
-                guard let number = Self.jsonNumber(value), let exact = UInt64(exactly: number) else {
-                    throw EnvProtocolError.badSeed(String(describing: value))
+                guard let number = value.number, let exact = UInt64(exactly: number) else {
+                    throw EnvProtocolError.badSeed(value.jsonText)
                 }
                 seed = exact
             }
             let observation = environment.reset(seed: seed)
             let layout = environment.layoutIndex.map(String.init) ?? "null"
-            return "{\"obs\":\(Self.array(observation)),\"task\":\(Self.quoted(environment.taskName)),\"layout\":\(layout)}"
+            return "{\"obs\":\(JSONText.array(observation)),\"task\":\(JSONText.quoted(environment.taskName)),\"layout\":\(layout)}"
         case "step":
-            guard let values = request["action"] as? [Any] else { throw EnvProtocolError.missingAction }
+            guard case .array(let values)? = request["action"] else { throw EnvProtocolError.missingAction }
             var action: [Double] = []
+            action.reserveCapacity(values.count)
             for (index, value) in values.enumerated() {
-                guard let number = Self.jsonNumber(value) else {
-                    let text = (value as? NSNumber).map { $0.boolValue ? "true" : "false" } ?? String(describing: value)
-                    throw EnvProtocolError.actionNotNumber(index: index, text: text)
-                }
+                guard let number = value.number else { throw EnvProtocolError.actionNotNumber(index: index, text: value.jsonText) }
                 action.append(number)
             }
             let outcome = try environment.step(action)
             var info = "\"near_object\":\(outcome.nearObject),\"grasp_success\":\(outcome.graspSuccess)"
-            info += ",\"grasp_reward\":\(Self.number(outcome.graspReward)),\"in_place_reward\":\(Self.number(outcome.inPlaceReward))"
-            info += ",\"obj_to_target\":\(Self.number(outcome.objectToTarget)),\"unscaled_reward\":\(Self.number(outcome.reward))"
+            info += ",\"grasp_reward\":\(JSONText.number(outcome.graspReward)),\"in_place_reward\":\(JSONText.number(outcome.inPlaceReward))"
+            info += ",\"obj_to_target\":\(JSONText.number(outcome.objectToTarget)),\"unscaled_reward\":\(JSONText.number(outcome.reward))"
             info += ",\"step\":\(environment.stepCount),\"faults\":\(environment.faultCount)"
-            if let fault = outcome.fault { info += ",\"fault\":\(Self.quoted(fault.description))" }
-            return "{\"obs\":\(Self.array(environment.observation)),\"reward\":\(Self.number(outcome.reward)),"
+            if let fault = outcome.fault { info += ",\"fault\":\(JSONText.quoted(fault.description))" }
+            return "{\"obs\":\(JSONText.array(environment.observation)),\"reward\":\(JSONText.number(outcome.reward)),"
                 + "\"success\":\(outcome.success),\"truncated\":\(outcome.truncated),\"info\":{\(info)}}"
         default:
             throw EnvProtocolError.unknownOp(op)
         }
-    }
-
-    /// A JSON number as parsed by Foundation (Int or Double on Linux, NSNumber elsewhere);
-    /// booleans are not numbers here.
-    static func jsonNumber(_ value: Any) -> Double? {
-        // Foundation hands booleans over as NSNumbers of Objective-C type "c" (char).
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
-        return number.doubleValue
-    }
-
-    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
-
-    static func array(_ values: [Double]) -> String { "[" + values.map(number).joined(separator: ",") + "]" }
-
-    static func quoted(_ text: String) -> String {
-        let data = try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }
 
