@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "RunExecution",
             dependencies: ["Daemon", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
-                           "Manipulation", "GridWorld", "PPO", "Samplers", "Networks"]
+                           "Manipulation", "GridWorld", "PPO", "Samplers", "Networks", "JSONLines"]
         ),
         .testTarget(
             name: "RunExecutionTests",

@@ -1,5 +1,6 @@
 import Foundation
 import Trainer
+import JSONLines
 
 /// The lines of `metrics.jsonl`: one JSON object per iteration and one per evaluation, keys in
 /// a fixed order, numbers as JSON numbers. A value that is not finite (e.g. the explained
@@ -40,33 +41,17 @@ public enum MetricsLine {
     }
 
     private static func header(kind: String, iteration: Int, envSteps: Int, wallSeconds: Double) -> [String] {
-        [pair("kind", quoted(kind)), pair("iteration", String(iteration)), pair("env_steps", String(envSteps)),
+        [pair("kind", JSONText.quoted(kind)), pair("iteration", String(iteration)), pair("env_steps", String(envSteps)),
          pair("wall_seconds", number(wallSeconds))]
     }
 
-    private static func pair(_ key: String, _ value: String) -> String { quoted(key) + ":" + value }
+    private static func pair(_ key: String, _ value: String) -> String { JSONText.quoted(key) + ":" + value }
 
     /// A JSON number; Swift's shortest round-trip form ("0.1", "1e-05") is valid JSON.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
 
