@@ -41,9 +41,8 @@ public struct RunRecord: Sendable, Equatable {
     public var attemptCount: Int
     /// Attempts in a row whose owner vanished (crash, kill -9, power loss) without a checkpoint
     /// written since the previous one; a checkpoint, a clean stop (the owner requeues it) or a
-    /// user resume resets it. Enough of them
-    /// in a row fail the run instead of requeueing it, so a run that kills its service cannot
-    /// crash-loop the queue.
+    /// user resume resets it. Enough of them in a row fail the run instead of requeueing it, so
+    /// a run that kills its service cannot crash-loop the queue.
     public var lostAttempts: Int
     /// Set by `cancel` on a running run; the trainer sees it in its progress acknowledgement.
     public var cancelRequested: Bool
