@@ -56,7 +56,7 @@ python-deps: deps
 build: deps
 	$(SWIFT) build $(SWIFTOPTS) --product dratsd
 
-## run: trains configs/quickstart-mt10.yaml in the foreground with live progress (a few minutes on
+## run: trains configs/quickstart-mt10.yaml in the foreground with live progress (under a minute on
 ##      2 cores); the run folder is under $(STATE_DIR)/runs. Ctrl-C checkpoints and pauses it.
 run: build
 	$(BIN) train configs/quickstart-mt10.yaml --state-dir $(STATE_DIR)
