@@ -10,9 +10,9 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Parses one complete JSON text (surrounding whitespace allowed, nothing else after it).
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        var bytes = Array(text.utf8)
-        return try bytes.withUnsafeMutableBufferPointer { buffer throws(JSONParseError) in
-            var reader = JSONReader(bytes: UnsafeBufferPointer(buffer))
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            var reader = JSONReader(bytes: buffer)
             let value = try reader.value(depth: 0)
             reader.skipWhitespace()
             guard reader.offset == buffer.count else { throw reader.error("unexpected text after the JSON value") }

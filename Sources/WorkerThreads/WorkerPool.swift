@@ -13,7 +13,6 @@ public final class WorkerPool: @unchecked Sendable {
     private let done: SpinningSemaphore
     // Written before the start signals, read after the waits: the semaphores order them.
     private unowned(unsafe) var work: (any PartitionedWork)?
-    private var stopping = false
     private var stopped = false
 
     /// A pool running `partCount` pieces per call with `partCount - 1` helper threads named
@@ -33,7 +32,7 @@ public final class WorkerPool: @unchecked Sendable {
         let start = starts[part - 1]
         while true {
             start.wait()
-            if stopping {
+            if stopped {
                 done.signal()
                 return
             }
@@ -56,7 +55,6 @@ public final class WorkerPool: @unchecked Sendable {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        stopping = true
         for start in starts { start.signal() }
         for _ in starts { done.wait() }
     }

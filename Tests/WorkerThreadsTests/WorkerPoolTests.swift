@@ -3,25 +3,36 @@ import Synchronization
 import Testing
 import WorkerThreads
 
-/// Records which thread ran each piece and how often.
+/// Records which thread ran each piece and how often. Fixed buffers, one element per piece:
+/// the pieces write disjoint memory and never touch an Array (whose mutation from several
+/// threads at once is an exclusivity violation even on different elements).
 private final class CountingWork: PartitionedWork, @unchecked Sendable {
     let parts: Int
-    var runs: [Int]
-    var threads: [pthread_t]
-    var partsSeen: [Int]
+    private let runCounts: UnsafeMutableBufferPointer<Int>
+    private let threadIDs: UnsafeMutableBufferPointer<pthread_t>
+    private let partCounts: UnsafeMutableBufferPointer<Int>
     init(parts: Int) {
         self.parts = parts
-        runs = Array(repeating: 0, count: parts)
-        threads = Array(repeating: pthread_self(), count: parts)
-        partsSeen = Array(repeating: 0, count: parts)
+        runCounts = .allocate(capacity: parts)
+        runCounts.initialize(repeating: 0)
+        threadIDs = .allocate(capacity: parts)
+        threadIDs.initialize(repeating: pthread_self())
+        partCounts = .allocate(capacity: parts)
+        partCounts.initialize(repeating: 0)
+    }
+    deinit {
+        runCounts.deallocate()
+        threadIDs.deallocate()
+        partCounts.deallocate()
     }
     func runPart(_ part: Int, of parts: Int) {
-        // Each piece touches only its own element (no shared writes).
-        runs.withUnsafeMutableBufferPointer { $0[part] += 1 }
-        partsSeen.withUnsafeMutableBufferPointer { $0[part] = parts }
-        let thread = pthread_self()
-        threads.withUnsafeMutableBufferPointer { $0[part] = thread }
+        runCounts[part] += 1
+        partCounts[part] = parts
+        threadIDs[part] = pthread_self()
     }
+    var runs: [Int] { Array(runCounts) }
+    var threads: [pthread_t] { Array(threadIDs) }
+    var partsSeen: [Int] { Array(partCounts) }
 }
 
 @Suite struct WorkerPoolTests {
