@@ -42,7 +42,7 @@ public final class Linear: ParameterOwner {
     @inlinable
     public func forward(input: UnsafePointer<Float>, rows: Int, output: UnsafeMutablePointer<Float>) {
         guard rows > 0 else { return }
-        if rows <= SmallBatchKernel.maximumRows, SmallBatchKernel.linear(
+        if rows <= SmallBatchKernel.maximumRows, SmallBatchKernel.isEnabled, SmallBatchKernel.linear(
             input: input, rows: rows, weight: weight.value.pointer, bias: bias.value.pointer,
             inputSize: inputSize, outputSize: outputSize, output: output) {
             return

@@ -44,6 +44,29 @@ import Testing
         #expect(envRows?.first?["task"] as? String == "reach-v3")
     }
 
+    /// `DRATS_SMALL_BATCH_KERNEL=off` puts rollout inference on BLAS, and the report says so; a
+    /// value that is neither on nor off is named in a warning and the kernel stays on.
+    @Test func smallBatchKernelSwitch() throws {
+        let arguments = ["bench", "ppo", "--json", "--transitions", "320", "--minibatches", "2", "--inference-calls", "2", "--threads", "1"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DRATS_SMALL_BATCH_KERNEL"] = "off"
+        let off = try DratsdBinary.run(arguments, environment: environment)
+        #expect(off.status == 0, "\(off.stderr)")
+        let offReport = try JSONSerialization.jsonObject(with: Data(off.stdout.utf8)) as? [String: Any]
+        #expect(offReport?["smallBatchKernel"] as? Bool == false)
+
+        environment["DRATS_SMALL_BATCH_KERNEL"] = "no"
+        let bad = try DratsdBinary.run(arguments, environment: environment)
+        #expect(bad.status == 0, "\(bad.stderr)")
+        let badReport = try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any]
+        let supported = try #require(badReport?["smallBatchKernelSupported"] as? Bool)
+        #expect(badReport?["smallBatchKernel"] as? Bool == supported)
+        if supported {
+            #expect(bad.stderr.contains("warning: DRATS_SMALL_BATCH_KERNEL='no' is not valid; use 'on' or 'off'"), "\(bad.stderr)")
+        }
+        #expect(offReport?["smallBatchKernelSupported"] as? Bool == supported)
+    }
+
     @Test func rejectsBadArguments() throws {
         for arguments in [["--threads", "0"], ["--threads", "two"], ["--transitions", "5"], ["--minibatches", "0"]] {
             let result = try DratsdBinary.run(["bench", "ppo"] + arguments)

@@ -1,4 +1,5 @@
 import Foundation
+import Networks
 
 extension PPOBenchmark.Report {
     /// A short human-readable table of the report.
@@ -11,7 +12,7 @@ extension PPOBenchmark.Report {
                 + String(format: "%.1f", result.gflopsPerSecond))
         }
         lines.append("")
-        lines.append("rollout inference (actor + critic, one call; small-batch kernel \(smallBatchKernel ? "on" : "unavailable, BLAS only"))")
+        lines.append("rollout inference (actor + critic, one call; small-batch kernel \(smallBatchKernel ? "on" : smallBatchKernelSupported ? "switched off by \(SmallBatchKernel.environmentVariable)=off, BLAS only" : "unavailable, BLAS only"))")
         lines.append(pad("network", 14) + pad("threads", 9) + pad("mode", 14) + pad("batch", 8) + "us/call")
         for result in inference {
             lines.append(pad(result.network, 14) + pad("\(result.threads)", 9) + pad(result.mode, 14) + pad("\(result.batch)", 8)

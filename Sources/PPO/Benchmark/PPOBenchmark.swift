@@ -52,6 +52,8 @@ public enum PPOBenchmark {
         public var blasThreadsControllable: Bool
         /// True when the AVX-512 small-batch kernel serves layers of 2-16 rows (rollout inference).
         public var smallBatchKernel: Bool
+        /// True when the CPU has the kernel's instructions (it may still be switched off).
+        public var smallBatchKernelSupported: Bool
         public var observationSize: Int
         public var actionSize: Int
         public var taskCount: Int
@@ -74,7 +76,7 @@ public enum PPOBenchmark {
         defer { if let originalThreads { BLAS.setThreadCount(originalThreads) } }
         let controllable = BLAS.setThreadCount(options.threadCounts[0])
         var report = Report(
-            blasThreadsControllable: controllable, smallBatchKernel: SmallBatchKernel.isAvailable, observationSize: observationSize, actionSize: actionSize,
+            blasThreadsControllable: controllable, smallBatchKernel: SmallBatchKernel.isEnabled, smallBatchKernelSupported: SmallBatchKernel.isSupported, observationSize: observationSize, actionSize: actionSize,
             taskCount: taskCount, update: [], inference: [])
         for network in options.networks {
             var config = PPOConfig()
