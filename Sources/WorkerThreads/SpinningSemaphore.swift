@@ -22,6 +22,10 @@ public final class SpinningSemaphore: Sendable {
     /// net), short enough that a thread waiting through a PPO update wastes almost nothing.
     public static let defaultSpinNanoseconds: UInt64 = 250_000
 
+    /// Waiters that gave up spinning and are parked, or about to park: the negative part of
+    /// the count. A snapshot for tests and diagnostics; it may change as soon as it is read.
+    public var parkedWaiters: Int { max(0, -count.load(ordering: .sequentiallyConsistent)) }
+
     /// Adds one to the count, waking a parked waiter if there is one.
     public func signal() {
         let old = count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue

@@ -41,6 +41,10 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Threads of this pool parked right now, or about to park: helpers waiting for their next
+    /// piece and a caller of `run` waiting for the helpers. A snapshot for tests and diagnostics.
+    public var parkedThreads: Int { starts.reduce(done.parkedWaiters) { $0 + $1.parkedWaiters } }
+
     /// Runs every piece of `work` (piece 0 on the calling thread) and returns when all are done.
     public func run(_ work: any PartitionedWork) {
         precondition(!stopped, "WorkerPool.run after stop()")

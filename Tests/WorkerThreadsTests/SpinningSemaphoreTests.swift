@@ -10,6 +10,17 @@ final class SharedCount: Sendable {
     var current: Int { value.load(ordering: .sequentiallyConsistent) }
 }
 
+/// Polls `condition` every millisecond for up to `seconds`; whether it became true. The
+/// deadline is generous: it only bounds how long a broken test hangs.
+func waitUntil(seconds: Double = 30, _ condition: () -> Bool) -> Bool {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        usleep(1_000)
+    }
+    return condition()
+}
+
 @Suite struct SpinningSemaphoreTests {
     /// Every signal lets exactly one wait through, whether the waiter spins or parks.
     @Test(arguments: [0, 1_000, 250_000] as [UInt64])
@@ -45,11 +56,13 @@ final class SharedCount: Sendable {
             passed.add()
             finished.signal()
         }.start()
-        usleep(20_000)
+        // The waiter's spin ends with nothing to take and it parks: only a signal lets it on.
+        #expect(waitUntil { gate.parkedWaiters == 1 }, "the waiter never parked")
         #expect(passed.current == 0)
         gate.signal()
-        finished.wait()
+        #expect(finished.wait(timeout: .now() + 30) == .success)
         #expect(passed.current == 1)
+        #expect(gate.parkedWaiters == 0)
     }
 
     /// Signals given before any wait are kept, like a counting semaphore's.

@@ -55,19 +55,27 @@ private final class CountingWork: PartitionedWork, @unchecked Sendable {
     @Test func runIsABarrierAfterParking() {
         let pool = WorkerPool(partCount: 2, name: "test.barrier", spinNanoseconds: 1_000)
         defer { pool.stop() }
-        final class SlowHelper: PartitionedWork, @unchecked Sendable {
+        /// The helper's piece ends only once the caller, done with piece 0, has parked waiting
+        /// for it: `run` is then certainly waiting when the helper finishes.
+        final class LateHelper: PartitionedWork, @unchecked Sendable {
             let finished = SharedCount()
+            let callerParked = SharedCount()
+            unowned let pool: WorkerPool
+            init(pool: WorkerPool) { self.pool = pool }
             func runPart(_ part: Int, of parts: Int) {
-                if part == 1 { usleep(2_000) }
+                // The helper itself is running, so the one parked thread is the caller.
+                if part == 1, waitUntil(seconds: 30, { pool.parkedThreads == 1 }) { callerParked.add() }
                 finished.add()
             }
         }
-        let work = SlowHelper()
+        let work = LateHelper(pool: pool)
         for call in 1...20 {
-            usleep(3_000)   // longer than the spin: the helper is parked when the call comes
+            // The helper, done with the previous call, spins 1 µs and parks before this call comes.
+            #expect(waitUntil { pool.parkedThreads == 1 }, "the helper never parked")
             pool.run(work)
             #expect(work.finished.current == 2 * call)
         }
+        #expect(work.callerParked.current == 20)
     }
 
     @Test func stopEndsHelpersAndIsIdempotent() {
