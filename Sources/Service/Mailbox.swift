@@ -6,6 +6,15 @@ import Foundation
 final class Mailbox<Event: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Event] = []
+    private var blocked = 0
+
+    /// Threads blocked in `wait` with nothing pending (between their lock releases inside the
+    /// condition wait): a `post` now reaches them only through the wake-up. For tests.
+    var blockedWaiters: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return blocked
+    }
 
     /// Adds `event` and wakes the waiting loop.
     func post(_ event: Event) {
@@ -23,7 +32,10 @@ final class Mailbox<Event: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while pending.isEmpty {
-            if !condition.wait(until: deadline) { break }
+            blocked += 1
+            let signalled = condition.wait(until: deadline)
+            blocked -= 1
+            if !signalled { break }
         }
         let events = pending
         pending.removeAll()

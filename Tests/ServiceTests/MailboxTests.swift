@@ -16,14 +16,25 @@ import Testing
 
     @Test func aWaitWakesWhenAnotherThreadPosts() {
         let mailbox = Mailbox<String>()
-        let started = ContinuousClock.now
+        let lock = NSLock()
+        nonisolated(unsafe) var order: [String] = []
+        nonisolated(unsafe) var received: [String]?
+        let returned = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            Thread.sleep(forTimeInterval: 0.2)
-            mailbox.post("finished")
+            received = mailbox.wait(timeout: .seconds(60))
+            lock.withLock { order.append("returned") }
+            returned.signal()
         }
-        #expect(mailbox.wait(timeout: .seconds(30)) == ["finished"])
-        let waited = ContinuousClock.now - started
-        #expect(waited >= .milliseconds(150) && waited < .seconds(20), "\(waited)")
+        // Post only once the waiter is blocked with nothing pending: the post itself must wake it.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while mailbox.blockedWaiters == 0 && ContinuousClock.now < deadline { usleep(1_000) }
+        #expect(mailbox.blockedWaiters == 1, "the waiter never blocked")
+        lock.withLock { order.append("post") }
+        mailbox.post("finished")
+        // Woken by the post, well before its 60 s timeout; and not before the post.
+        #expect(returned.wait(timeout: .now() + 30) == .success, "the post did not wake the wait")
+        #expect(received == ["finished"])
+        #expect(lock.withLock { order } == ["post", "returned"])
     }
 
     @Test func anEmptyWaitLastsItsTimeout() {
