@@ -88,11 +88,19 @@ import Trainer
         let (record, _) = try scratch.start(TinyConfigs.gridWorld())
         let before = try #require(try scratch.store.run(id: record.id).ownerHeartbeatAt)
         let heartbeat = LeaseHeartbeat(store: scratch.store, owner: scratch.owner, intervalSeconds: 0.05)
-        Thread.sleep(forTimeInterval: 0.3)
+        // It renews at once and then every interval: the stored heartbeat moves on, twice.
+        var seen = before
+        for _ in 1...2 {
+            let previous = seen
+            let deadline = Date().addingTimeInterval(30)
+            while seen <= previous && Date() < deadline {
+                usleep(10_000)
+                seen = try #require(try scratch.store.run(id: record.id).ownerHeartbeatAt)
+            }
+            #expect(seen > previous, "no renewal within 30 s")
+        }
         heartbeat.stop()
         heartbeat.stop()  // a second stop does nothing
-        let after = try #require(try scratch.store.run(id: record.id).ownerHeartbeatAt)
-        #expect(after > before)
     }
 
     @Test func mt10RunOnTwoTasksCompletes() throws {
