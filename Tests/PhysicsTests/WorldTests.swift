@@ -127,15 +127,19 @@ import Testing
 
     @Test func worldsStepOnSeparateThreadsAtOnce() throws {
         let results = Mutex2()
+        let finished = DispatchSemaphore(value: 0)
         let threads = (0..<2).map { index in
             Thread {
                 let (world, ball) = try! ballOnTable()
                 for _ in 0..<2000 { world.step() }
                 results.set(index, world.position(of: ball).z)
+                finished.signal()
             }
         }
         threads.forEach { $0.start() }
-        while !results.done(2) { usleep(1000) }
+        // A generous deadline (2000 steps take milliseconds): a hung world fails the test, not the run.
+        for _ in 0..<2 { try #require(finished.wait(timeout: .now() + 60) == .success, "a world did not finish its steps") }
+        #expect(results.done(2))
         #expect(abs(results.values[0] - results.values[1]) < 1e-12)
     }
 }
