@@ -143,14 +143,11 @@ import Testing
         process.standardError = errors
         try process.run()
         // Wait for the first iterations in the run folder's train.log.
-        let deadline = Date().addingTimeInterval(60)
-        var logged = false
-        while Date() < deadline, !logged {
-            Thread.sleep(forTimeInterval: 0.1)
+        let logged = waitUntil(timeout: 60) {
             let runs = (try? FileManager.default.contentsOfDirectory(atPath: scratch.stateDir + "/runs")) ?? []
-            if let run = runs.first, let log = try? String(contentsOfFile: scratch.stateDir + "/runs/\(run)/train.log", encoding: .utf8) {
-                logged = log.contains("iter 3/")
-            }
+            guard let run = runs.first,
+                  let log = try? String(contentsOfFile: scratch.stateDir + "/runs/\(run)/train.log", encoding: .utf8) else { return false }
+            return log.contains("iter 3/")
         }
         try #require(logged, "no iteration logged within 60 s")
         kill(process.processIdentifier, signal)
