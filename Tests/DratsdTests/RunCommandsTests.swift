@@ -202,23 +202,24 @@ import Testing
         let printed = try scratch.dratsd(["logs", id])
         #expect(printed.stdout == "iteration 1\niteration 2\n")
 
-        // Follow a queued run: new lines appear, then a cancel from another process ends it.
-        nonisolated(unsafe) var followed: DratsdBinary.Result?
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            followed = try? scratch.dratsd(["logs", "-f", id])
-            done.signal()
+        // Follow a queued run: new lines appear as they are written, then a cancel from another
+        // process ends it, and lines written just before the cancel are not lost.
+        let follower = try DratsdProcess(["logs", "-f", id, "--state-dir", scratch.stateDir])
+        func append(_ text: String) throws {
+            let handle = try FileHandle(forWritingTo: log)
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try handle.close()
         }
-        Thread.sleep(forTimeInterval: 1.0)
-        let handle = try FileHandle(forWritingTo: log)
-        handle.seekToEndOfFile()
-        handle.write(Data("ne\niteration 3\n".utf8))
-        try handle.close()
-        Thread.sleep(forTimeInterval: 1.0)
+        #expect(waitUntil(timeout: 30) { follower.stdout == "iteration 1\niteration 2\n" }, "\(follower.stdout)")
+        try append("ne\niteration 3\n")
+        #expect(waitUntil(timeout: 30) { follower.stdout == "iteration 1\niteration 2\nhalf a line\niteration 3\n" }, "\(follower.stdout)")
+        try append("iteration 4\n")
         #expect(try scratch.dratsd(["cancel", id]).status == 0)
-        #expect(done.wait(timeout: .now() + 30) == .success, "logs -f did not stop after the run was cancelled")
-        #expect(followed?.status == 0)
-        #expect(followed?.stdout == "iteration 1\niteration 2\nhalf a line\niteration 3\n")
+        let status = follower.waitForExit(timeout: 30)
+        #expect(status != nil, "logs -f did not stop after the run was cancelled")
+        #expect(status == 0, "\(follower.stderr)")
+        #expect(follower.stdout == "iteration 1\niteration 2\nhalf a line\niteration 3\niteration 4\n")
     }
 
     @Test func stateDirectoryComesFromTheEnvironment() throws {

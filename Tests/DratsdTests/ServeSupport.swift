@@ -68,34 +68,38 @@ func waitUntil(timeout: Double, _ condition: () throws -> Bool) rethrows -> Bool
     return try condition()
 }
 
-/// A running `dratsd serve` whose stderr (its event log) is collected.
-final class ServeProcess: @unchecked Sendable {
+/// A `dratsd` running in the background whose stdout and stderr are collected as they come,
+/// so a test can wait on what it has printed so far. Killed (SIGKILL) if still running at the end.
+class DratsdProcess: @unchecked Sendable {
     let process = Process()
     private let lock = NSLock()
+    private var outputText = ""
     private var errorText = ""
-    private let reader = DispatchGroup()
+    private let readers = DispatchGroup()
 
-    init(stateDir: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
+    init(_ arguments: [String], environment: [String: String]? = nil) throws {
         process.executableURL = DratsdBinary.url
-        process.arguments = ["serve", "--state-dir", stateDir, "--poll-interval-seconds", "0.1"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LOGS_DIRECTORY", "DRATSD_STATE_DIR"] { environment[key] = nil }
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let errors = Pipe()
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        reader.enter()
+        collect(output) { $0.outputText += $1 }
+        collect(errors) { $0.errorText += $1 }
+    }
+
+    private func collect(_ pipe: Pipe, into append: @escaping @Sendable (DratsdProcess, String) -> Void) {
+        readers.enter()
         Thread.detachNewThread { [self] in
-            let handle = errors.fileHandleForReading
+            let handle = pipe.fileHandleForReading
             while true {
                 let data = handle.availableData
                 if data.isEmpty { break }
-                lock.withLock { errorText += String(decoding: data, as: UTF8.self) }
+                lock.withLock { append(self, String(decoding: data, as: UTF8.self)) }
             }
-            reader.leave()
+            readers.leave()
         }
     }
 
@@ -103,16 +107,19 @@ final class ServeProcess: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    /// The event lines logged so far.
-    var log: String { lock.withLock { errorText } }
+    /// Standard output so far.
+    var stdout: String { lock.withLock { outputText } }
+    /// Standard error so far.
+    var stderr: String { lock.withLock { errorText } }
 
     func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-    /// Waits up to `timeout` seconds for the process to exit; its status, or nil if still running.
+    /// Waits up to `timeout` seconds for the process to exit; its status, or nil if still
+    /// running. Once it returns a status, `stdout` and `stderr` hold everything it printed.
     func waitForExit(timeout: Double) -> Int32? {
         guard waitUntil(timeout: timeout, { !process.isRunning }) else { return nil }
         process.waitUntilExit()
-        _ = reader.wait(timeout: .now() + 5)
+        _ = readers.wait(timeout: .now() + 30)
         return process.terminationStatus
     }
 
@@ -120,6 +127,19 @@ final class ServeProcess: @unchecked Sendable {
     func kill9() {
         send(SIGKILL)
         process.waitUntilExit()
-        _ = reader.wait(timeout: .now() + 5)
+        _ = readers.wait(timeout: .now() + 30)
     }
+}
+
+/// A running `dratsd serve` whose stderr (its event log) is collected.
+final class ServeProcess: DratsdProcess, @unchecked Sendable {
+    init(stateDir: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LOGS_DIRECTORY", "DRATSD_STATE_DIR"] { environment[key] = nil }
+        environment.merge(extra) { $1 }
+        try super.init(["serve", "--state-dir", stateDir, "--poll-interval-seconds", "0.1"] + arguments, environment: environment)
+    }
+
+    /// The event lines logged so far.
+    var log: String { stderr }
 }
