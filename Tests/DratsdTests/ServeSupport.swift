@@ -10,16 +10,12 @@ final class NotifyListener: @unchecked Sendable {
     private var received: [String] = []
     private var closed = false
 
+    private var marks = 0
+
     init(directory: String) throws {
         path = directory + "/notify.sock"
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path), "socket path too long: \(path)")
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
-        }
+        var address = try Self.address(path)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
@@ -30,6 +26,17 @@ final class NotifyListener: @unchecked Sendable {
     }
 
     deinit { close(fd) }
+
+    private static func address(_ path: String) throws -> sockaddr_un {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path), "socket path too long: \(path)")
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        }
+        return address
+    }
 
     private func receiveLoop() {
         var buffer = [UInt8](repeating: 0, count: 8192)
@@ -45,6 +52,38 @@ final class NotifyListener: @unchecked Sendable {
 
     /// Every message so far, each split into its `KEY=value` lines.
     var lines: [String] { lock.withLock { received.flatMap { $0.split(separator: "\n").map(String.init) } } }
+
+    /// The lines that arrived after the line `first` and, if given, before the line `last`.
+    func lines(after first: String, before last: String? = nil) -> [String] {
+        let all = lines
+        guard let start = all.firstIndex(of: first) else { return [] }
+        let rest = all[(start + 1)...]
+        return Array(last.flatMap { rest.firstIndex(of: $0) }.map { rest[..<$0] } ?? rest)
+    }
+
+    /// Sends a marker datagram (`TEST_MARK=n`, a fresh n each time) to this socket and waits up
+    /// to `timeout` seconds for it to arrive; the marker line, or nil if it never came. Datagrams
+    /// queue in the order they are sent, so every message sent before this call, by a service
+    /// still running or one that has exited, is then in `lines` ahead of the marker, and every
+    /// message behind it was sent after the call began: a point in time the test can put
+    /// between messages, however late the receiving thread is.
+    func mark(timeout: Double = 30) throws -> String? {
+        let line = lock.withLock {
+            marks += 1
+            return "TEST_MARK=\(marks)"
+        }
+        var address = try Self.address(path)
+        let sender = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(sender) }
+        let payload = Array(line.utf8)
+        let sent = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                payload.withUnsafeBytes { sendto(sender, $0.baseAddress, $0.count, 0, address, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            }
+        }
+        try #require(sent == payload.count, "sending a marker to \(path): errno \(errno)")
+        return waitForLine(timeout: timeout) { $0 == line }
+    }
 
     /// Waits up to `timeout` seconds for a line satisfying `predicate`.
     func waitForLine(timeout: Double, _ predicate: (String) -> Bool) -> String? {

@@ -114,17 +114,28 @@ import Testing
         let serve = try ServeProcess(stateDir: scratch.stateDir,
                                      environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "300000"])
         #expect(listener.waitForLine(timeout: 30) { $0 == "READY=1" } != nil, "log: \(serve.log)")
-        #expect(listener.waitForLine(timeout: 5) { $0 == "STATUS=0 running, 0 queued" } != nil, "\(listener.lines)")
-        // Keep-alives every 150 ms (half of WATCHDOG_USEC), from the service loop: about ten
-        // in 1.5 s, neither missing nor flooding.
-        let watchdogs = { listener.lines.filter { $0 == "WATCHDOG=1" }.count }
-        let before = watchdogs()
-        Thread.sleep(forTimeInterval: 1.5)
-        let sent = watchdogs() - before
-        #expect((5...12).contains(sent), "\(sent) keep-alives in 1.5 s")
+        #expect(listener.waitForLine(timeout: 30) { $0 == "STATUS=0 running, 0 queued" } != nil, "\(listener.lines)")
+        // Keep-alives every 150 ms (half of WATCHDOG_USEC), from the service loop, neither
+        // missing nor flooding. They are counted between two markers the test sends to the
+        // socket itself: those in between were sent between the two clock readings.
+        let interval = Duration.milliseconds(150)
+        let windowStart = ContinuousClock.now
+        let first = try #require(try listener.mark(), "\(listener.lines)")
+        func keepAlives(_ lines: [String]) -> Int { lines.filter { $0 == "WATCHDOG=1" }.count }
+        // Not missing: ten more come (1.5 s on an idle machine; load only makes it take longer).
+        let kept = waitUntil(timeout: 60) { keepAlives(listener.lines(after: first)) >= 10 }
+        #expect(kept, "\(keepAlives(listener.lines(after: first))) keep-alives in 60 s")
+        let last = try #require(try listener.mark(), "\(listener.lines)")
+        let window = ContinuousClock.now - windowStart
+        // Not flooding: the loop sends one only when an interval has passed since the clock
+        // reading of the iteration that sent the previous one, and that reading follows the
+        // previous send. So at most window/interval + 2 (the first one in the window may have
+        // been due before it), however loaded the machine: load only delays keep-alives.
+        let sent = keepAlives(listener.lines(after: first, before: last))
+        #expect(Double(sent) <= window / interval + 2, "\(sent) keep-alives in \(window)")
         serve.send(SIGTERM)
         #expect(serve.waitForExit(timeout: 10) == 0, "log: \(serve.log)")
-        #expect(listener.waitForLine(timeout: 2) { $0 == "STOPPING=1" } != nil, "\(listener.lines)")
+        #expect(listener.waitForLine(timeout: 30) { $0 == "STOPPING=1" } != nil, "\(listener.lines)")
         #expect(serve.log.contains("dratsd serve: ready: state directory"))
         #expect(serve.log.contains("dratsd serve: SIGTERM: stopping"))
         #expect(serve.log.contains("dratsd serve: stopped cleanly; 0 queued"))
@@ -137,7 +148,15 @@ import Testing
         let serve = try ServeProcess(stateDir: scratch.stateDir,
                                      environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "200000", "WATCHDOG_PID": "1"])
         #expect(listener.waitForLine(timeout: 30) { $0 == "READY=1" } != nil, "log: \(serve.log)")
-        Thread.sleep(forTimeInterval: 0.6)
+        #expect(waitUntil(timeout: 30) { serve.log.contains("no watchdog") }, "log: \(serve.log)")
+        // Instead of a pause, something the service loop does anyway: a run submitted now is
+        // claimed, trained and finished, and the loop sends its status lines. Every iteration
+        // of the loop sends a due keep-alive before anything else and the first is due at once,
+        // so had the watchdog been ours, keep-alives would have come ahead of those lines.
+        let id = try submit(scratch, "tiny", iterations: 2)
+        let finished = listener.waitForLine(timeout: 60) { $0 == "STATUS=0 running, 0 queued, last: run \(id) completed" }
+        #expect(finished != nil, "\(listener.lines); log: \(serve.log)")
+        #expect(listener.lines.contains("STATUS=1 running, 0 queued, last: run \(id) started"), "\(listener.lines)")
         #expect(!listener.lines.contains("WATCHDOG=1"))
         serve.send(SIGINT)
         #expect(serve.waitForExit(timeout: 10) == 0, "log: \(serve.log)")
@@ -152,6 +171,8 @@ import Testing
         let serve = try ServeProcess(stateDir: scratch.stateDir, environment: ["NOTIFY_SOCKET": listener.path])
         let training = waitUntil(timeout: 60) { !checkpoints(scratch, id).isEmpty }
         try #require(training, "no checkpoint appeared; log: \(serve.log)")
+        // Sent before the run began, so it is ahead of the marker.
+        try #require(try listener.mark() != nil)
         #expect(listener.lines.contains("STATUS=1 running, 0 queued, last: run \(id) started"), "\(listener.lines)")
         #expect(try state(scratch, id) == "running")
 
@@ -160,6 +181,7 @@ import Testing
         #expect(serve.waitForExit(timeout: 20) == 0, "log: \(serve.log)")
         let stopSeconds = ContinuousClock.now - stopped
         #expect(stopSeconds < .seconds(20))
+        try #require(try listener.mark() != nil)   // everything the service sent has arrived
         #expect(listener.lines.contains("STOPPING=1"))
         #expect(listener.lines.contains { $0.hasPrefix("STATUS=stopping: checkpointing 1 run") }, "\(listener.lines)")
         #expect(serve.log.contains("run \(id) checkpointed and requeued"), "log: \(serve.log)")
@@ -318,6 +340,7 @@ import Testing
         serve.send(SIGTERM)
         #expect(serve.waitForExit(timeout: 20) == 0)
         #expect(peakConcurrency(serve.log) == 1, "log: \(serve.log)")
+        try #require(try listener.mark() != nil)   // everything the service sent has arrived
         // The second started only after the first finished.
         let finishedFirst = try #require(serve.log.range(of: "run \(first) completed"), "log: \(serve.log)")
         let startedSecond = try #require(serve.log.range(of: "started run \(second)"), "log: \(serve.log)")
@@ -353,6 +376,7 @@ import Testing
         serve.send(SIGTERM)
         #expect(serve.waitForExit(timeout: 20) == 0)
         #expect(peakConcurrency(serve.log) == 2, "log: \(serve.log)")
+        try #require(try listener.mark() != nil)   // everything the service sent has arrived
         #expect(!listener.lines.contains { $0.hasPrefix("STATUS=3 running") })
         #expect(listener.lines.contains { $0.hasPrefix("STATUS=2 running") }, "\(listener.lines)")
     }
