@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -105,6 +106,33 @@ import Testing
             return done(all)
         }
         return (peak, finished)
+    }
+
+    /// Whether every thread of process `pid` is stopped (SIGSTOP), as /proc shows it.
+    static func everyThreadStopped(_ pid: Int32) -> Bool {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return !tasks.isEmpty && tasks.allSatisfy { task in
+            // The state is the first field after the parenthesised command name.
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8)) ?? ""
+            guard let nameEnd = stat.lastIndex(of: ")") else { return false }
+            return stat[nameEnd...].dropFirst(2).first == "T"
+        }
+    }
+
+    /// Whether the run database's write lock is free (no process is inside a write
+    /// transaction), asked of SQLite itself through Python's sqlite3 module.
+    static func databaseWriteLockIsFree(_ stateDir: String) throws -> Bool {
+        let result = try ChildProcess.python("""
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("ROLLBACK")
+            except sqlite3.OperationalError:
+                sys.exit(3)
+            """, [stateDir + "/dratsd.sqlite"])
+        try #require(result.status == 0 || result.status == 3, "\(result.stderr)")
+        return result.status == 0
     }
 
     @Test func readyStatusWatchdogAndACleanExitOnSIGTERM() throws {
@@ -271,8 +299,31 @@ import Testing
             return record["state"] as? String == "running" && !checkpoints(scratch, runID).isEmpty
         }
         try #require(started)
-        kill(train.processIdentifier, SIGSTOP)
-        Thread.sleep(forTimeInterval: 2.5)
+        // Hang it outside a write transaction: stopped inside one (about one stop in a hundred),
+        // it would hold the database's write lock and block every writer, the service too. Then
+        // let it finish the transaction and stop it again.
+        let pid = train.processIdentifier
+        var hung = false
+        for _ in 0..<50 where !hung {
+            kill(pid, SIGSTOP)
+            try #require(waitUntil(timeout: 30) { Self.everyThreadStopped(pid) }, "dratsd train did not stop")
+            hung = try Self.databaseWriteLockIsFree(scratch.stateDir)
+            if !hung {
+                kill(pid, SIGCONT)
+                _ = try waitUntil(timeout: 30) { try Self.databaseWriteLockIsFree(scratch.stateDir) }
+            }
+        }
+        try #require(hung, "dratsd train held the database's write lock at every stop")
+        // A service starting now takes the run over only once its lease is stale: wait for that,
+        // as the store shows it, rather than for a fixed time. The owner renews nothing more, so
+        // wait until its heartbeat is over 2 s old (`list --json` gives whole seconds, hence one
+        // second more).
+        let stale = try waitUntil(timeout: 60) {
+            guard let text = try records(scratch)[id]?["ownerHeartbeatAt"] as? String,
+                  let heartbeat = ISO8601DateFormatter().date(from: text) else { return false }
+            return Date().timeIntervalSince(heartbeat) > 2 + 1
+        }
+        try #require(stale, "\((try? records(scratch)[id]) ?? [:])")
 
         let serve = try ServeProcess(stateDir: scratch.stateDir, arguments: ["--lease-timeout-seconds", "2"])
         let takenOver = try waitUntil(timeout: 60) { try records(scratch)[id]?["attemptCount"] as? Int == 2 }
