@@ -14,7 +14,7 @@ UNITDIR   ?= /etc/systemd/system
 # `make run` keeps its runs here (in the repository, git-ignored) unless told otherwise.
 STATE_DIR ?= $(CURDIR)/.drats-state
 
-.PHONY: deps python-deps build run test python-test bench experiment experiment-report clean install install-files
+.PHONY: deps python-deps build run test test-kernels python-test bench experiment experiment-report clean install install-files
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
 ##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -66,6 +66,25 @@ test: deps
 	$(SWIFT) build $(SWIFTOPTS) --build-tests
 	$(SWIFT) test $(SWIFTOPTS) --skip-build
 	$(MAKE) python-test
+
+## test-kernels: the tests whose numbers come out of training (PPO, trainer, experiments, runs,
+##               policy serving), once per BLAS kernel and thread setting: OPENBLAS_CORETYPE as the
+##               machine has it, unset, Haswell, SkylakeX, Zen and Prescott; OPENBLAS_NUM_THREADS=1;
+##               and our small-batch kernel off. A verdict must not change with any of them. Not
+##               part of `make test` (which never touches these variables); KERNEL_TESTS= (empty)
+##               sweeps the whole Swift suite. Prints the pass count of each setting.
+KERNEL_TESTS ?= PPOTests|TrainerTests|ExperimentsTests|MetaWorldTrainingTests|RunExecutionTests|PolicyServingTests|SamplersTests|NetworksTests
+test-kernels: deps
+	$(SWIFT) build $(SWIFTOPTS) --build-tests
+	@failed=0; mkdir -p .build/test-kernels; \
+	for setting in "as-is" "-u OPENBLAS_CORETYPE" OPENBLAS_CORETYPE=Haswell OPENBLAS_CORETYPE=SkylakeX \
+	               OPENBLAS_CORETYPE=Zen OPENBLAS_CORETYPE=Prescott OPENBLAS_NUM_THREADS=1 DRATS_SMALL_BATCH_KERNEL=off; do \
+	  log=.build/test-kernels/$$(echo "$$setting" | tr -c 'A-Za-z0-9=\n' '_').log; \
+	  if [ "$$setting" = as-is ]; then prefix=; else prefix="$$setting"; fi; \
+	  env $$prefix $(SWIFT) test $(SWIFTOPTS) --skip-build $(if $(KERNEL_TESTS),--filter '$(KERNEL_TESTS)') >$$log 2>&1 || failed=1; \
+	  printf '%-34s %s\n' "$$setting" "$$(grep -a -E '^. Test run with' $$log | tail -1 | sed 's/^. //')"; \
+	done; \
+	[ $$failed = 0 ] || { echo "test-kernels: a setting failed; its log is in .build/test-kernels/" >&2; exit 1; }
 
 ## python-test: installs python/ with pip and runs its pytest suite against the built dratsd.
 ##              Run from the top folder so that the tests import the installed package.

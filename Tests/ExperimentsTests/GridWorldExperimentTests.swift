@@ -3,16 +3,22 @@ import Samplers
 @testable import Experiments
 
 @Suite struct GridWorldExperimentTests {
-    /// Spec section 7's claim on a small fixed-seed version: over 5 seeds, DRATS's median steps
-    /// until every task is solved are clearly below uniform's (about 16k vs 26k in the full run).
+    /// Spec section 7's claim on a small fixed-seed version: DRATS's median steps until every
+    /// task is solved are clearly below uniform's (about 16k vs 26k in the full run).
+    ///
+    /// Twenty seeds, because a median of five is itself noisy: over 40 seeds (the same on three
+    /// OpenBLAS kernels and with the small-batch kernel off) DRATS took 16.4k and uniform 25.2k,
+    /// but 7% of the ways to pick 5 of those seeds put DRATS above 0.8x uniform; of the ways to
+    /// pick 20, none did (the worst in 20,000 draws: 0.78x). DRATS's slowest seed took 34k steps,
+    /// well inside the 80k cap.
     @Test func dratsNeedsFewerStepsThanUniform() throws {
         var config = GridWorldExperimentConfig()
         config.samplers = [.uniform, .drats]
-        config.seedCount = 5
+        config.seedCount = 20
         config.stepCap = 80_000
         let report = try GridWorldExperiment.run(config: config)
         let uniform = try #require(report.summary(.uniform)), drats = try #require(report.summary(.drats))
-        #expect(drats.reachedCount == 5)
+        #expect(drats.reachedCount == config.seedCount)
         #expect(drats.medianSteps < 0.8 * uniform.medianSteps, "DRATS \(drats.medianSteps) vs uniform \(uniform.medianSteps)")
         #expect(drats.meanFinalSuccessRate.allSatisfy { $0 >= config.successThreshold })
     }

@@ -157,6 +157,13 @@ import Testing
     }
 
     /// A learning rate of 1e30 is valid config (positive, finite) and really diverges.
+    ///
+    /// Iteration 2 by construction, on any BLAS kernel: iteration 1's first minibatch starts from
+    /// the rollout's own parameters (finite loss, approx KL 0), and Adam's first step moves every
+    /// parameter with a gradient by about lr x sign(g) = 1e30. The next minibatch's log-std is then
+    /// +-1e30, so its approx KL overflows to infinity and the KL early stop ends iteration 1 with
+    /// that one step applied; iteration 2's rollout and loss overflow (mean and std beyond Float's
+    /// range), a fault. Rounding cannot move a value that large back into range.
     @Test func aDivergingLearnerFailsTheRunAfterThreeConsecutiveFaults() throws {
         let scratch = try Scratch()
         let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 1, learningRate: 1e30))
