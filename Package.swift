@@ -88,7 +88,7 @@ let package = Package(
         // MARK: Run configs (YAML) and the operations behind the CLI
         .target(
             name: "RunConfiguration",
-            dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", "JSONLines", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
 

@@ -16,6 +16,18 @@ import Testing
         }
     }
 
+    /// Floats keep every bit, also those Yams alone would write with 15 digits: three tasks'
+    /// floor, 1/12, once came back as 0.0833333333333333.
+    @Test func floatsKeepEveryDigit() throws {
+        let config = try RunConfig.load(yaml: "env: {tasks: [reach-v3, push-v3, drawer-close-v3]}\nppo: {learningRate: 0.00033333333333333332}")
+        #expect(config.sampler.floor == 1.0 / 12)
+        let resolved = try config.resolvedYAML()
+        #expect(resolved.contains("floor: 0.08333333333333333\n"), "\(resolved)")
+        let reread = try RunConfig.load(yaml: resolved)
+        #expect(reread.sampler.floor == 1.0 / 12 && reread.ppo.learningRate == 0.00033333333333333332)
+        #expect(reread == config)
+    }
+
     @Test func resolvedYAMLHoldsEveryKeyTheLoaderReads() throws {
         let resolved = try RunConfig().resolvedYAML()
         for key in PPOSection.keys + SamplerSection.keys + ["totalEnvSteps", "suiteSeed", "layoutMode", "envSlots",

@@ -2,14 +2,15 @@ import Foundation
 import Testing
 import RunConfiguration
 
-/// Every file in `configs/*.yaml` loads and validates.
+/// Every YAML file under `configs/` (its experiment folders included) loads and validates.
 @Suite struct ShippedConfigsTests {
     static let configsDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("configs")
 
+    /// Paths relative to `configs/`, e.g. `quickstart-mt10.yaml`, `ablation-mt10/global-joint.yaml`.
     static var files: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: configsDirectory.path)) ?? []
+        let names = FileManager.default.subpaths(atPath: configsDirectory.path) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
@@ -23,7 +24,9 @@ import RunConfiguration
     @Test(arguments: files) func loadsAndValidates(_ name: String) throws {
         let config = try RunConfig.load(file: Self.configsDirectory.appendingPathComponent(name).path)
         #expect(config.rangeProblems().isEmpty)
-        #expect(config.run.name == (name as NSString).deletingPathExtension)
+        // A run is named after its file, with the folder as a prefix: compare-mt10/drats.yaml is
+        // compare-mt10-drats.
+        #expect(config.run.name == (name as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: "-"))
         #expect(try RunConfig.load(yaml: try config.resolvedYAML()) == config)
     }
 
