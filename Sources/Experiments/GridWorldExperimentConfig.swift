@@ -67,6 +67,7 @@ public struct GridWorldExperimentConfig: Codable, Sendable, Equatable {
         sampler.stepSize = kind == .uniform ? 0 : stepSize
         sampler.floor = floor
         sampler.maxReturn = 1
+        sampler.updateEveryEnvSteps = 1   // every rollout: 256 steps finish 17 or more episodes
         sampler.hardFirstActiveTasks = hardFirstActiveTasks
         sampler.hardFirstLowReturn = hardFirstLowReturn
         sampler.hardFirstHighReturn = hardFirstHighReturn

@@ -65,9 +65,14 @@ extension RunConfig {
         env.finish()
 
         config.ppo = readPPO(YAMLSection(top.node("ppo"), path: "ppo", problems: problems))
-        var activeTasksGiven = false
+        var activeTasksGiven = false, windowGiven = false
         config.sampler = readSampler(YAMLSection(top.node("sampler"), path: "sampler", problems: problems),
-                                     hardFirstActiveTasksGiven: &activeTasksGiven)
+                                     hardFirstActiveTasksGiven: &activeTasksGiven, updateEveryEnvStepsGiven: &windowGiven)
+        if !windowGiven, config.env.suite == .gridworld {
+            // The 100k-step window is MT10's (about 200 episodes of 500 steps); a grid-world
+            // episode lasts at most 15 steps, so every rollout already closes a full window.
+            config.sampler.updateEveryEnvSteps = 1
+        }
         if !activeTasksGiven {
             // The default K (3, MT10's) cannot exceed the task count of a smaller task list.
             config.sampler.hardFirstActiveTasks = min(config.sampler.hardFirstActiveTasks, max(config.env.tasks.count, 1))
@@ -113,13 +118,15 @@ extension RunConfig {
         return ppo
     }
 
-    private static func readSampler(_ section: YAMLSection, hardFirstActiveTasksGiven: inout Bool) -> SamplerConfig {
+    private static func readSampler(_ section: YAMLSection, hardFirstActiveTasksGiven: inout Bool,
+                                    updateEveryEnvStepsGiven: inout Bool) -> SamplerConfig {
         var sampler = SamplerConfig()
         section.read("kind", .choice(SamplerKind.self), into: &sampler.kind)
         section.read("inverseTemperature", .number, into: &sampler.inverseTemperature)
         section.read("stepSize", .number, into: &sampler.stepSize)
         section.readNullable("floor", .number, into: &sampler.floor)
         section.read("maxReturn", .number, into: &sampler.maxReturn)
+        section.read("updateEveryEnvSteps", .integer, into: &sampler.updateEveryEnvSteps)
         section.read("successWindowEpisodes", .integer, into: &sampler.successWindowEpisodes)
         section.read("targetSwitchSuccessRate", .number, into: &sampler.targetSwitchSuccessRate)
         section.read("masteredSuccessRate", .number, into: &sampler.masteredSuccessRate)
@@ -130,6 +137,7 @@ extension RunConfig {
         section.read("hardFirstBudgetFraction", .number, into: &sampler.hardFirstBudgetFraction)
         section.read("hardFirstStageOneFraction", .number, into: &sampler.hardFirstStageOneFraction)
         hardFirstActiveTasksGiven = section.has("hardFirstActiveTasks")
+        updateEveryEnvStepsGiven = section.has("updateEveryEnvSteps")
         for (key, source) in SamplerSection.derivedKeys { section.refuse(key, setBy: source) }
         section.finish()
         return sampler

@@ -26,6 +26,8 @@ extension SamplerConfig {
                   "0 <= floor <= 1 (a floor above 1 / task count falls back to uniform sampling), or omitted for 1 / (4 x task count)")
         }
         check(maxReturn.isFinite && maxReturn > 0, "maxReturn", maxReturn, "a finite number > 0")
+        check(updateEveryEnvSteps >= 1, "updateEveryEnvSteps", updateEveryEnvSteps,
+              "an integer >= 1 (environment steps between sampler updates; 1 updates after every rollout)")
         check(successWindowEpisodes >= 1, "successWindowEpisodes", successWindowEpisodes, "an integer >= 1")
         check(targetSwitchSuccessRate >= 0 && targetSwitchSuccessRate <= 1, "targetSwitchSuccessRate",
               targetSwitchSuccessRate, "0 <= targetSwitchSuccessRate <= 1")

@@ -13,6 +13,12 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
     public var floor: Double? = nil
     /// The largest possible episode return, the target before the switch. Default 5000 (500 x 10).
     public var maxReturn: Double = 5000
+    /// The sampler window, in environment steps: q is updated at the end of the first PPO rollout
+    /// at which at least this many steps have passed since the last update, so a short PPO
+    /// rollout does not shrink the window (spec section 5; the authors update once per rollout
+    /// of 10,000 steps per slot, about 200 finished episodes on MT10). 1 updates after every
+    /// rollout. Default 100,000 (MT10).
+    public var updateEveryEnvSteps: Int = 100_000
     /// Number of a task's most recent training episodes in its success rate. Default 50.
     public var successWindowEpisodes: Int = 50
     /// The target switches to the running maximum return once the success rate exceeds this. Default 0.5.
@@ -45,7 +51,7 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, inverseTemperature, stepSize, floor, maxReturn, successWindowEpisodes
+        case kind, inverseTemperature, stepSize, floor, maxReturn, updateEveryEnvSteps, successWindowEpisodes
         case targetSwitchSuccessRate, masteredSuccessRate, scoreNormalisationOffset
         case hardFirstActiveTasks, hardFirstLowReturn, hardFirstHighReturn
         case hardFirstBudgetFraction, hardFirstStageOneFraction, totalStepBudget
@@ -62,6 +68,7 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
         try read(.stepSize, into: &config.stepSize)
         config.floor = try c.decodeIfPresent(Double.self, forKey: .floor)
         try read(.maxReturn, into: &config.maxReturn)
+        try read(.updateEveryEnvSteps, into: &config.updateEveryEnvSteps)
         try read(.successWindowEpisodes, into: &config.successWindowEpisodes)
         try read(.targetSwitchSuccessRate, into: &config.targetSwitchSuccessRate)
         try read(.masteredSuccessRate, into: &config.masteredSuccessRate)

@@ -36,6 +36,15 @@ public struct TaskRecord: Codable, Equatable, Sendable {
         return Double(successes) / Double(recentSuccesses.count)
     }
 
+    /// Success rate over exactly the last `successWindowEpisodes` episodes; nil until that many
+    /// have finished. The target switch and Learning Progress's mastered test use it (spec
+    /// section 5, the authors' full-length deque): three lucky episodes out of three must not
+    /// switch a target or retire a task.
+    public func fullWindowSuccessRate(successWindowEpisodes: Int) -> Double? {
+        guard recentSuccesses.count >= successWindowEpisodes else { return nil }
+        return successRate
+    }
+
     /// The return the task is asked to reach: `maxReturn` until the switch, then the running maximum.
     public func target(maxReturn: Double) -> Double {
         if targetTracksRunningMax, let runningMaxReturn { return runningMaxReturn }
@@ -52,7 +61,7 @@ public struct TaskRecord: Codable, Equatable, Sendable {
     }
 
     /// Records one finished training episode; switches the target the moment the success rate
-    /// exceeds `switchSuccessRate` (strictly).
+    /// over a full window of `successWindowEpisodes` exceeds `switchSuccessRate` (strictly).
     mutating func record(episodeReturn: Double, success: Bool, successWindowEpisodes: Int, switchSuccessRate: Double) {
         openWindowReturnSum += episodeReturn
         openWindowEpisodeCount += 1
@@ -64,7 +73,8 @@ public struct TaskRecord: Codable, Equatable, Sendable {
             recentSuccesses[recentSuccessesNextIndex] = success
             recentSuccessesNextIndex = (recentSuccessesNextIndex + 1) % successWindowEpisodes
         }
-        if !targetTracksRunningMax, let rate = successRate, rate > switchSuccessRate {
+        if !targetTracksRunningMax, let rate = fullWindowSuccessRate(successWindowEpisodes: successWindowEpisodes),
+           rate > switchSuccessRate {
             targetTracksRunningMax = true
         }
     }

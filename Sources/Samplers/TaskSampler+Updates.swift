@@ -12,13 +12,14 @@ extension TaskSampler {
         state.probabilities = MirrorAscent.projectOntoFloor(mirrorStep(scores: state.scores), floor: floor)
     }
 
-    /// Learning Progress: |window mean return change|, normalised; tasks whose success rate
-    /// exceeds the mastered rate get 0 before the floor; uniform if every task would get 0.
+    /// Learning Progress: |window mean return change|, normalised; tasks whose success rate over
+    /// a full window exceeds the mastered rate get 0 before the floor; uniform if every task
+    /// would get 0.
     mutating func updateLearningProgress() {
         let progress = state.tasks.map { abs($0.windowMeanReturn - $0.previousWindowMeanReturn) }
         state.scores = normalised(progress)
         var q = mirrorStep(scores: state.scores)
-        for (task, record) in state.tasks.enumerated() where (record.successRate ?? 0) > config.masteredSuccessRate {
+        for (task, record) in state.tasks.enumerated() where (record.fullWindowSuccessRate(successWindowEpisodes: config.successWindowEpisodes) ?? 0) > config.masteredSuccessRate {
             q[task] = 0
         }
         state.probabilities = q.contains(where: { $0 > 0 })
@@ -71,6 +72,11 @@ extension TaskSampler {
         if abs(total - 1) > 1e-9 { return "probabilities sum to \(total), not 1" }
         if (state.scores + state.meanAbsoluteAdvantage).contains(where: { !$0.isFinite }) { return "a score is not finite" }
         if state.updateCount < 0 { return "negative update count" }
+        if state.stepsSinceUpdate < 0 || state.openWindowAdvantageSteps.contains(where: { $0 < 0 }) { return "negative window step count" }
+        if state.openWindowAdvantageSum.count != count || state.openWindowAdvantageSteps.count != count {
+            return "the open window covers \(state.openWindowAdvantageSum.count) tasks, expected \(count)"
+        }
+        if state.openWindowAdvantageSum.contains(where: { !$0.isFinite }) { return "a window advantage sum is not finite" }
         for (task, record) in state.tasks.enumerated() {
             if let detail = record.inconsistency(successWindowEpisodes: config.successWindowEpisodes) {
                 return "task \(task): \(detail)"

@@ -28,7 +28,9 @@ public struct TaskSampler: Equatable, Sendable {
             meanAbsoluteAdvantage: [Double](repeating: 0, count: taskCount),
             hardFirst: hardFirst,
             random: Xoshiro256(seed: seed),
-            updateCount: 0)
+            updateCount: 0,
+            openWindowAdvantageSum: [Double](repeating: 0, count: taskCount),
+            openWindowAdvantageSteps: [Int](repeating: 0, count: taskCount))
     }
 
     /// A sampler continuing from saved state; refuses state that does not fit the config.
@@ -71,9 +73,9 @@ public struct TaskSampler: Equatable, Sendable {
             switchSuccessRate: config.targetSwitchSuccessRate)
     }
 
-    /// Records the learner's per-task statistics of the last PPO update: mean |advantage| of each
-    /// task's samples (NaN, e.g. for a task without samples, counts as 0) and the environment
-    /// steps spent on each task.
+    /// Records the learner's per-task statistics of the last PPO rollout: mean |advantage| of
+    /// each task's samples (NaN, e.g. for a task without samples, counts as 0) and the
+    /// environment steps spent on each task. Both add to the open window.
     public mutating func observeLearnerStatistics(meanAbsoluteAdvantage: [Double], stepsPerTask: [Int]) throws(SamplerError) {
         guard meanAbsoluteAdvantage.count == taskCount else {
             throw .statisticsCountMismatch(name: "meanAbsoluteAdvantage", count: meanAbsoluteAdvantage.count, taskCount: taskCount)
@@ -82,15 +84,35 @@ public struct TaskSampler: Equatable, Sendable {
             throw .statisticsCountMismatch(name: "stepsPerTask", count: stepsPerTask.count, taskCount: taskCount)
         }
         if let task = stepsPerTask.firstIndex(where: { $0 < 0 }) { throw .negativeSteps(task: task, steps: stepsPerTask[task]) }
-        state.meanAbsoluteAdvantage = meanAbsoluteAdvantage.map { MirrorAscent.sanitizedScore(abs($0)) }
+        for task in 0..<taskCount where stepsPerTask[task] > 0 {
+            state.openWindowAdvantageSum[task] += MirrorAscent.sanitizedScore(abs(meanAbsoluteAdvantage[task])) * Double(stepsPerTask[task])
+            state.openWindowAdvantageSteps[task] += stepsPerTask[task]
+        }
+        state.stepsSinceUpdate += stepsPerTask.reduce(0, +)
         state.hardFirst?.recordSteps(stepsPerTask)
     }
 
-    /// Once per training iteration: closes every task's window and computes the next q.
+    /// At the end of every PPO rollout: updates q (`update()`) once the open window holds
+    /// `config.updateEveryEnvSteps` environment steps. Returns whether it did.
+    @discardableResult
+    public mutating func updateIfWindowIsFull() -> Bool {
+        guard state.stepsSinceUpdate >= config.updateEveryEnvSteps else { return false }
+        update()
+        return true
+    }
+
+    /// Closes every task's window and computes the next q, whatever the window holds.
     /// Returns the per-task figures of this update (the same as `metrics()` afterwards).
     @discardableResult
     public mutating func update() -> [SamplerTaskMetrics] {
         for task in state.tasks.indices { state.tasks[task].closeWindow() }
+        for task in 0..<taskCount {
+            let steps = state.openWindowAdvantageSteps[task]
+            state.meanAbsoluteAdvantage[task] = steps > 0 ? state.openWindowAdvantageSum[task] / Double(steps) : 0
+            state.openWindowAdvantageSum[task] = 0
+            state.openWindowAdvantageSteps[task] = 0
+        }
+        state.stepsSinceUpdate = 0
         switch config.kind {
         case .uniform: updateUniform()
         case .drats: updateDRATS()

@@ -1,6 +1,7 @@
 /// One training iteration's figures under fixed namespaced keys, in a fixed order:
 /// `charts/...` (progress, training episodes, and `charts/environment_faults`: episodes the
-/// simulation ended by a physics fault over the run), `losses/...` (the PPO update), and for every
+/// simulation ended by a physics fault over the run; `charts/sampler_updates`: how many times the
+/// sampler's window closed and q was updated), `losses/...` (the PPO update), and for every
 /// task `sampler/<task>/probability|score|target|window_mean_return|window_episodes|steps`.
 public struct IterationMetrics: Codable, Sendable, Equatable {
     /// Iterations completed, this one included (1 after the first).
@@ -35,7 +36,7 @@ public struct IterationMetrics: Codable, Sendable, Equatable {
     static let chartKeys = [
         "charts/iteration", "charts/global_step", "charts/episodes", "charts/episodic_return",
         "charts/episodic_length", "charts/success_rate", "charts/minibatch_updates", "charts/update_epochs",
-        "charts/environment_faults",
+        "charts/environment_faults", "charts/sampler_updates",
     ]
     static let lossKeys = [
         "losses/policy_loss", "losses/value_loss", "losses/entropy", "losses/old_approx_kl",

@@ -8,7 +8,8 @@ extension Trainer {
     ///    sampler draws;
     /// 2. GAE from the critic's value of the observation after the last step;
     /// 3. the PPO update;
-    /// 4. the sampler sees the update's per-task mean |advantage| and steps, then updates q.
+    /// 4. the sampler sees the update's per-task mean |advantage| and steps, and updates q once
+    ///    its window (`sampler.updateEveryEnvSteps`) is full.
     /// Returns the iteration's metrics. A non-finite loss in the update throws `nonFiniteLoss`
     /// (the trainer is then mid-iteration: restore a checkpoint before going on).
     public func iterate() throws(TrainerError) -> IterationMetrics {
@@ -34,7 +35,8 @@ extension Trainer {
         do {
             try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: meanAbsoluteAdvantageByTask(), stepsPerTask: stepsPerTask)
         } catch { throw .sampler(error) }
-        let samplerFigures = sampler.update()
+        sampler.updateIfWindowIsFull()
+        let samplerFigures = sampler.metrics()
         timing.updateSeconds += TrainerTiming.now() - updateStarted
         iteration += 1
         return metrics(tally: tally, stats: stats, samplerFigures: samplerFigures)
@@ -171,6 +173,7 @@ extension Trainer {
         let charts: [Double] = [
             Double(iteration), Double(globalStep), Double(tally.episodes), tally.meanReturn, tally.meanLength, tally.successRate,
             Double(stats.minibatchUpdates), Double(stats.epochs), Double(environmentFaultCount),
+            Double(sampler.state.updateCount),
         ]
         for (key, value) in zip(IterationMetrics.chartKeys, charts) { entries.append(.init(key: key, value: value)) }
         let losses = stats.metrics

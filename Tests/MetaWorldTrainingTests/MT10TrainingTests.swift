@@ -20,6 +20,7 @@ import Testing
         var sampler = SamplerConfig()
         sampler.kind = .drats
         sampler.maxReturn = 5000
+        sampler.updateEveryEnvSteps = 1   // q after every (tiny) rollout
         return TrainerConfig(ppo: ppo, sampler: sampler, seed: 11, evaluationEpisodesPerTask: evaluationEpisodes,
                              evaluationIntervalSteps: nil, environmentThreads: threads)
     }

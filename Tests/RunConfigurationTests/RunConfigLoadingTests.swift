@@ -175,6 +175,17 @@ import Testing
         #expect(problems("env: {tasks: [reach-v3]}\nsampler: {hardFirstActiveTasks: 2}").map(\.keyPath) == ["sampler.hardFirstActiveTasks"])
     }
 
+    /// The sampler window is MT10's 100k steps unless given; a grid-world run updates after every
+    /// rollout (an episode lasts at most 15 steps there). Either way the key is checked.
+    @Test func samplerWindowDefaultsBySuiteAndIsValidated() throws {
+        #expect(try RunConfig.load(yaml: "").sampler.updateEveryEnvSteps == 100_000)
+        #expect(try RunConfig.load(yaml: "env: {suite: gridworld}").sampler.updateEveryEnvSteps == 1)
+        #expect(try RunConfig.load(yaml: "env: {suite: gridworld}\nsampler: {updateEveryEnvSteps: 512}").sampler.updateEveryEnvSteps == 512)
+        #expect(try RunConfig.load(yaml: "sampler: {updateEveryEnvSteps: 20000}").sampler.updateEveryEnvSteps == 20_000)
+        #expect(problems("sampler: {updateEveryEnvSteps: 0}").map(\.keyPath) == ["sampler.updateEveryEnvSteps"])
+        #expect(problems("sampler: {updateEveryEnvSteps: 1.5}").map(\.keyPath) == ["sampler.updateEveryEnvSteps"])
+    }
+
     @Test func syntaxErrorsNameFileAndLine() {
         #expect {
             try RunConfig.load(yaml: "run: {name: [unclosed\n", file: "broken.yaml")

@@ -10,6 +10,7 @@ import Testing
         #expect(config.mirrorAscentWeight == 1.0 / 16)
         #expect(config.resolvedFloor(taskCount: 10) == 0.025)
         #expect(config.maxReturn == 5000 && config.successWindowEpisodes == 50)
+        #expect(config.updateEveryEnvSteps == 100_000)
         #expect(config.targetSwitchSuccessRate == 0.5 && config.masteredSuccessRate == 0.9)
         #expect(config.hardFirstActiveTasks == 3 && config.hardFirstLowReturn == 2000 && config.hardFirstHighReturn == 3000)
         #expect(config.hardFirstBudgetFraction == 0.8 && config.hardFirstStageOneFraction == 0.85)
@@ -39,6 +40,7 @@ import Testing
         config.floor = 1.5
         config.maxReturn = 0
         config.successWindowEpisodes = 0
+        config.updateEveryEnvSteps = 0
         config.targetSwitchSuccessRate = 1.2
         config.masteredSuccessRate = -0.1
         config.scoreNormalisationOffset = 0
@@ -50,7 +52,7 @@ import Testing
         config.totalStepBudget = 0
         let problems = config.validate(taskCount: 10)
         #expect(problems.map(\.key) == [
-            "inverseTemperature", "stepSize", "floor", "maxReturn", "successWindowEpisodes",
+            "inverseTemperature", "stepSize", "floor", "maxReturn", "updateEveryEnvSteps", "successWindowEpisodes",
             "targetSwitchSuccessRate", "masteredSuccessRate", "scoreNormalisationOffset", "hardFirstActiveTasks",
             "hardFirstHighReturn", "hardFirstBudgetFraction", "hardFirstStageOneFraction", "totalStepBudget",
         ])

@@ -56,6 +56,23 @@ import Testing
         #expect(abs(task.gap(maxReturn: 5000) - (77 - task.windowMeanReturn) / 77) < 1e-15)
     }
 
+    /// Spec section 5: the switch needs a full window. Three successes out of three (a success
+    /// rate of 1) do not switch the target; the 50th episode, with 26 of 50 successful, does.
+    @Test func targetSwitchNeedsAFullWindowOfEpisodes() {
+        var task = TaskRecord()
+        for _ in 0..<3 { record(&task, 2352, success: true) }
+        #expect(task.successRate == 1)
+        #expect(task.fullWindowSuccessRate(successWindowEpisodes: 50) == nil)
+        #expect(!task.targetTracksRunningMax)
+        #expect(task.target(maxReturn: 5000) == 5000)
+        for i in 3..<49 { record(&task, 100, success: i < 26) }
+        #expect(!task.targetTracksRunningMax, "49 episodes are not a full window")
+        record(&task, 100, success: false)
+        #expect(task.fullWindowSuccessRate(successWindowEpisodes: 50) == 26.0 / 50)
+        #expect(task.targetTracksRunningMax)
+        #expect(task.target(maxReturn: 5000) == 2352)
+    }
+
     @Test func successRateCoversOnlyTheLastWindowOfEpisodes() {
         var task = TaskRecord()
         #expect(task.successRate == nil)
@@ -68,14 +85,15 @@ import Testing
     }
 
     @Test func gapStaysFiniteForZeroOrNegativeTarget() {
+        // A 2-episode success window, so two successes switch the target to the running max.
         var task = TaskRecord()
-        task.record(episodeReturn: -4, success: true, successWindowEpisodes: 50, switchSuccessRate: 0.5)
-        task.record(episodeReturn: -8, success: true, successWindowEpisodes: 50, switchSuccessRate: 0.5)
+        task.record(episodeReturn: -4, success: true, successWindowEpisodes: 2, switchSuccessRate: 0.5)
+        task.record(episodeReturn: -8, success: true, successWindowEpisodes: 2, switchSuccessRate: 0.5)
         task.closeWindow()
         #expect(task.target(maxReturn: 5000) == -4)
         #expect(task.gap(maxReturn: 5000) == 0.5)  // (-4 - (-6)) / 4
         var zero = TaskRecord()
-        zero.record(episodeReturn: 0, success: true, successWindowEpisodes: 50, switchSuccessRate: 0.5)
+        zero.record(episodeReturn: 0, success: true, successWindowEpisodes: 1, switchSuccessRate: 0.5)
         zero.closeWindow()
         #expect(zero.gap(maxReturn: 5000) == 0)
     }

@@ -134,7 +134,7 @@ import Testing
         var config = scriptedConfig(.drats)
         config.floor = 0.001  // low enough that no task is pinned to it
         var sampler = try TaskSampler(config: config, taskCount: 3, seed: 3)
-        for _ in 0..<20 {
+        for _ in 0..<50 {   // a full 50-episode success window, so task 0's target can switch
             try sampler.observeEpisode(task: 0, return: 0.9, success: true)
             try sampler.observeEpisode(task: 1, return: 0.5, success: false)
             try sampler.observeEpisode(task: 2, return: 0.1, success: false)
@@ -151,10 +151,11 @@ import Testing
         var config = scriptedConfig(.learningProgress)
         config.floor = 0.05
         var sampler = try TaskSampler(config: config, taskCount: 3, seed: 3)
-        // Task 0 improves a lot but is mastered (10 of 11 successes); task 1 improves; task 2 is flat.
+        // Task 0 improves a lot but is mastered (its last 50 episodes all succeeded); task 1
+        // improves; task 2 is flat.
         for (task, value) in [(0, 0.1), (1, 0.1), (2, 0.1)] { try sampler.observeEpisode(task: task, return: value, success: false) }
         sampler.update()
-        for _ in 0..<10 { try sampler.observeEpisode(task: 0, return: 0.95, success: true) }
+        for _ in 0..<50 { try sampler.observeEpisode(task: 0, return: 0.95, success: true) }
         try sampler.observeEpisode(task: 1, return: 0.4, success: false)
         try sampler.observeEpisode(task: 2, return: 0.1, success: false)
         sampler.update()
@@ -166,9 +167,81 @@ import Testing
 
     @Test func learningProgressWithEveryTaskMasteredIsUniform() throws {
         var sampler = try TaskSampler(config: scriptedConfig(.learningProgress), taskCount: 3, seed: 3)
-        for task in 0..<3 { try sampler.observeEpisode(task: task, return: Double(task) / 4, success: true) }
+        for task in 0..<3 {
+            for _ in 0..<50 { try sampler.observeEpisode(task: task, return: Double(task) / 4, success: true) }
+        }
         sampler.update()
         #expect(sampler.probabilities == MirrorAscent.uniform(3))
+    }
+
+    /// Spec section 5: "mastered" needs a full 50-episode history. Ten successes out of ten are
+    /// not mastery; the task keeps its progress score's share.
+    @Test func learningProgressNeedsAFullWindowToCallATaskMastered() throws {
+        var config = scriptedConfig(.learningProgress)
+        config.floor = 0.05
+        var sampler = try TaskSampler(config: config, taskCount: 3, seed: 3)
+        for task in 0..<3 { try sampler.observeEpisode(task: task, return: 0.1, success: false) }
+        sampler.update()
+        for _ in 0..<10 { try sampler.observeEpisode(task: 0, return: 0.95, success: true) }
+        try sampler.observeEpisode(task: 1, return: 0.4, success: false)
+        try sampler.observeEpisode(task: 2, return: 0.1, success: false)
+        sampler.update()
+        #expect(sampler.probabilities[0] > sampler.probabilities[1] && sampler.probabilities[1] > sampler.probabilities[2])
+        // Forty more successes fill the window (50 of the last 50): now it is mastered.
+        for _ in 0..<40 { try sampler.observeEpisode(task: 0, return: 0.95, success: true) }
+        try sampler.observeEpisode(task: 1, return: 0.7, success: false)
+        sampler.update()
+        #expect(abs(sampler.probabilities[0] - 0.05) < 1e-15)
+    }
+
+    /// Spec section 5: the window is its own setting in env steps, not the PPO rollout. Three
+    /// rollouts of 100 steps fill a 300-step window; q changes only then, and Learning
+    /// Potential's score is the step-weighted mean |advantage| over the whole window.
+    @Test func qIsUpdatedOnlyOnceTheWindowHoldsItsSteps() throws {
+        var config = scriptedConfig(.learningPotential)
+        config.updateEveryEnvSteps = 300
+        config.stepSize = 8
+        config.floor = 0
+        var sampler = try TaskSampler(config: config, taskCount: 2, seed: 3)
+        let rollouts: [([Double], [Int])] = [([1, 4], [50, 50]), ([3, 4], [50, 50]), ([2, 4], [100, 0])]
+        for (index, (advantages, steps)) in rollouts.enumerated() {
+            try sampler.observeEpisode(task: 0, return: 0.5, success: false)
+            try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: advantages, stepsPerTask: steps)
+            let updated = sampler.updateIfWindowIsFull()
+            #expect(updated == (index == 2), "rollout \(index)")
+            if index < 2 {
+                #expect(sampler.probabilities == MirrorAscent.uniform(2))
+                #expect(sampler.state.updateCount == 0 && sampler.metrics()[0].windowEpisodeCount == 0)
+            }
+        }
+        // Task 0: (1 x 50 + 3 x 50 + 2 x 100) / 200 = 2; task 1: 4 over its 100 steps.
+        #expect(sampler.state.meanAbsoluteAdvantage == [2, 4])
+        #expect(sampler.state.updateCount == 1 && sampler.state.stepsSinceUpdate == 0)
+        #expect(sampler.metrics()[0].windowEpisodeCount == 3)
+        #expect(sampler.probabilities[1] > sampler.probabilities[0])
+        // The next window starts empty.
+        try sampler.observeLearnerStatistics(meanAbsoluteAdvantage: [1, 1], stepsPerTask: [100, 100])
+        let updatedEarly = sampler.updateIfWindowIsFull()
+        #expect(!updatedEarly)
+        #expect(sampler.state.stepsSinceUpdate == 200)
+    }
+
+    /// A checkpoint written before the window had its own setting holds no open window: it
+    /// decodes with an empty one and goes on.
+    @Test func stateWithoutAnOpenWindowDecodes() throws {
+        var sampler = try TaskSampler(config: scriptedConfig(.drats), taskCount: 2, seed: 3)
+        try sampler.observeEpisode(task: 1, return: 0.5, success: false)
+        sampler.update()
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(sampler)) as? [String: Any])
+        var state = try #require(object["state"] as? [String: Any])
+        for key in ["stepsSinceUpdate", "openWindowAdvantageSum", "openWindowAdvantageSteps"] {
+            #expect(state.removeValue(forKey: key) != nil, "\(key) is saved")
+        }
+        object["state"] = state
+        let restored = try JSONDecoder().decode(TaskSampler.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(restored.state.stepsSinceUpdate == 0 && restored.state.updateCount == 1)
+        #expect(restored.state.openWindowAdvantageSum == [0, 0] && restored.state.openWindowAdvantageSteps == [0, 0])
+        #expect(restored.state.tasks == sampler.state.tasks)
     }
 
     @Test func learningPotentialFollowsTheMeanAbsoluteAdvantage() throws {
@@ -184,16 +257,18 @@ import Testing
     }
 
     @Test func metricsReportTheWindowAndStableKeys() throws {
-        var sampler = try TaskSampler(config: scriptedConfig(.drats), taskCount: 2, seed: 3)
+        var config = scriptedConfig(.drats)
+        config.successWindowEpisodes = 2
+        var sampler = try TaskSampler(config: config, taskCount: 2, seed: 3)
         try sampler.observeEpisode(task: 1, return: 0.2, success: true)
-        try sampler.observeEpisode(task: 1, return: 0.6, success: false)
+        try sampler.observeEpisode(task: 1, return: 0.6, success: true)
         let metrics = sampler.update()
         #expect(metrics == sampler.metrics())
         #expect(metrics[0].windowEpisodeCount == 0 && metrics[0].windowMeanReturn == 0 && metrics[0].score == 1)
         #expect(metrics[1].windowEpisodeCount == 2 && abs(metrics[1].windowMeanReturn - 0.4) < 1e-15)
-        // The first (successful) episode lifted the success rate above 0.5: the target tracks the
-        // running maximum from then on, so it is 0.6, not maxReturn.
-        #expect(metrics[1].target == 0.6 && metrics[1].successRate == 0.5 && metrics[1].hardFirstPool == nil)
+        // Two successes fill the 2-episode window with a success rate above 0.5: the target
+        // tracks the running maximum from then on, so it is 0.6, not maxReturn.
+        #expect(metrics[1].target == 0.6 && metrics[1].successRate == 1 && metrics[1].hardFirstPool == nil)
         #expect(abs(metrics[1].score - (0.6 - 0.4) / 0.6) < 1e-12)
         #expect(metrics[1].metricValues(taskName: "reach-v3").map(\.key) == [
             "sampler/reach-v3/probability", "sampler/reach-v3/score", "sampler/reach-v3/target",

@@ -22,6 +22,7 @@ import Samplers
         sampler.kind = kind
         sampler.maxReturn = 1
         sampler.floor = 0.01
+        sampler.updateEveryEnvSteps = 1   // q after every rollout, as grid-world runs do
         return TrainerConfig(ppo: ppo, sampler: sampler, seed: seed, evaluationEpisodesPerTask: 2)
     }
 
@@ -29,6 +30,30 @@ import Samplers
         let slots = try (0..<config.ppo.numEnvs).map { try GridWorldSlot(slipProbability: slip, seed: config.slotSeed($0)) }
         let evaluation = [try GridWorldSlot(slipProbability: slip, seed: config.slotSeed(99)), try GridWorldSlot(slipProbability: slip, seed: config.slotSeed(100))]
         return try Trainer(config: config, slots: slots, evaluationSlots: evaluation, taskNames: GridWorldSlot.taskNames)
+    }
+
+    /// The sampler window is its own setting (spec section 5): with a window of three rollouts
+    /// (4 slots x 64 steps each), q moves only at iterations 3 and 6, and the window then holds
+    /// every episode of those three rollouts.
+    @Test func qMovesOnlyWhenTheSamplerWindowIsFull() throws {
+        var config = Self.config(kind: .drats)
+        config.sampler.updateEveryEnvSteps = 3 * 4 * 64
+        let trainer = try Self.trainer(config)
+        var previous = trainer.sampler.probabilities
+        var episodes = 0.0
+        for iteration in 1...6 {
+            let metrics = try trainer.iterate()
+            episodes += metrics["charts/episodes"] ?? 0
+            let windowFull = iteration % 3 == 0
+            #expect(metrics["charts/sampler_updates"] == Double(iteration / 3), "iteration \(iteration)")
+            #expect((trainer.sampler.probabilities != previous) == windowFull, "iteration \(iteration)")
+            if windowFull {
+                let windowEpisodes = GridWorldSlot.taskNames.map { metrics["sampler/\($0)/window_episodes"] ?? 0 }.reduce(0, +)
+                #expect(windowEpisodes == episodes, "iteration \(iteration)")
+                episodes = 0
+            }
+            previous = trainer.sampler.probabilities
+        }
     }
 
     @Test func sameSeedSameNumbersOtherSeedOtherNumbers() throws {

@@ -6,7 +6,7 @@ struct SamplerSection: Encodable {
     let config: SamplerConfig
     init(_ config: SamplerConfig) { self.config = config }
 
-    static let keys = ["kind", "inverseTemperature", "stepSize", "floor", "maxReturn", "successWindowEpisodes",
+    static let keys = ["kind", "inverseTemperature", "stepSize", "floor", "maxReturn", "updateEveryEnvSteps", "successWindowEpisodes",
                        "targetSwitchSuccessRate", "masteredSuccessRate", "scoreNormalisationOffset",
                        "hardFirstActiveTasks", "hardFirstLowReturn", "hardFirstHighReturn",
                        "hardFirstBudgetFraction", "hardFirstStageOneFraction"]
@@ -19,6 +19,7 @@ struct SamplerSection: Encodable {
         try c.encode(config.stepSize, forKey: StringKey("stepSize"))
         try c.encodeIfPresent(config.floor, forKey: StringKey("floor"))
         try c.encode(config.maxReturn, forKey: StringKey("maxReturn"))
+        try c.encode(config.updateEveryEnvSteps, forKey: StringKey("updateEveryEnvSteps"))
         try c.encode(config.successWindowEpisodes, forKey: StringKey("successWindowEpisodes"))
         try c.encode(config.targetSwitchSuccessRate, forKey: StringKey("targetSwitchSuccessRate"))
         try c.encode(config.masteredSuccessRate, forKey: StringKey("masteredSuccessRate"))
