@@ -26,7 +26,10 @@ public final class Adam {
     }
 
     /// The global L2 norm of all gradients.
-    public func gradientNorm() -> Double {
+    public func gradientNorm() -> Double { Self.gradientNorm(of: parameters) }
+
+    /// The global L2 norm of the gradients of `parameters`, summed in their order.
+    public static func gradientNorm(of parameters: [Parameter]) -> Double {
         var total = 0.0
         for parameter in parameters { total += BLAS.sumOfSquares(parameter.gradient.pointer, count: parameter.count) }
         return total.squareRoot()

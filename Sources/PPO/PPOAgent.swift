@@ -3,7 +3,7 @@ import WorkerThreads
 import RandomStreams
 
 /// A multi-task PPO agent: a Gaussian actor and a critic (each a trunk with one head per task),
-/// one Adam over both, a seeded generator, and every buffer its rollout inference and updates
+/// their Adam optimisers (one each, or one over both: `config.optimizers`), a seeded generator, and every buffer its rollout inference and updates
 /// need, allocated here once.
 ///
 /// Observations given to the agent already include the one-hot task id; `tasks` selects heads.
@@ -14,7 +14,8 @@ public final class PPOAgent {
     public let taskCount: Int
     public let policy: GaussianPolicy
     public let critic: ValueNetwork
-    public let optimizer: Adam
+    /// The Adam optimisers of actor and critic.
+    public let optimizer: ActorCriticAdam
     var generator: Xoshiro256
 
     /// Run the actor's and the critic's forward and backward passes on two threads at once
@@ -92,9 +93,7 @@ public final class PPOAgent {
         } catch {
             throw .network(error)
         }
-        optimizer = Adam(
-            parameters: policy.parameters + critic.parameters,
-            learningRate: config.learningRate, epsilon: config.adamEpsilon)
+        optimizer = ActorCriticAdam(actor: policy.parameters, critic: critic.parameters, config: config)
 
         rolloutCapacity = max(config.numEnvs, inferenceSlots ?? 0)
         rolloutGrouping = TaskGrouping(taskCount: taskCount, capacity: rolloutCapacity)

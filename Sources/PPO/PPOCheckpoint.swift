@@ -3,12 +3,15 @@ import Networks
 import SafeTensors
 import RandomStreams
 
-/// The learner's checkpoint: actor and critic weights, Adam moments and step, the sampling
-/// generator, and metadata (format version, config hash, step counts), in the safetensors
-/// format through the `SafeTensors` module (atomic write, checksum verified on read).
+/// The learner's checkpoint: actor and critic weights, Adam moments and steps, the sampling
+/// generator, and metadata (format version, config hash, step counts, the learner's modes), in
+/// the safetensors format through the `SafeTensors` module (atomic write, checksum verified on
+/// read).
 ///
 /// Tensor names are the parameters' (`actor.trunk.0.weight`, ...) plus `<name>.adam_m` and
-/// `<name>.adam_v`; every tensor is F32, weights [output, input] as in PyTorch.
+/// `<name>.adam_v`, the same whether one Adam or two hold them; every tensor is F32, weights
+/// [output, input] as in PyTorch. The Adam step counts are `adam_step` (joint) or
+/// `actor_adam_step` and `critic_adam_step` (separate; `PPOCheckpoint.LearnerKey`).
 public enum PPOCheckpoint {
     /// Bumped whenever names, shapes or metadata change meaning.
     public static let formatVersion = "1"
@@ -51,7 +54,8 @@ extension PPOAgent {
         metadata["observation_size"] = String(observationSize)
         metadata["action_size"] = String(actionSize)
         metadata["task_count"] = String(taskCount)
-        metadata["adam_step"] = String(optimizer.step)
+        for (key, step) in zip(optimizer.stepKeys, optimizer.steps) { metadata[key] = String(step) }
+        metadata.merge(PPOCheckpoint.learnerMetadata(config)) { _, own in own }
         metadata["global_step"] = String(counters.globalStep)
         metadata["iteration"] = String(counters.iteration)
         metadata["generator_state"] = generator.state.map { String($0, radix: 16) }.joined(separator: ",")
@@ -69,18 +73,21 @@ extension PPOAgent {
         guard metadata["format_version"] == PPOCheckpoint.formatVersion else {
             throw fail("format version \(metadata["format_version"] ?? "none") is not supported; this build reads version \(PPOCheckpoint.formatVersion)")
         }
+        if let mismatch = PPOCheckpoint.learnerMismatch(metadata: metadata, config: config) { throw fail(mismatch) }
         guard metadata["config_hash"] == config.configHash else {
             throw fail("it was written with PPO config hash \(metadata["config_hash"] ?? "none") but this run's config hashes to \(config.configHash); resume with the config stored in the checkpoint's 'config' metadata")
         }
-        guard let adamStep = metadata["adam_step"].flatMap(Int.init), let globalStep = metadata["global_step"].flatMap(Int.init),
+        let stepKeys = optimizer.stepKeys
+        let adamSteps = stepKeys.compactMap { metadata[$0].flatMap(Int.init) }
+        guard adamSteps.count == stepKeys.count, let globalStep = metadata["global_step"].flatMap(Int.init),
               let iteration = metadata["iteration"].flatMap(Int.init) else {
-            throw fail("metadata adam_step, global_step or iteration is missing or not an integer")
+            throw fail("metadata \((stepKeys + ["global_step", "iteration"]).joined(separator: ", ")) must all be integers; one is missing or is not")
         }
         let words = (metadata["generator_state"] ?? "").split(separator: ",").compactMap { UInt64($0, radix: 16) }
         guard let restoredGenerator = Xoshiro256(state: words) else {
             throw fail("metadata generator_state is missing or malformed")
         }
-        let backup = (policy.exportTensors(), critic.exportTensors(), optimizer.exportTensors(), optimizer.step)
+        let backup = (policy.exportTensors(), critic.exportTensors(), optimizer.exportTensors(), optimizer.steps)
         // Only the agent's own tensors are read: a trainer checkpoint carries more (any dtype).
         let ownNames = Set(backup.0.keys).union(backup.1.keys).union(backup.2.keys)
         var named: [String: NamedTensor] = [:]
@@ -93,11 +100,11 @@ extension PPOAgent {
         do {
             try policy.importTensors(named)
             try critic.importTensors(named)
-            try optimizer.importTensors(named, step: adamStep)
+            try optimizer.importTensors(named, steps: adamSteps)
         } catch {
             try? policy.importTensors(backup.0)
             try? critic.importTensors(backup.1)
-            try? optimizer.importTensors(backup.2, step: backup.3)
+            try? optimizer.importTensors(backup.2, steps: backup.3)
             switch error {
             case let error as NetworksError: throw fail(error.description)
             case let error as PPOError: throw fail(error.description)

@@ -18,7 +18,8 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     public var learningRate: Double = 5e-4
     /// Adam epsilon (paper: 1e-5, as in CleanRL).
     public var adamEpsilon: Double = 1e-5
-    /// Global gradient-norm clip over actor and critic together (paper: 1.0).
+    /// Gradient-norm clip (paper: 1.0): of each network's gradient on its own with `separate`
+    /// optimisers, of actor and critic together with `joint`.
     public var maxGradNorm: Double = 1.0
     /// Discount factor (paper: 0.99).
     public var gamma: Double = 0.99
@@ -28,10 +29,17 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     public var clipCoef: Double = 0.2
     /// Normalise advantages per minibatch (paper: on).
     public var normAdv: Bool = true
+    /// How `normAdv` normalises: per task inside each minibatch (the authors' code, default) or
+    /// over the whole minibatch. Also picks the Learning Potential score: mean |advantage| after
+    /// per-task normalisation over the rollout, or of the raw advantages with `global`.
+    public var advantageNormalization: AdvantageNormalization = .perTask
+    /// One Adam and one gradient clip per network (the authors' code, default) or one for both.
+    public var optimizers: ActorCriticOptimizers = .separate
     /// Entropy bonus coefficient (paper: 0.01 on MT10, 0.03 on MT50).
     public var entCoef: Double = 0.01
-    /// Value-loss coefficient. Not stated in the paper's settings; CleanRL's 0.5. With separate
-    /// actor and critic it only weighs the critic's share of the global gradient norm.
+    /// Value-loss coefficient. Not stated in the paper's settings; CleanRL's 0.5. It scales the
+    /// critic's gradient only: with `separate` optimisers that changes how often the critic's
+    /// own clip bites; with `joint`, the critic's share of the common gradient norm.
     public var vfCoef: Double = 0.5
     /// Target approximate KL; the update stops once a minibatch's approx KL exceeds
     /// `klStopFactor * targetKL` (paper: 0.05). nil disables early stopping.
@@ -48,15 +56,20 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     /// Factor on every environment reward before it enters the rollout (returns, GAE, the
     /// critic's targets); episode returns reported and seen by the samplers stay unscaled.
     /// MetaWorld rewards reach 10 per step, so discounted returns reach ~1000 and an
-    /// unscaled critic's gradient swamps the actor's under the shared `maxGradNorm` clip;
-    /// CleanRL normalises rewards for the same reason. Default 1 (the spec names no scaling).
+    /// unscaled critic's gradient swamps the actor's under a `joint` optimiser's shared
+    /// `maxGradNorm` clip (measured so); CleanRL normalises rewards for the same reason.
+    /// Default 1 (the spec names no scaling).
     public var rewardScale: Double = 1
     /// Seed for initialisation, action sampling and minibatch shuffling.
     public var seed: UInt64 = 1
 
     public init() {}
 
-    /// Decodes a config in which any field may be omitted; omitted fields keep their default.
+    /// Decodes a config in which any field may be omitted; omitted fields keep their default,
+    /// except `advantageNormalization` and `optimizers`: a config without them was written
+    /// before they existed (checkpoint metadata, stored trainer configs), so it describes the
+    /// learner of that time, `global` and `joint`. The run-config YAML, which people write,
+    /// fills omitted keys with the defaults instead (`RunConfiguration`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = PPOConfig.defaults
@@ -71,6 +84,8 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         gaeLambda = try c.decodeIfPresent(Double.self, forKey: .gaeLambda) ?? d.gaeLambda
         clipCoef = try c.decodeIfPresent(Double.self, forKey: .clipCoef) ?? d.clipCoef
         normAdv = try c.decodeIfPresent(Bool.self, forKey: .normAdv) ?? d.normAdv
+        advantageNormalization = try c.decodeIfPresent(AdvantageNormalization.self, forKey: .advantageNormalization) ?? .global
+        optimizers = try c.decodeIfPresent(ActorCriticOptimizers.self, forKey: .optimizers) ?? .joint
         entCoef = try c.decodeIfPresent(Double.self, forKey: .entCoef) ?? d.entCoef
         vfCoef = try c.decodeIfPresent(Double.self, forKey: .vfCoef) ?? d.vfCoef
         targetKL = c.contains(.targetKL) ? try c.decodeIfPresent(Double.self, forKey: .targetKL) : d.targetKL
@@ -84,7 +99,7 @@ public struct PPOConfig: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case numEnvs, numSteps, updateEpochs, numMinibatches, learningRate, adamEpsilon, maxGradNorm
-        case gamma, gaeLambda, clipCoef, normAdv, entCoef, vfCoef, targetKL, klStopFactor
+        case gamma, gaeLambda, clipCoef, normAdv, advantageNormalization, optimizers, entCoef, vfCoef, targetKL, klStopFactor
         case hiddenSizes, logStdMode, activation, rewardScale, seed
     }
 
@@ -102,6 +117,10 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         try c.encode(gaeLambda, forKey: .gaeLambda)
         try c.encode(clipCoef, forKey: .clipCoef)
         try c.encode(normAdv, forKey: .normAdv)
+        // Written only when not the old learner's, so its configs (and checkpoints' config
+        // hashes) from before the fields existed keep their hash and still resume.
+        if advantageNormalization != .global { try c.encode(advantageNormalization, forKey: .advantageNormalization) }
+        if optimizers != .joint { try c.encode(optimizers, forKey: .optimizers) }
         try c.encode(entCoef, forKey: .entCoef)
         try c.encode(vfCoef, forKey: .vfCoef)
         if let targetKL { try c.encode(targetKL, forKey: .targetKL) } else { try c.encodeNil(forKey: .targetKL) }

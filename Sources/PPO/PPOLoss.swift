@@ -15,7 +15,8 @@ public struct PPOLossTerms: Sendable, Equatable {
     public var approxKL: Double = 0
     /// Fraction of samples with |r - 1| > clipCoef.
     public var clipFraction: Double = 0
-    /// policyLoss - entCoef * entropy + vfCoef * valueLoss.
+    /// policyLoss - entCoef * entropy + vfCoef * valueLoss. With separate optimisers the actor
+    /// minimises the first two terms and the critic the last; their sum is reported as one.
     public var loss: Double = 0
 }
 
@@ -24,7 +25,7 @@ extension PPOAgent {
     /// into every actor and critic parameter. The actor's terms and the critic's are
     /// independent, so with `concurrentActorCritic` they run on two threads at once.
     public func computeLossAndGradients(_ minibatch: Minibatch) -> PPOLossTerms {
-        optimizer.parameters.forEach { $0.zeroGradient() }
+        optimizer.zeroGradients()
         guard minibatch.count > 0 else { return PPOLossTerms() }
         var terms = PPOLossTerms()
         if concurrentActorCritic {

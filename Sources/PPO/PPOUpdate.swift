@@ -8,8 +8,13 @@ public struct PPOUpdateStats: Sendable, Equatable {
     public var oldApproxKL = 0.0
     public var approxKL = 0.0
     public var clipFraction = 0.0
-    /// Global gradient norm before clipping.
+    /// Gradient norm of actor and critic together before clipping (what a `joint` optimiser
+    /// clips; with `separate` ones, sqrt(actor^2 + critic^2)).
     public var gradNorm = 0.0
+    /// The actor's gradient norm before clipping.
+    public var actorGradNorm = 0.0
+    /// The critic's gradient norm before clipping (vfCoef included).
+    public var criticGradNorm = 0.0
     /// 1 - Var(returns - values) / Var(returns) over the rollout; NaN when returns are constant.
     public var explainedVariance = 0.0
     /// Optimiser steps taken.
@@ -21,15 +26,17 @@ public struct PPOUpdateStats: Sendable, Equatable {
     /// Minibatches whose loss or gradient was NaN or infinite: not applied, so one bad
     /// transition cannot poison the weights (non-zero means the rollout needs a look).
     public var skippedNonFiniteMinibatches = 0
-    /// Mean |advantage| per task before normalisation (the Learning Potential sampler's score).
+    /// Mean |advantage| per head's rows, after per-task normalisation over the rollout or raw
+    /// (`config.advantageNormalization`; `TaskAdvantageScore`).
     public var meanAbsoluteAdvantageByTask: [Double] = []
 
-    /// Metrics under CleanRL's fixed keys.
+    /// Metrics under CleanRL's fixed keys, plus the actor's and the critic's gradient norms.
     public var metrics: [String: Double] {
         [
             "losses/policy_loss": policyLoss, "losses/value_loss": valueLoss, "losses/entropy": entropy,
             "losses/old_approx_kl": oldApproxKL, "losses/approx_kl": approxKL, "losses/clipfrac": clipFraction,
-            "losses/grad_norm": gradNorm, "losses/explained_variance": explainedVariance,
+            "losses/grad_norm": gradNorm, "losses/actor_grad_norm": actorGradNorm, "losses/critic_grad_norm": criticGradNorm,
+            "losses/explained_variance": explainedVariance,
             "charts/minibatch_updates": Double(minibatchUpdates), "charts/update_epochs": Double(epochs),
             "charts/skipped_nonfinite_minibatches": Double(skippedNonFiniteMinibatches),
         ]
@@ -38,8 +45,8 @@ public struct PPOUpdateStats: Sendable, Equatable {
 
 extension PPOAgent {
     /// Optimises actor and critic on a filled rollout whose advantages have been computed:
-    /// `updateEpochs` passes of `numMinibatches` shuffled minibatches, each step clipped to
-    /// `maxGradNorm`. Early stop as in Stable-Baselines3 (which the paper's 1.5 factor comes
+    /// `updateEpochs` passes of `numMinibatches` shuffled minibatches, each taking one policy
+    /// and one value step (one joint step with `joint` optimisers), clipped to `maxGradNorm`. Early stop as in Stable-Baselines3 (which the paper's 1.5 factor comes
     /// from): a minibatch whose approx KL exceeds klStopFactor x targetKL is not applied and
     /// ends the update.
     public func update(_ buffer: RolloutBuffer) throws(PPOError) -> PPOUpdateStats {
@@ -51,7 +58,9 @@ extension PPOAgent {
         if concurrentActorCritic { BLAS.setThreadCount(1) }
         defer { if concurrentActorCritic, let blasThreads { BLAS.setThreadCount(blasThreads) } }
         var stats = PPOUpdateStats()
-        stats.meanAbsoluteAdvantageByTask = meanAbsoluteAdvantages(buffer)
+        stats.meanAbsoluteAdvantageByTask = TaskAdvantageScore.meanAbsolute(
+            advantages: buffer.advantages.pointer, tasks: buffer.tasks, count: buffer.count, taskCount: taskCount,
+            normalization: config.advantageNormalization)
         let minibatchSize = config.minibatchSize
         let klLimit = config.targetKL.map { $0 * config.klStopFactor }
         for index in 0..<batchSize { batchIndices[index] = index }
@@ -60,19 +69,23 @@ extension PPOAgent {
             stats.epochs += 1
             shuffleIndices(count: batchSize)
             for start in stride(from: 0, to: minibatchSize * config.numMinibatches, by: minibatchSize) {
-                try minibatch.gather(from: buffer, indices: batchIndices + start, count: minibatchSize, normalizeAdvantages: config.normAdv)
+                try minibatch.gather(
+                    from: buffer, indices: batchIndices + start, count: minibatchSize, normalizeAdvantages: config.normAdv,
+                    normalization: config.advantageNormalization)
                 let terms = computeLossAndGradients(minibatch)
                 if let klLimit, terms.approxKL > klLimit {
                     stats.stoppedEarly = true
                     break epochLoop
                 }
-                let gradNorm = optimizer.clipGradientNorm(maxNorm: config.maxGradNorm)
-                guard terms.loss.isFinite, gradNorm.isFinite else {
+                let norms = optimizer.clipGradients(maxNorm: config.maxGradNorm)
+                guard terms.loss.isFinite, norms.isFinite else {
                     stats.skippedNonFiniteMinibatches += 1
                     continue
                 }
-                stats.gradNorm += gradNorm
-                optimizer.update()
+                stats.gradNorm += norms.total
+                stats.actorGradNorm += norms.actor
+                stats.criticGradNorm += norms.critic
+                optimizer.step()
                 stats.minibatchUpdates += 1
                 stats.policyLoss += terms.policyLoss
                 stats.valueLoss += terms.valueLoss
@@ -85,7 +98,8 @@ extension PPOAgent {
         if stats.minibatchUpdates > 0 {
             let n = Double(stats.minibatchUpdates)
             stats.policyLoss /= n; stats.valueLoss /= n; stats.entropy /= n
-            stats.oldApproxKL /= n; stats.approxKL /= n; stats.clipFraction /= n; stats.gradNorm /= n
+            stats.oldApproxKL /= n; stats.approxKL /= n; stats.clipFraction /= n
+            stats.gradNorm /= n; stats.actorGradNorm /= n; stats.criticGradNorm /= n
         }
         stats.explainedVariance = explainedVariance(buffer)
         return stats
@@ -100,17 +114,6 @@ extension PPOAgent {
             batchIndices[i] = batchIndices[j]
             batchIndices[j] = swap
         }
-    }
-
-    func meanAbsoluteAdvantages(_ buffer: RolloutBuffer) -> [Double] {
-        var sums = [Double](repeating: 0, count: taskCount), counts = [Int](repeating: 0, count: taskCount)
-        for row in 0..<buffer.count {
-            let task = Int(buffer.tasks[row])
-            guard task >= 0, task < taskCount else { continue }
-            sums[task] += abs(Double(buffer.advantages.pointer[row]))
-            counts[task] += 1
-        }
-        return zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : 0 }
     }
 
     func explainedVariance(_ buffer: RolloutBuffer) -> Double {

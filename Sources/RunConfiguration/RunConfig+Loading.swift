@@ -105,6 +105,8 @@ extension RunConfig {
         section.read("gaeLambda", .number, into: &ppo.gaeLambda)
         section.read("clipCoef", .number, into: &ppo.clipCoef)
         section.read("normAdv", .boolean, into: &ppo.normAdv)
+        section.read("advantageNormalization", .choice(AdvantageNormalization.self), into: &ppo.advantageNormalization)
+        section.read("optimizers", .choice(ActorCriticOptimizers.self), into: &ppo.optimizers)
         section.read("entCoef", .number, into: &ppo.entCoef)
         section.read("vfCoef", .number, into: &ppo.vfCoef)
         section.readNullable("targetKL", .number, into: &ppo.targetKL)

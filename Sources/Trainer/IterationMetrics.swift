@@ -40,7 +40,8 @@ public struct IterationMetrics: Codable, Sendable, Equatable {
     ]
     static let lossKeys = [
         "losses/policy_loss", "losses/value_loss", "losses/entropy", "losses/old_approx_kl",
-        "losses/approx_kl", "losses/clipfrac", "losses/grad_norm", "losses/explained_variance",
+        "losses/approx_kl", "losses/clipfrac", "losses/grad_norm", "losses/actor_grad_norm", "losses/critic_grad_norm",
+        "losses/explained_variance",
     ]
     static let samplerFields = ["probability", "score", "target", "window_mean_return", "window_episodes", "steps"]
 }

@@ -8,7 +8,7 @@ extension Trainer {
     ///    sampler draws;
     /// 2. GAE from the critic's value of the observation after the last step;
     /// 3. the PPO update;
-    /// 4. the sampler sees the update's per-task mean |advantage| and steps, and updates q once
+    /// 4. the sampler sees the rollout's per-task mean |advantage| and steps, and updates q once
     ///    its window (`sampler.updateEveryEnvSteps`) is full.
     /// Returns the iteration's metrics. A non-finite loss in the update throws `nonFiniteLoss`
     /// (the trainer is then mid-iteration: restore a checkpoint before going on).
@@ -122,16 +122,13 @@ extension Trainer {
     }
 
     /// Mean |GAE advantage| of each task's rows in the rollout (0 for a task without rows), the
-    /// Learning Potential score; computed from the rows' tasks, not heads, so it holds per task
-    /// with a shared head too.
+    /// Learning Potential score: after per-task normalisation over the whole rollout with
+    /// `perTask` advantage normalisation, raw with `global` (`TaskAdvantageScore`). Computed
+    /// from the rows' tasks, not heads, so it holds per task with a shared head too.
     func meanAbsoluteAdvantageByTask() -> [Double] {
-        var sums = [Double](repeating: 0, count: taskCount), counts = [Int](repeating: 0, count: taskCount)
-        for row in 0..<buffer.count {
-            let task = Int(rowTasks[row])
-            sums[task] += abs(Double(buffer.advantages.pointer[row]))
-            counts[task] += 1
-        }
-        return zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : 0 }
+        TaskAdvantageScore.meanAbsolute(
+            advantages: buffer.advantages.pointer, tasks: UnsafePointer(rowTasks.baseAddress!), count: buffer.count,
+            taskCount: taskCount, normalization: config.ppo.advantageNormalization)
     }
 
     /// Steps every training slot (on the worker threads when there are several), then throws

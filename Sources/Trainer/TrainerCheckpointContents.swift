@@ -1,4 +1,5 @@
 import Foundation
+import PPO
 import SafeTensors
 import Samplers
 
@@ -35,6 +36,8 @@ struct TrainerCheckpointContents {
         guard metadata[Keys.formatVersion] == TrainerCheckpoint.formatVersion else {
             throw fail("\(Keys.formatVersion) \(metadata[Keys.formatVersion] ?? "none") is not supported; this build reads version \(TrainerCheckpoint.formatVersion)")
         }
+        // Another learner's checkpoint is refused by name before the hash, which would also differ.
+        if let mismatch = PPOCheckpoint.learnerMismatch(metadata: metadata, config: trainer.config.ppo) { throw fail(mismatch) }
         guard let hash = metadata[Keys.configHash] else { throw fail("metadata key '\(Keys.configHash)' is missing") }
         let runHash = trainer.config.learningConfigHash
         guard hash == runHash else { throw .checkpointConfigMismatch(path: path, checkpointHash: hash, runHash: runHash) }

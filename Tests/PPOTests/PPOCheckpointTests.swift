@@ -31,7 +31,7 @@ import SafeTensors
         let counters = try twin.readCheckpoint(from: url)
         #expect(counters == PPOCheckpoint.Counters(globalStep: 64, iteration: 1))
         #expect(Self.fullState(twin) == Self.fullState(agent))
-        #expect(twin.optimizer.step == agent.optimizer.step && agent.optimizer.step > 0)
+        #expect(twin.optimizer.steps == agent.optimizer.steps && agent.optimizer.steps.allSatisfy { $0 > 0 })
         #expect(twin.generator.state == agent.generator.state)
 
         // Continuing from the checkpoint gives bit-identical training.
@@ -95,7 +95,7 @@ import SafeTensors
         #expect(throws: PPOError.self) { try target.restore(from: wrongVersion) }
 
         var badStep = good
-        badStep.metadata["adam_step"] = "many"
+        badStep.metadata["critic_adam_step"] = "many"
         #expect(throws: PPOError.self) { try target.restore(from: badStep) }
 
         var wrongType = good
@@ -106,4 +106,52 @@ import SafeTensors
         _ = try target.restore(from: good)
         #expect(Self.fullState(target) == Self.fullState(source))
     }
+
+    static func agent(_ optimizers: ActorCriticOptimizers, _ normalization: AdvantageNormalization, seed: UInt64 = 51) throws -> PPOAgent {
+        var config = PPOConfig()
+        config.numEnvs = 4; config.numSteps = 16; config.numMinibatches = 4; config.updateEpochs = 3
+        config.hiddenSizes = [16, 16]; config.seed = seed
+        config.optimizers = optimizers
+        config.advantageNormalization = normalization
+        return try PPOAgent(config: config, observationSize: 5, actionSize: 2, taskCount: 3)
+    }
+
+    /// Both optimisers' moments and steps are stored; a joint checkpoint is written exactly as
+    /// before the separate optimisers existed (no new metadata keys), and a checkpoint of the
+    /// other layout is refused with the key to change, leaving the agent as it was.
+    @Test func optimiserLayoutsAreStoredAndTheOtherLayoutIsRefusedByName() throws {
+        let separate = try Self.agent(.separate, .perTask)
+        _ = try separate.update(try PPOAgentTests.randomRollout(separate, seed: 52))
+        let separateFile = try separate.checkpointFile(counters: .init(globalStep: 64, iteration: 1))
+        #expect(separateFile.metadata["optimizers"] == "separate" && separateFile.metadata["advantage_normalization"] == "perTask")
+        #expect(separateFile.metadata["actor_adam_step"] == "\(separate.optimizer.steps[0])" && separateFile.metadata["adam_step"] == nil)
+        let twin = try Self.agent(.separate, .perTask)
+        _ = try twin.restore(from: separateFile)
+        #expect(Self.fullState(twin) == Self.fullState(separate) && twin.optimizer.steps == separate.optimizer.steps)
+
+        let joint = try Self.agent(.joint, .global)
+        _ = try joint.update(try PPOAgentTests.randomRollout(joint, seed: 52))
+        let jointFile = try joint.checkpointFile(counters: .init(globalStep: 64, iteration: 1))
+        #expect(jointFile.metadata["optimizers"] == nil && jointFile.metadata["advantage_normalization"] == nil)
+        #expect(jointFile.metadata["adam_step"] == "\(joint.optimizer.steps[0])" && jointFile.metadata["actor_adam_step"] == nil)
+        #expect(!(jointFile.metadata["config"] ?? "").contains("optimizers"))
+        let jointTwin = try Self.agent(.joint, .global)
+        _ = try jointTwin.restore(from: jointFile)
+        #expect(Self.fullState(jointTwin) == Self.fullState(joint))
+
+        for (target, file, key) in [(try Self.agent(.separate, .global), jointFile, "ppo.optimizers: joint"),
+                                    (try Self.agent(.joint, .global), separateFile, "ppo.optimizers: separate"),
+                                    (try Self.agent(.joint, .perTask), jointFile, "ppo.advantageNormalization: global")] {
+            let before = Self.fullState(target)
+            do {
+                _ = try target.restore(from: file, path: "other.safetensors")
+                Issue.record("a checkpoint with \(key) was accepted")
+            } catch {
+                #expect(error.description.contains("written with \(key)") && error.description.contains("other.safetensors"), "\(error)")
+                #expect(error.description.contains("set \(key)"), "the message says what to set: \(error)")
+            }
+            #expect(Self.fullState(target) == before)
+        }
+    }
 }
+

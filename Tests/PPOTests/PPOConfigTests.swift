@@ -79,6 +79,26 @@ import PPO
         }
     }
 
+    /// The authors' learner is the default; a config written before the two keys existed (no
+    /// key in its JSON) is the old learner's and keeps its hash, so its checkpoints still resume.
+    @Test func learnerModesDefaultToTheAuthorsAndOldConfigsKeepTheirMeaningAndHash() throws {
+        #expect(PPOConfig().advantageNormalization == .perTask && PPOConfig().optimizers == .separate)
+        var legacy = PPOConfig()
+        legacy.advantageNormalization = .global
+        legacy.optimizers = .joint
+        let keys = Set((try JSONSerialization.jsonObject(with: JSONEncoder().encode(legacy)) as? [String: Any] ?? [:]).keys)
+        #expect(keys == ["numEnvs", "numSteps", "updateEpochs", "numMinibatches", "learningRate", "adamEpsilon", "maxGradNorm",
+                         "gamma", "gaeLambda", "clipCoef", "normAdv", "entCoef", "vfCoef", "targetKL", "klStopFactor",
+                         "hiddenSizes", "logStdMode", "activation", "seed"],
+                "the old learner encodes exactly the keys it had, so its hash is unchanged")
+        #expect(try JSONDecoder().decode(PPOConfig.self, from: Data("{}".utf8)) == legacy)
+        for config in [PPOConfig(), legacy, { var c = legacy; c.optimizers = .separate; return c }()] {
+            #expect(try JSONDecoder().decode(PPOConfig.self, from: JSONEncoder().encode(config)) == config)
+        }
+        #expect(PPOConfig().configHash != legacy.configHash)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(PPOConfig.self, from: Data(#"{"optimizers": "both"}"#.utf8)) }
+    }
+
     @Test func agentRejectsInvalidConfig() {
         var config = PPOConfig()
         config.clipCoef = 0

@@ -74,6 +74,22 @@ import Testing
         #expect(found.first?.message.contains("did you mean 'clipCoef'") == true)
     }
 
+    /// The learner keys default to the authors' learner; the old one is a setting away, and a
+    /// misspelt key or value is named with what would be valid.
+    @Test func learnerModesLoadWithDefaultsChoicesAndSuggestions() throws {
+        let defaults = try RunConfig.load(yaml: "")
+        #expect(defaults.ppo.advantageNormalization == .perTask && defaults.ppo.optimizers == .separate)
+        let old = try RunConfig.load(yaml: "ppo: {advantageNormalization: global, optimizers: joint}")
+        #expect(old.ppo.advantageNormalization == .global && old.ppo.optimizers == .joint)
+        #expect(try RunConfig.load(yaml: try old.resolvedYAML()) == old)
+        #expect(try RunConfig.load(yaml: try defaults.resolvedYAML()) == defaults)
+
+        let found = problems("ppo:\n  advantageNormalisation: perTask\n  optimizers: shared\n")
+        let byKey = Dictionary(found.map { ($0.keyPath, $0.message) }, uniquingKeysWith: { a, _ in a })
+        #expect(byKey["ppo.advantageNormalisation"]?.contains("did you mean 'advantageNormalization'") == true, "\(found)")
+        #expect(byKey["ppo.optimizers"]?.contains("one of separate, joint") == true, "\(found)")
+    }
+
     @Test func unknownSectionAndUnrelatedKeyAreReportedWithoutAWildGuess() {
         let found = problems("network: {hiddenSizes: [4]}\nrun: {xyz: 1}\n")
         #expect(found.map(\.keyPath) == ["run.xyz", "network"])

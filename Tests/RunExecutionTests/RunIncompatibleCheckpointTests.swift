@@ -50,6 +50,39 @@ import Testing
     }
 }
 
+/// A checkpoint of the old learner (one joint Adam: no `optimizers` metadata, one `adam_step`)
+/// under a config that says separate optimisers fails the run with the key to set, keeping its files.
+@Suite struct RunOtherLearnerCheckpointTests {
+    @Test func aJointCheckpointUnderSeparateOptimisersFailsTheRunNamingTheKey() throws {
+        let scratch = try Scratch()
+        let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 100))
+        let stop = StopSignal()
+        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
+            if TrainLogLine.iteration(of: line) == 2 { stop.request(.interrupted) }
+        }
+        let folder = try scratch.folder(record.id)
+        let entries = try CheckpointCatalog(folder: folder).entries()
+        #expect(!entries.isEmpty)
+        for entry in entries {
+            var file = try SafeTensors.read(from: URL(fileURLWithPath: entry.path))
+            #expect(file.metadata["optimizers"] == "separate", "the default learner has separate optimisers")
+            file.metadata["optimizers"] = nil
+            file.metadata["adam_step"] = file.metadata.removeValue(forKey: "actor_adam_step")
+            file.metadata["critic_adam_step"] = nil
+            file.metadata.removeValue(forKey: "drats.checksum")
+            try SafeTensors.write(file, to: URL(fileURLWithPath: entry.path))
+        }
+        try scratch.restart(record.id)
+        let second = scratch.executor.execute(runID: record.id, stop: StopSignal())
+        guard case .failed(let reason) = second else {
+            Issue.record("expected the run to fail, got \(second)")
+            return
+        }
+        #expect(reason.contains("written with ppo.optimizers: joint") && reason.contains("set ppo.optimizers: joint"), "\(reason)")
+        for entry in entries { #expect(FileManager.default.fileExists(atPath: entry.path)) }
+    }
+}
+
 /// A checkpoint written under another OpenBLAS thread count still resumes (the run stays valid),
 /// but train.log says the numbers will not match an uninterrupted run bit for bit.
 @Suite struct RunBLASThreadsTests {

@@ -143,8 +143,8 @@ import Samplers
         noSampler.metadata["sampler_state"] = nil
         cases.append(("sampler_state", noSampler))
         var noAgentKey = file
-        noAgentKey.metadata["adam_step"] = nil
-        cases.append(("adam_step", noAgentKey))
+        noAgentKey.metadata["actor_adam_step"] = nil
+        cases.append(("actor_adam_step", noAgentKey))
         var noReturns = file
         noReturns.tensors["trainer.episode_returns"] = nil
         cases.append(("trainer.episode_returns", noReturns))

@@ -179,6 +179,29 @@ import Samplers
         #expect(metrics.keys == IterationMetrics.keys(taskNames: GridWorldSlot.taskNames))
     }
 
+    /// Learning Potential's score is each task's mean |advantage| after standardising that
+    /// task's advantages over the whole rollout (the authors' `task_abs_adv`), computed here by
+    /// hand from the rollout; with global normalisation it stays the raw mean |advantage|.
+    @Test(arguments: AdvantageNormalization.allCases)
+    func learningPotentialScoresTheRolloutsPerTaskNormalisedAdvantages(normalization: AdvantageNormalization) throws {
+        var config = Self.config(kind: .learningPotential)
+        config.ppo.advantageNormalization = normalization
+        let trainer = try Self.trainer(config)
+        _ = try trainer.iterate()
+        let buffer = trainer.buffer
+        for task in 0..<trainer.taskCount {
+            let rows = (0..<buffer.count).filter { trainer.rowTasks[$0] == Int32(task) }
+            let advantages = rows.map { Double(buffer.advantages.pointer[$0]) }
+            let mean = advantages.reduce(0, +) / Double(advantages.count)
+            let std = (advantages.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(advantages.count)).squareRoot()
+            let expected = normalization == .perTask
+                ? advantages.map { abs($0 - mean) / (std + 1e-8) }.reduce(0, +) / Double(advantages.count)
+                : advantages.map(abs).reduce(0, +) / Double(advantages.count)
+            let score = trainer.sampler.state.meanAbsoluteAdvantage[task]
+            #expect(abs(score - expected) < 1e-9 * max(1, expected), "task \(task): \(score) vs \(expected)")
+        }
+    }
+
     @Test func trainEvaluatesAtEveryIntervalAndStopsAtTheBudgetOrWhenAsked() throws {
         var config = Self.config()
         config.evaluationIntervalSteps = 600

@@ -7,7 +7,7 @@ struct PPOSection: Encodable {
 
     /// Keys the YAML may set, in the order they are written.
     static let keys = ["numSteps", "updateEpochs", "numMinibatches", "learningRate", "adamEpsilon", "maxGradNorm",
-                       "gamma", "gaeLambda", "clipCoef", "normAdv", "entCoef", "vfCoef", "targetKL", "klStopFactor",
+                       "gamma", "gaeLambda", "clipCoef", "normAdv", "advantageNormalization", "optimizers", "entCoef", "vfCoef", "targetKL", "klStopFactor",
                        "hiddenSizes", "logStdMode", "activation", "rewardScale"]
     /// Keys of `PPOConfig` that follow from other sections, with where to set them instead.
     static let derivedKeys = ["numEnvs": "env.envSlots", "seed": "run.seed"]
@@ -24,6 +24,9 @@ struct PPOSection: Encodable {
         try c.encode(config.gaeLambda, forKey: StringKey("gaeLambda"))
         try c.encode(config.clipCoef, forKey: StringKey("clipCoef"))
         try c.encode(config.normAdv, forKey: StringKey("normAdv"))
+        // Always written: in YAML an omitted key means today's default, not the old learner.
+        try c.encode(config.advantageNormalization, forKey: StringKey("advantageNormalization"))
+        try c.encode(config.optimizers, forKey: StringKey("optimizers"))
         try c.encode(config.entCoef, forKey: StringKey("entCoef"))
         try c.encode(config.vfCoef, forKey: StringKey("vfCoef"))
         if let targetKL = config.targetKL { try c.encode(targetKL, forKey: StringKey("targetKL")) } else { try c.encodeNil(forKey: StringKey("targetKL")) }
