@@ -18,12 +18,40 @@ public enum PPOBenchmark {
         public var inferenceCalls = 2_000
         /// Networks to measure, by name and hidden sizes.
         public var networks: [(name: String, hiddenSizes: [Int])] = [("paper 3x400", [400, 400, 400]), ("small 2x256", [256, 256])]
+        /// Learners whose epochs are timed, each on the same rollout, interleaved within every
+        /// thread setting so that their times share the machine's load (default: the config's).
+        public var learners: [Learner] = [Learner()]
+        /// Epochs timed per learner and thread setting; the fastest is reported, the figure
+        /// least disturbed by other processes.
+        public var repeats = 1
         public init() {}
+    }
+
+    /// The learner settings that change an update's work.
+    public struct Learner: Sendable, Equatable {
+        public var advantageNormalization = PPOConfig.defaults.advantageNormalization
+        public var optimizers = PPOConfig.defaults.optimizers
+        public init() {}
+        public init(advantageNormalization: AdvantageNormalization, optimizers: ActorCriticOptimizers) {
+            self.advantageNormalization = advantageNormalization
+            self.optimizers = optimizers
+        }
+        /// "perTask/separate", as `--learners` takes it.
+        public var name: String { "\(advantageNormalization.rawValue)/\(optimizers.rawValue)" }
+        /// Parses `name`'s form; nil when it is not one.
+        public init?(name: String) {
+            let parts = name.split(separator: "/").map(String.init)
+            guard parts.count == 2, let normalization = AdvantageNormalization(rawValue: parts[0]),
+                  let optimizers = ActorCriticOptimizers(rawValue: parts[1]) else { return nil }
+            self.init(advantageNormalization: normalization, optimizers: optimizers)
+        }
     }
 
     /// One epoch's throughput.
     public struct UpdateResult: Codable, Sendable {
         public var network: String
+        /// `Learner.name` of the learner timed.
+        public var learner: String
         public var threads: Int
         /// How the threads were used: "openblas" (BLAS splits each GEMM) or "actor|critic"
         /// (actor and critic passes on their own threads, single-threaded BLAS each).
@@ -69,8 +97,9 @@ public enum PPOBenchmark {
         guard options.transitions >= slots * options.numMinibatches, options.numMinibatches >= 1 else {
             throw .invalidConfig(["transitions (\(options.transitions)) must be at least \(slots) x numMinibatches (\(options.numMinibatches))"])
         }
-        guard options.threadCounts.allSatisfy({ $0 >= 1 }), !options.threadCounts.isEmpty, options.inferenceCalls >= 1 else {
-            throw .invalidConfig(["thread counts must be at least 1 and inferenceCalls at least 1"])
+        guard options.threadCounts.allSatisfy({ $0 >= 1 }), !options.threadCounts.isEmpty, options.inferenceCalls >= 1,
+              !options.learners.isEmpty, options.repeats >= 1 else {
+            throw .invalidConfig(["thread counts, inferenceCalls and repeats must be at least 1, and one learner at least must be given"])
         }
         let originalThreads = BLAS.threadCount
         defer { if let originalThreads { BLAS.setThreadCount(originalThreads) } }
@@ -86,7 +115,14 @@ public enum PPOBenchmark {
             config.updateEpochs = 1
             config.targetKL = nil
             config.hiddenSizes = network.hiddenSizes
-            let agent = try PPOAgent(config: config, observationSize: observationSize, actionSize: actionSize, taskCount: taskCount)
+            // One agent per learner: the same seed gives them the same weights, so one rollout serves all.
+            let agents = try options.learners.map { (learner) throws(PPOError) -> PPOAgent in
+                var learnerConfig = config
+                learnerConfig.advantageNormalization = learner.advantageNormalization
+                learnerConfig.optimizers = learner.optimizers
+                return try PPOAgent(config: learnerConfig, observationSize: observationSize, actionSize: actionSize, taskCount: taskCount)
+            }
+            let agent = agents[0]
             BLAS.setThreadCount(1)
             let buffer = try fillRollout(agent)
             var inferenceRuns = options.threadCounts.map { (threads: $0, concurrent: false) }
@@ -105,17 +141,24 @@ public enum PPOBenchmark {
             if options.threadCounts.contains(2) { runs.append((threads: 2, concurrent: true)) }
             for run in runs {
                 BLAS.setThreadCount(run.concurrent ? 1 : run.threads)
-                agent.concurrentActorCritic = run.concurrent
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = try agent.update(buffer)
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                var fastest = [Double](repeating: .infinity, count: agents.count)
+                for _ in 0..<options.repeats {
+                    for (index, learnerAgent) in agents.enumerated() {
+                        learnerAgent.concurrentActorCritic = run.concurrent
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        _ = try learnerAgent.update(buffer)
+                        fastest[index] = min(fastest[index], Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                    }
+                }
                 let transitions = config.minibatchSize * config.numMinibatches
-                report.update.append(UpdateResult(
-                    network: network.name, threads: run.threads, mode: run.concurrent ? "actor|critic" : "openblas",
-                    transitions: transitions, minibatches: config.numMinibatches,
-                    parameterCount: agent.parameterCount, seconds: seconds,
-                    transitionsPerSecond: Double(transitions) / seconds,
-                    gflopsPerSecond: 6 * Double(agent.parameterCount) * Double(transitions) / seconds / 1e9))
+                for (learner, seconds) in zip(options.learners, fastest) {
+                    report.update.append(UpdateResult(
+                        network: network.name, learner: learner.name, threads: run.threads, mode: run.concurrent ? "actor|critic" : "openblas",
+                        transitions: transitions, minibatches: config.numMinibatches,
+                        parameterCount: agent.parameterCount, seconds: seconds,
+                        transitionsPerSecond: Double(transitions) / seconds,
+                        gflopsPerSecond: 6 * Double(agent.parameterCount) * Double(transitions) / seconds / 1e9))
+                }
             }
         }
         return report
