@@ -46,9 +46,10 @@ public struct PPOUpdateStats: Sendable, Equatable {
 extension PPOAgent {
     /// Optimises actor and critic on a filled rollout whose advantages have been computed:
     /// `updateEpochs` passes of `numMinibatches` shuffled minibatches, each taking one policy
-    /// and one value step (one joint step with `joint` optimisers), clipped to `maxGradNorm`. Early stop as in Stable-Baselines3 (which the paper's 1.5 factor comes
-    /// from): a minibatch whose approx KL exceeds klStopFactor x targetKL is not applied and
-    /// ends the update.
+    /// and one value step (one joint step with `joint` optimisers), clipped to `maxGradNorm`.
+    /// Early stop as in Stable-Baselines3 (which the paper's 1.5 factor comes from): a
+    /// minibatch whose approx KL exceeds klStopFactor x targetKL is not applied and ends the
+    /// update.
     public func update(_ buffer: RolloutBuffer) throws(PPOError) -> PPOUpdateStats {
         let batchSize = buffer.count
         guard batchSize == config.batchSize, buffer.observationSize == observationSize, buffer.actionSize == actionSize else {
