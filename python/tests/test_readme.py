@@ -37,4 +37,9 @@ def test_readme_checkpoint_example_runs(train_checkpoint, capsys):
     exec(compile(code, "README checkpoint example", "exec"), {})
     printed = capsys.readouterr().out
     assert printed.startswith("('reach-v3', 'push-v3') [")
-    assert len(printed.split("[", 1)[1].split()) == 4
+    # numpy pads the array's columns to a common width, so whether "]" stands apart depends on
+    # the action values, which depend on the trained checkpoint (and so on the BLAS kernel):
+    # read the numbers between the brackets instead of counting tokens.
+    inside = printed.split("[", 1)[1].split("]", 1)[0]
+    actions = [float(value) for value in inside.split()]
+    assert len(actions) == 4 and all(-10 < value < 10 for value in actions)
