@@ -14,10 +14,7 @@ import Testing
     func resumePastDamagedCheckpoint(_ damage: (String) throws -> Void) throws {
         let scratch = try Scratch()
         let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 1, keepLast: 2))
-        let stop = StopSignal()
-        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
-            if TrainLogLine.iteration(of: line) == 4 { stop.request(.interrupted) }
-        }
+        scratch.trainAndInterrupt(record.id, atIteration: 4)
         let folder = try scratch.folder(record.id)
         let catalog = CheckpointCatalog(folder: folder)
         let newest = catalog.path(forEnvSteps: 256)
@@ -62,10 +59,7 @@ import Testing
         }
         defer { umount2(folder.url.path, Int32(MNT_DETACH)) }
 
-        let stop = StopSignal()
-        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
-            if TrainLogLine.iteration(of: line) == 4 { stop.request(.interrupted) }
-        }
+        scratch.trainAndInterrupt(record.id, atIteration: 4)
         let good = CheckpointCatalog(folder: folder).path(forEnvSteps: 256)
         let goodBytes = try #require(FileManager.default.contents(atPath: good))
 
@@ -127,10 +121,7 @@ import Testing
             return
         }
         defer { umount2(folder.checkpointsPath, Int32(MNT_DETACH)) }
-        let stop = StopSignal()
-        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
-            if TrainLogLine.iteration(of: line) == 4 { stop.request(.interrupted) }
-        }
+        scratch.trainAndInterrupt(record.id, atIteration: 4)
         let catalog = CheckpointCatalog(folder: folder)
         let good = catalog.path(forEnvSteps: 256)
         let goodBytes = try #require(FileManager.default.contents(atPath: good))

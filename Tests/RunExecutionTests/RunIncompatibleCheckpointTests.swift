@@ -13,10 +13,7 @@ import Testing
     func aRefusedButIntactCheckpointFailsTheRunAndKeepsItsFiles(key: String, value: String) throws {
         let scratch = try Scratch()
         let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 100))
-        let stop = StopSignal()
-        let first = scratch.executor.execute(runID: record.id, stop: stop) { line in
-            if TrainLogLine.iteration(of: line) == 4 { stop.request(.interrupted) }
-        }
+        let first = scratch.trainAndInterrupt(record.id, atIteration: 4)
         #expect(first == .paused(reason: "interrupted at 256 of 640 env steps"))
         let folder = try scratch.folder(record.id)
         let catalog = CheckpointCatalog(folder: folder)
@@ -25,12 +22,7 @@ import Testing
         let metricsBefore = try scratch.lines(folder.metricsPath)
 
         // The same checkpoints, intact and checksummed, as another build would have written them.
-        for entry in entries {
-            var file = try SafeTensors.read(from: URL(fileURLWithPath: entry.path))
-            file.metadata[key] = value
-            file.metadata.removeValue(forKey: "drats.checksum")
-            try SafeTensors.write(file, to: URL(fileURLWithPath: entry.path))
-        }
+        for entry in entries { try scratch.rewriteCheckpoint(entry.path) { $0[key] = value } }
 
         try scratch.restart(record.id)
         let second = scratch.executor.execute(runID: record.id, stop: StopSignal())
@@ -56,21 +48,17 @@ import Testing
     @Test func aJointCheckpointUnderSeparateOptimisersFailsTheRunNamingTheKey() throws {
         let scratch = try Scratch()
         let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 100))
-        let stop = StopSignal()
-        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
-            if TrainLogLine.iteration(of: line) == 2 { stop.request(.interrupted) }
-        }
+        scratch.trainAndInterrupt(record.id, atIteration: 2)
         let folder = try scratch.folder(record.id)
         let entries = try CheckpointCatalog(folder: folder).entries()
         #expect(!entries.isEmpty)
         for entry in entries {
-            var file = try SafeTensors.read(from: URL(fileURLWithPath: entry.path))
-            #expect(file.metadata["optimizers"] == "separate", "the default learner has separate optimisers")
-            file.metadata["optimizers"] = nil
-            file.metadata["adam_step"] = file.metadata.removeValue(forKey: "actor_adam_step")
-            file.metadata["critic_adam_step"] = nil
-            file.metadata.removeValue(forKey: "drats.checksum")
-            try SafeTensors.write(file, to: URL(fileURLWithPath: entry.path))
+            try scratch.rewriteCheckpoint(entry.path) { metadata in
+                #expect(metadata["optimizers"] == "separate", "the default learner has separate optimisers")
+                metadata["optimizers"] = nil
+                metadata["adam_step"] = metadata.removeValue(forKey: "actor_adam_step")
+                metadata["critic_adam_step"] = nil
+            }
         }
         try scratch.restart(record.id)
         let second = scratch.executor.execute(runID: record.id, stop: StopSignal())
@@ -89,17 +77,13 @@ import Testing
     @Test func aResumeOnAnotherBLASThreadCountIsWarnedAbout() throws {
         let scratch = try Scratch()
         let (record, _) = try scratch.start(TinyConfigs.gridWorld(everyIterations: 100))
-        let stop = StopSignal()
-        _ = scratch.executor.execute(runID: record.id, stop: stop) { line in
-            if TrainLogLine.iteration(of: line) == 4 { stop.request(.interrupted) }
-        }
+        scratch.trainAndInterrupt(record.id, atIteration: 4)
         let folder = try scratch.folder(record.id)
         let entries = try CheckpointCatalog(folder: folder).entries()
-        var file = try SafeTensors.read(from: URL(fileURLWithPath: entries[0].path))
-        #expect(file.metadata["blas_threads"] != nil, "checkpoints record the OpenBLAS thread count")
-        file.metadata["blas_threads"] = "97"
-        file.metadata.removeValue(forKey: "drats.checksum")
-        try SafeTensors.write(file, to: URL(fileURLWithPath: entries[0].path))
+        try scratch.rewriteCheckpoint(entries[0].path) { metadata in
+            #expect(metadata["blas_threads"] != nil, "checkpoints record the OpenBLAS thread count")
+            metadata["blas_threads"] = "97"
+        }
 
         try scratch.restart(record.id)
         #expect(scratch.executor.execute(runID: record.id, stop: StopSignal()) == .completed)

@@ -2,6 +2,7 @@ import Daemon
 import Foundation
 import RunConfiguration
 @testable import RunExecution
+import SafeTensors
 
 /// A fresh state directory with its store, removed at the end of the test.
 final class Scratch {
@@ -35,6 +36,25 @@ final class Scratch {
         if try store.run(id: runID).state != .queued { try store.resume(runID) }
         let claimed = try store.claimNext(owner: owner, maxConcurrent: 8)
         guard claimed?.id == runID else { throw TestFailure("claimed \(claimed?.id ?? "nothing") instead of \(runID)") }
+    }
+
+    /// Trains the started run `runID` until its train.log reports iteration `iteration`, then
+    /// interrupts it (the run pauses with a checkpoint).
+    @discardableResult
+    func trainAndInterrupt(_ runID: String, atIteration iteration: Int) -> RunOutcome {
+        let stop = StopSignal()
+        return executor.execute(runID: runID, stop: stop) { line in
+            if TrainLogLine.iteration(of: line) == iteration { stop.request(.interrupted) }
+        }
+    }
+
+    /// Rewrites the checkpoint at `path` as another build would have written it: `change`
+    /// applied to its metadata, then checksummed again, so it reads and verifies.
+    func rewriteCheckpoint(_ path: String, _ change: (inout [String: String]) -> Void) throws {
+        var file = try SafeTensors.read(from: URL(fileURLWithPath: path))
+        change(&file.metadata)
+        file.metadata.removeValue(forKey: "drats.checksum")
+        try SafeTensors.write(file, to: URL(fileURLWithPath: path))
     }
 
     func folder(_ runID: String) throws -> RunFolder { try RunFolder(stateDirectory: stateDirectory, runID: runID) }
