@@ -1,7 +1,7 @@
 /// Every setting of the task samplers. Defaults are the paper's MetaWorld MT10 settings
 /// (spec sections 2-4); returns are in the environment's reward units (MetaWorld: 500 steps x
 /// reward 10), so runs on other environments (the grid worlds) must scale the return settings.
-/// Missing keys decode to their defaults.
+/// Missing keys decode to their defaults, except `updateEveryEnvSteps`, which decodes to 1.
 public struct SamplerConfig: Codable, Equatable, Sendable {
     /// Which sampler draws the tasks. Default `drats`.
     public var kind: SamplerKind = .drats
@@ -57,6 +57,29 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
         case hardFirstBudgetFraction, hardFirstStageOneFraction, totalStepBudget
     }
 
+    /// Every key, except `updateEveryEnvSteps` when it is 1 (every rollout, the only behaviour
+    /// before the key existed): a config that says 1 encodes, and so hashes, as before, and
+    /// its old checkpoints still resume.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(inverseTemperature, forKey: .inverseTemperature)
+        try c.encode(stepSize, forKey: .stepSize)
+        try c.encodeIfPresent(floor, forKey: .floor)
+        try c.encode(maxReturn, forKey: .maxReturn)
+        if updateEveryEnvSteps != 1 { try c.encode(updateEveryEnvSteps, forKey: .updateEveryEnvSteps) }
+        try c.encode(successWindowEpisodes, forKey: .successWindowEpisodes)
+        try c.encode(targetSwitchSuccessRate, forKey: .targetSwitchSuccessRate)
+        try c.encode(masteredSuccessRate, forKey: .masteredSuccessRate)
+        try c.encode(scoreNormalisationOffset, forKey: .scoreNormalisationOffset)
+        try c.encode(hardFirstActiveTasks, forKey: .hardFirstActiveTasks)
+        try c.encode(hardFirstLowReturn, forKey: .hardFirstLowReturn)
+        try c.encode(hardFirstHighReturn, forKey: .hardFirstHighReturn)
+        try c.encode(hardFirstBudgetFraction, forKey: .hardFirstBudgetFraction)
+        try c.encode(hardFirstStageOneFraction, forKey: .hardFirstStageOneFraction)
+        try c.encode(totalStepBudget, forKey: .totalStepBudget)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var config = SamplerConfig()
@@ -68,7 +91,9 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
         try read(.stepSize, into: &config.stepSize)
         config.floor = try c.decodeIfPresent(Double.self, forKey: .floor)
         try read(.maxReturn, into: &config.maxReturn)
-        try read(.updateEveryEnvSteps, into: &config.updateEveryEnvSteps)
+        // Missing means 1: the encoding omits it only then, and before the key existed every
+        // sampler updated after every rollout (so old checkpoints' configs mean 1).
+        config.updateEveryEnvSteps = try c.decodeIfPresent(Int.self, forKey: .updateEveryEnvSteps) ?? 1
         try read(.successWindowEpisodes, into: &config.successWindowEpisodes)
         try read(.targetSwitchSuccessRate, into: &config.targetSwitchSuccessRate)
         try read(.masteredSuccessRate, into: &config.masteredSuccessRate)

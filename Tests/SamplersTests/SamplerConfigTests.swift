@@ -22,12 +22,15 @@ import Testing
         let json = #"{"kind": "hard-first", "inverseTemperature": 3, "floor": 0.005}"#
         let config = try JSONDecoder().decode(SamplerConfig.self, from: Data(json.utf8))
         var expected = SamplerConfig()
+        expected.updateEveryEnvSteps = 1
         expected.kind = .hardFirst
         expected.inverseTemperature = 3
         expected.floor = 0.005
         #expect(config == expected)
         #expect(try JSONDecoder().decode(SamplerConfig.self, from: JSONEncoder().encode(config)) == config)
-        #expect(try JSONDecoder().decode(SamplerConfig.self, from: Data("{}".utf8)) == SamplerConfig())
+        var window = SamplerConfig()
+        window.updateEveryEnvSteps = 1   // an encoding without the key means every rollout
+        #expect(try JSONDecoder().decode(SamplerConfig.self, from: Data("{}".utf8)) == window)
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(SamplerConfig.self, from: Data(#"{"kind": "easy-first"}"#.utf8))
         }
@@ -59,6 +62,24 @@ import Testing
         let active = problems.first { $0.key == "hardFirstActiveTasks" }
         #expect(active?.description == "sampler key 'hardFirstActiveTasks' is 11; allowed: an integer in 1...10 (the task count)")
         #expect(SamplerConfig().validate(taskCount: 0).map(\.key) == ["hardFirstActiveTasks", "taskCount"])
+    }
+
+    /// A window of 1 (every rollout, the behaviour before the key existed) encodes exactly the
+    /// keys it did then, so such a config keeps its learning-config hash and old checkpoints.
+    @Test func aWindowOfOneEncodesAsBeforeTheKeyExisted() throws {
+        var config = SamplerConfig()
+        config.updateEveryEnvSteps = 1
+        let keys = { (config: SamplerConfig) in
+            Set(try (JSONSerialization.jsonObject(with: JSONEncoder().encode(config)) as? [String: Any] ?? [:]).keys)
+        }
+        let before: Set<String> = [
+            "kind", "inverseTemperature", "stepSize", "maxReturn", "successWindowEpisodes", "targetSwitchSuccessRate",
+            "masteredSuccessRate", "scoreNormalisationOffset", "hardFirstActiveTasks", "hardFirstLowReturn",
+            "hardFirstHighReturn", "hardFirstBudgetFraction", "hardFirstStageOneFraction", "totalStepBudget",
+        ]
+        #expect(try keys(config) == before)
+        #expect(try JSONDecoder().decode(SamplerConfig.self, from: JSONEncoder().encode(config)) == config)
+        #expect(try keys(SamplerConfig()) == before.union(["updateEveryEnvSteps"]))
     }
 
     @Test func stepSizeUpToEtaIsValid() {
