@@ -90,10 +90,14 @@ import PPO
         #expect(final > initial + 8)
 
         // Every task's head learned its own goal (the goals are 0.8 to 1 apart): the median
-        // seed's policy ends near it. Measured: under 0.09, but for the seeds caught at the wall.
+        // seed's policy ends within 0.25 of it. Two optima of nearly equal return lie there: at
+        // the goal (measured under 0.09) and, for task 2 (goal y = -0.8), pushed into the wall at
+        // y = -1, exactly 0.2 away. Which one a seed finds moves with the BLAS kernel, and with the
+        // default learner (per-task advantages, separate optimisers) up to two seeds in five
+        // find the wall; a head that steers toward another task's goal ends 0.6 or more away.
         for task in 0..<PointMassTasks.taskCount {
             let distances = outcomes.map { $0.goalDistances[task] }
-            #expect(Self.median(distances) < 0.15, "task \(task) ends \(distances) from its goal")
+            #expect(Self.median(distances) < 0.25, "task \(task) ends \(distances) from its goal")
         }
     }
 }
