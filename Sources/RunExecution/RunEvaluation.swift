@@ -27,7 +27,10 @@ public enum CheckpointChoice: Sendable, Equatable {
 public struct TaskEvaluation: Codable, Sendable, Equatable {
     public var task: String
     public var successRate: Double
+    /// Mean return up to the first success (MetaWorld's evaluation return).
     public var meanReturn: Double
+    /// Mean return of the same episodes played to their full length.
+    public var fullEpisodeReturn: Double
 }
 
 /// What `dratsd eval` found: the checkpoint, and per-task success and return.
@@ -48,9 +51,9 @@ public struct RunEvaluationReport: Codable, Sendable, Equatable {
         func pad(_ text: String) -> String { text + String(repeating: " ", count: max(width - text.count, 1)) }
         var lines = ["run \(runID), checkpoint \(checkpoint) (iteration \(iteration), \(envSteps) env steps), "
             + "\(episodesPerTask) deterministic episode\(episodesPerTask == 1 ? "" : "s") per task",
-                     pad("task") + "success  return"]
+                     pad("task") + "success  return to success  full-episode return"]
         for task in tasks {
-            lines.append(pad(task.task) + String(format: "%7.3f  %.2f", task.successRate, task.meanReturn))
+            lines.append(pad(task.task) + String(format: "%7.3f  %17.2f  %19.2f", task.successRate, task.meanReturn, task.fullEpisodeReturn))
         }
         lines.append(pad("mean") + String(format: "%7.3f", meanSuccessRate) + String(format: "  (worst task %.3f)", worstSuccessRate))
         return lines.joined(separator: "\n")
@@ -77,8 +80,9 @@ public enum RunEvaluation {
         }
         let result: EvaluationResult
         do { result = try trainer.evaluate() } catch { throw .trainer(error) }
-        let tasks = zip(trainer.taskNames, zip(result.successRate, result.meanReturn)).map {
-            TaskEvaluation(task: $0, successRate: $1.0, meanReturn: $1.1)
+        let tasks = trainer.taskNames.indices.map {
+            TaskEvaluation(task: trainer.taskNames[$0], successRate: result.successRate[$0], meanReturn: result.meanReturn[$0],
+                           fullEpisodeReturn: result.fullEpisodeReturn[$0])
         }
         return RunEvaluationReport(
             runID: record.id, checkpoint: checkpoint.entry.path, iteration: checkpoint.iteration,

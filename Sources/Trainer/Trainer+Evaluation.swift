@@ -1,6 +1,8 @@
 extension Trainer {
-    /// Deterministic evaluation (spec section 6): the Gaussian mean as the action, every episode
-    /// ending at the first success (or when the slot ends it), `config.evaluationEpisodesPerTask`
+    /// Deterministic evaluation (spec section 6): the Gaussian mean as the action, success counted
+    /// at an episode's first success and its return taken there (MetaWorld's evaluation ends the
+    /// episode at that point); the episode then plays on until the slot ends it, for the
+    /// full-length return that compares across runs. `config.evaluationEpisodesPerTask`
     /// episodes of every task, played by the evaluation slots in lockstep with one batched
     /// inference per step (the slots step on the worker threads). Episode `k` of a task starts
     /// with `resetForEvaluation(task:episode: k)`, whichever slot plays it. Training state (observations, episodes, sampler, the agent's random
@@ -26,7 +28,9 @@ extension Trainer {
         }
         var successes = [Int](repeating: 0, count: taskCount)
         var returns = [Double](repeating: 0, count: taskCount)
+        var fullReturns = [Double](repeating: 0, count: taskCount)
         var episodeReturn = [Double](repeating: 0, count: slotCount)
+        var succeeded = [Bool](repeating: false, count: slotCount)
         var nextJob = 0
 
         func startNextJob(_ slot: Int) throws(TrainerError) {
@@ -41,6 +45,7 @@ extension Trainer {
             } catch { throw .environment(slot: slot, task: task, description: "evaluation: \(error)") }
             Self.writeTaskOneHot(task: task, into: UnsafeMutableBufferPointer(rebasing: row[slotObservationSize...]))
             episodeReturn[slot] = 0
+            succeeded[slot] = false
             active[slot] = true
         }
 
@@ -61,15 +66,21 @@ extension Trainer {
                 let task = Int(tasks[slot])
                 let result = stepResults[slot]
                 episodeReturn[slot] += result.reward
-                guard result.success || result.episodeEnded else { continue }
-                if result.success { successes[task] += 1 }
-                returns[task] += episodeReturn[slot]
+                if result.success && !succeeded[slot] {
+                    succeeded[slot] = true
+                    successes[task] += 1
+                    returns[task] += episodeReturn[slot]
+                }
+                guard result.episodeEnded else { continue }
+                if !succeeded[slot] { returns[task] += episodeReturn[slot] }
+                fullReturns[task] += episodeReturn[slot]
                 try startNextJob(slot)
             }
         }
         return EvaluationResult(
             successRate: successes.map { Double($0) / Double(episodes) },
             meanReturn: returns.map { $0 / Double(episodes) },
+            fullEpisodeReturn: fullReturns.map { $0 / Double(episodes) },
             episodesPerTask: episodes)
     }
 }

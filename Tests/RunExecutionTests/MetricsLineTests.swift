@@ -19,11 +19,11 @@ import Testing
     }
 
     @Test func evaluationLineHasMeanWorstAndPerTaskFigures() throws {
-        let result = EvaluationResult(successRate: [1, 0.5], meanReturn: [10.25, 1e-7], episodesPerTask: 2)
+        let result = EvaluationResult(successRate: [1, 0.5], meanReturn: [10.25, 1e-7], fullEpisodeReturn: [40.5, 2], episodesPerTask: 2)
         let line = MetricsLine.evaluation(result, taskNames: ["a", "b"], iteration: 4, envSteps: 400, wallSeconds: 2)
-        #expect(line == #"{"kind":"evaluation","iteration":4,"env_steps":400,"wall_seconds":2,"eval/mean_success_rate":0.75,"eval/worst_success_rate":0.5,"eval/a/success_rate":1,"eval/a/return":10.25,"eval/b/success_rate":0.5,"eval/b/return":1e-07}"#)
+        #expect(line == #"{"kind":"evaluation","iteration":4,"env_steps":400,"wall_seconds":2,"eval/mean_success_rate":0.75,"eval/worst_success_rate":0.5,"eval/a/success_rate":1,"eval/a/return":10.25,"eval/a/full_episode_return":40.5,"eval/b/success_rate":0.5,"eval/b/return":1e-07,"eval/b/full_episode_return":2}"#)
         #expect(MetricsLine.evaluationSummary(of: line) == TrainLogLine.LatestEvaluation(iteration: 4, meanSuccessRate: 0.75, worstSuccessRate: 0.5))
-        #expect(MetricsLine.meanSuccessRate(EvaluationResult(successRate: [], meanReturn: [], episodesPerTask: 1)) == 0)
+        #expect(MetricsLine.meanSuccessRate(EvaluationResult(successRate: [], meanReturn: [], fullEpisodeReturn: [], episodesPerTask: 1)) == 0)
     }
 
     @Test func numbersRoundTripExactly() throws {

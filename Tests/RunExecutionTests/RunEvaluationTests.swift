@@ -22,6 +22,7 @@ import Testing
         for task in latest.tasks {
             #expect((logged["eval/\(task.task)/success_rate"] as? NSNumber)?.doubleValue == task.successRate)
             #expect((logged["eval/\(task.task)/return"] as? NSNumber)?.doubleValue == task.meanReturn)
+            #expect((logged["eval/\(task.task)/full_episode_return"] as? NSNumber)?.doubleValue == task.fullEpisodeReturn)
         }
         #expect(latest.table.contains("wall3"))
         #expect(latest.table.contains("mean"))

@@ -63,16 +63,26 @@ import Samplers
         #expect(abs(result.meanReturn[0] - 0.75) < 1e-12, "evaluation reports unscaled returns")
     }
 
-    @Test func evaluationEpisodesEndAtTheFirstSuccess() throws {
+    @Test func evaluationReturnStopsAtTheFirstSuccessTheFullEpisodeReturnDoesNot() throws {
         let trainer = try Self.trainer(slot: ScriptedSlot(episodeLength: 10, terminates: false, successStep: 2))
         let result = try trainer.evaluate()
         #expect(result.successRate == [1])
-        #expect(abs(result.meanReturn[0] - 0.5) < 1e-12, "two steps of 0.25 before the success ended the episode")
+        #expect(abs(result.meanReturn[0] - 0.5) < 1e-12, "two steps of 0.25 up to the success")
+        #expect(abs(result.fullEpisodeReturn[0] - 2.5) < 1e-12, "the episode played on to its 10 steps")
         let never = try Self.trainer(slot: ScriptedSlot(episodeLength: 10, terminates: false, successStep: nil))
         let failed = try never.evaluate()
         #expect(failed.successRate == [0])
         #expect(abs(failed.meanReturn[0] - 2.5) < 1e-12)
+        #expect(abs(failed.fullEpisodeReturn[0] - 2.5) < 1e-12)
         #expect(failed.episodesPerTask == 3)
+    }
+
+    @Test func aSuccessFlagRaisedAgainLaterInTheEpisodeCountsOnce() throws {
+        let trainer = try Self.trainer(slot: ScriptedSlot(episodeLength: 6, terminates: false, successSteps: [2, 3, 5]))
+        let result = try trainer.evaluate()
+        #expect(result.successRate == [1])
+        #expect(abs(result.meanReturn[0] - 0.5) < 1e-12)
+        #expect(abs(result.fullEpisodeReturn[0] - 1.5) < 1e-12)
     }
 
     @Test func trainingEpisodesDoNotStopOnSuccess() throws {
@@ -86,11 +96,12 @@ import Samplers
 }
 
 /// One task, observation always 0.5, reward 0.25 per step; the episode ends after
-/// `episodeLength` steps (terminated or truncated) and the success flag is set at `successStep`.
+/// `episodeLength` steps (terminated or truncated) and the success flag is set at the steps in
+/// `successSteps`.
 struct ScriptedSlot: MultiTaskEnvironmentSlot {
     let episodeLength: Int
     let terminates: Bool
-    let successStep: Int?
+    let successSteps: Set<Int>
     var stepsTaken = 0
 
     var observationSize: Int { 1 }
@@ -100,7 +111,13 @@ struct ScriptedSlot: MultiTaskEnvironmentSlot {
     init(episodeLength: Int, terminates: Bool, successStep: Int?) {
         self.episodeLength = episodeLength
         self.terminates = terminates
-        self.successStep = successStep
+        self.successSteps = successStep.map { [$0] } ?? []
+    }
+
+    init(episodeLength: Int, terminates: Bool, successSteps: Set<Int>) {
+        self.episodeLength = episodeLength
+        self.terminates = terminates
+        self.successSteps = successSteps
     }
 
     mutating func reset(task: Int, observation: UnsafeMutableBufferPointer<Float>) throws {
@@ -112,7 +129,7 @@ struct ScriptedSlot: MultiTaskEnvironmentSlot {
         stepsTaken += 1
         observation[0] = 0.5
         let ended = stepsTaken >= episodeLength
-        return SlotStep(reward: 0.25, success: successStep == stepsTaken, terminated: ended && terminates, truncated: ended && !terminates)
+        return SlotStep(reward: 0.25, success: successSteps.contains(stepsTaken), terminated: ended && terminates, truncated: ended && !terminates)
     }
 
     func checkpointState() throws -> SlotState { SlotState(integers: ["steps_taken": [Int64(stepsTaken)]]) }

@@ -54,6 +54,6 @@ import Samplers
         #expect(log.evaluationResets.allSatisfy { $0.isEmpty })
         let result = try trainer.evaluate()
         #expect(log.evaluationResets == [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, 1, 2, 3, 4]])
-        #expect(result.meanReturn == [4, 4, 4] && result.successRate == [0, 0, 0])
+        #expect(result.meanReturn == [4, 4, 4] && result.fullEpisodeReturn == [4, 4, 4] && result.successRate == [0, 0, 0])
     }
 }

@@ -51,7 +51,7 @@ public enum TrainingBenchmark {
         /// Minibatch updates run (fewer than epochs x minibatches when the KL stop fired).
         public var minibatchUpdates: Int
         /// Wall-clock seconds of one deterministic evaluation (`evaluationEpisodesPerTask` per
-        /// task, each up to its first success or 500 steps); nil when not measured.
+        /// task, each played to 500 steps, success counted at the first); nil when not measured.
         public var evaluationSeconds: Double?
     }
 
