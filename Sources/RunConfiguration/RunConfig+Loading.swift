@@ -66,8 +66,12 @@ extension RunConfig {
 
         config.ppo = readPPO(YAMLSection(top.node("ppo"), path: "ppo", problems: problems))
         var activeTasksGiven = false, windowGiven = false
+        var highReturnPerTask: [(name: String, value: Double)]? = nil
         config.sampler = readSampler(YAMLSection(top.node("sampler"), path: "sampler", problems: problems),
-                                     hardFirstActiveTasksGiven: &activeTasksGiven, updateEveryEnvStepsGiven: &windowGiven)
+                                     hardFirstActiveTasksGiven: &activeTasksGiven, updateEveryEnvStepsGiven: &windowGiven,
+                                     highReturnPerTask: &highReturnPerTask)
+        config.sampler.hardFirstHighReturnPerTask = resolveHighReturnPerTask(
+            highReturnPerTask, sampler: config.sampler, tasks: config.env.tasks, problems: problems)
         if !windowGiven, config.env.suite == .gridworld {
             // The 100k-step window is MT10's (about 200 episodes of 500 steps); a grid-world
             // episode lasts at most 15 steps, so every rollout already closes a full window.
@@ -121,7 +125,8 @@ extension RunConfig {
     }
 
     private static func readSampler(_ section: YAMLSection, hardFirstActiveTasksGiven: inout Bool,
-                                    updateEveryEnvStepsGiven: inout Bool) -> SamplerConfig {
+                                    updateEveryEnvStepsGiven: inout Bool,
+                                    highReturnPerTask: inout [(name: String, value: Double)]?) -> SamplerConfig {
         var sampler = SamplerConfig()
         section.read("kind", .choice(SamplerKind.self), into: &sampler.kind)
         section.read("inverseTemperature", .number, into: &sampler.inverseTemperature)
@@ -136,6 +141,11 @@ extension RunConfig {
         section.read("hardFirstActiveTasks", .integer, into: &sampler.hardFirstActiveTasks)
         section.read("hardFirstLowReturn", .number, into: &sampler.hardFirstLowReturn)
         section.read("hardFirstHighReturn", .number, into: &sampler.hardFirstHighReturn)
+        if section.has("hardFirstHighReturnPerTask") {
+            var given: [(name: String, value: Double)] = []
+            section.read("hardFirstHighReturnPerTask", .mapping(of: .number), into: &given)
+            highReturnPerTask = given
+        }
         section.read("hardFirstBudgetFraction", .number, into: &sampler.hardFirstBudgetFraction)
         section.read("hardFirstStageOneFraction", .number, into: &sampler.hardFirstStageOneFraction)
         hardFirstActiveTasksGiven = section.has("hardFirstActiveTasks")
@@ -143,6 +153,24 @@ extension RunConfig {
         for (key, source) in SamplerSection.derivedKeys { section.refuse(key, setBy: source) }
         section.finish()
         return sampler
+    }
+
+    /// Hard First's per-task high thresholds, in `tasks` order: the file's mapping (every name a
+    /// task of the run; a task it leaves out gets `hardFirstHighReturn`), or without one the
+    /// authors' value for each MetaWorld task (nil when no task has one). Nil for other sampler
+    /// kinds, which have no use for it: their configs, and so their hashes, stay as they were.
+    private static func resolveHighReturnPerTask(_ given: [(name: String, value: Double)]?, sampler: SamplerConfig,
+                                                 tasks: [String], problems: ProblemList) -> [Double]? {
+        for (name, _) in given ?? [] where !tasks.contains(name) {
+            problems.add("sampler.hardFirstHighReturnPerTask.\(name)",
+                         "is not a task of this run; the tasks are \(tasks.joined(separator: ", "))")
+        }
+        guard sampler.kind == .hardFirst else { return nil }
+        if let given {
+            return tasks.map { task in given.last { $0.name == task }?.value ?? sampler.hardFirstHighReturn }
+        }
+        guard tasks.contains(where: { AuthorsHardFirstHighReturns.byTask[$0] != nil }) else { return nil }
+        return tasks.map { AuthorsHardFirstHighReturns.byTask[$0] ?? sampler.hardFirstHighReturn }
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> RunConfigError {

@@ -46,7 +46,12 @@ extension RunConfig {
         for problem in sampler.validate(taskCount: env.tasks.isEmpty ? nil : env.tasks.count) {
             // The task count and the budget come from other sections and are checked above.
             guard problem.key != "taskCount", problem.key != "totalStepBudget" else { continue }
-            problems.append(ConfigProblem(keyPath: "sampler.\(problem.key)", message: "is \(problem.value); allowed: \(problem.allowed)"))
+            var key = problem.key
+            // The file names per-task thresholds by task: hardFirstHighReturnPerTask.reach-v3.
+            if key.hasPrefix("hardFirstHighReturnPerTask["), let task = Int(key.dropFirst(27).dropLast()), env.tasks.indices.contains(task) {
+                key = "hardFirstHighReturnPerTask.\(env.tasks[task])"
+            }
+            problems.append(ConfigProblem(keyPath: "sampler.\(key)", message: "is \(problem.value); allowed: \(problem.allowed)"))
         }
 
         check(evaluation.everyEnvSteps >= 1, "evaluation.everyEnvSteps", evaluation.everyEnvSteps, "an integer >= 1")

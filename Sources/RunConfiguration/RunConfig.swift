@@ -38,7 +38,7 @@ extension RunConfig: Encodable {
         try c.encode(run, forKey: .run)
         try c.encode(env, forKey: .env)
         try c.encode(PPOSection(ppo), forKey: .ppo)
-        try c.encode(SamplerSection(sampler), forKey: .sampler)
+        try c.encode(SamplerSection(sampler, taskNames: env.tasks), forKey: .sampler)
         try c.encode(evaluation, forKey: .evaluation)
         try c.encode(checkpoint, forKey: .checkpoint)
     }

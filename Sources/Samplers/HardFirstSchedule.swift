@@ -1,19 +1,33 @@
+import RandomStreams
+
 /// Where a task stands in the Hard First schedule.
 public enum HardFirstPool: String, Codable, Sendable {
     /// Waiting to be activated; only the floor probability.
     case main
     /// Being trained with a step budget (stage 1).
     case active
-    /// Its return exceeded the high threshold; never activated again.
+    /// Its return exceeded its high threshold while active; never activated again.
     case solved
     /// Its budget ran out with a return below the low threshold; the only tasks active in stage 2.
     case unsolvable
 }
 
-/// SMT ("Hard Tasks First", Cho et al., ICML 2024; spec section 4): K active tasks share
-/// 1 - N x eps while every task keeps eps. Each activation grants a budget of
-/// budgetFraction x remaining steps / K. Stage 1 lasts stageOneFraction of the step budget; after
-/// it only the unsolvable tasks are active.
+/// SMT ("Hard Tasks First", Cho et al., ICML 2024; spec section 4) as the DRATS authors' MetaWorld
+/// code runs it (docs/samplers.md): K active tasks share 1 - N x eps while every task keeps eps.
+///
+/// - The first K active tasks are a seeded random draw (the authors shuffle the task list), and q
+///   stays uniform until the first update, as in their code.
+/// - At each update, on each task's mean return over the window just closed (0 when the task
+///   finished no episode in it): an active task whose return exceeds its own high threshold is
+///   solved; an active task whose budget is spent goes to unsolvable (below the low threshold) or
+///   back to the main pool; free slots take the lowest-return main-pool tasks (ties: lowest
+///   index), each with a budget of budgetFraction x remaining steps / K. Only active tasks can
+///   be solved: a task is judged on returns earned while it was trained.
+/// - Stage 1 lasts stageOneFraction of the step budget; the update that finds it used starts
+///   stage 2, which trains the unsolvable tasks for the rest of the run. (The authors' code
+///   replaces the active set with the unsolvable list and empties that list, so from its next
+///   update on it samples uniformly; we keep the unsolvable tasks active, which is what SMT's
+///   stage 2 is for.)
 public struct HardFirstSchedule: Codable, Equatable, Sendable {
     /// Stage 1 activates tasks from the main pool; stage 2 trains only the unsolvable ones.
     public private(set) var stage: Int = 1
@@ -23,12 +37,22 @@ public struct HardFirstSchedule: Codable, Equatable, Sendable {
     /// Environment steps of the whole run so far, summed from the learner statistics.
     public private(set) var consumedSteps: Int = 0
 
-    /// All tasks start in the main pool; the first K (all returns are 0, ties go to the lowest
-    /// index) are activated at once so the first episodes already follow the schedule.
-    init(taskCount: Int, config: SamplerConfig) {
+    /// All tasks start in the main pool but K drawn at random from `random` (a Fisher-Yates
+    /// shuffle written out here, so the draw does not depend on the standard library's).
+    init(taskCount: Int, config: SamplerConfig, random: inout Xoshiro256) {
+        var order = Array(0..<taskCount)
+        for index in stride(from: taskCount - 1, to: 0, by: -1) {
+            let other = min(Int(random.nextUnitInterval() * Double(index + 1)), index)
+            order.swapAt(index, other)
+        }
+        self.init(taskCount: taskCount, config: config, firstActive: Array(order.prefix(config.hardFirstActiveTasks)))
+    }
+
+    /// All tasks in the main pool but `firstActive`, which start with their budgets.
+    init(taskCount: Int, config: SamplerConfig, firstActive: [Int]) {
         pools = [HardFirstPool](repeating: .main, count: taskCount)
         remainingBudgetSteps = [Int](repeating: 0, count: taskCount)
-        activateHardest(returns: [Double](repeating: 0, count: taskCount), config: config)
+        for task in firstActive { activate(task, config: config) }
     }
 
     /// Tasks that receive the shared mass in the current stage.
@@ -45,20 +69,13 @@ public struct HardFirstSchedule: Codable, Equatable, Sendable {
         }
     }
 
-    /// One schedule update from each task's latest window mean return, in this order: solved
-    /// tasks leave; spent budgets end as unsolvable (below low) or back in the main pool; stage 2
-    /// begins once the stage-1 share of the budget is used; otherwise free slots are filled with
-    /// the hardest main-pool tasks.
+    /// One schedule update from each task's mean return over the window just closed, in the
+    /// authors' order: stage 2 begins once the stage-1 share of the budget is used; otherwise
+    /// active tasks above their high threshold are solved, active tasks with a spent budget end
+    /// as unsolvable (below low) or back in the main pool, and free slots are filled with the
+    /// hardest main-pool tasks.
     mutating func update(returns: [Double], config: SamplerConfig) {
         guard stage == 1 else { return }
-        for task in pools.indices where (pools[task] == .main || pools[task] == .active)
-            && returns[task] > config.hardFirstHighReturn {
-            pools[task] = .solved
-            remainingBudgetSteps[task] = 0
-        }
-        for task in pools.indices where pools[task] == .active && remainingBudgetSteps[task] <= 0 {
-            pools[task] = returns[task] < config.hardFirstLowReturn ? .unsolvable : .main
-        }
         if Double(consumedSteps) >= config.hardFirstStageOneFraction * Double(config.totalStepBudget) {
             stage = 2
             for task in pools.indices where pools[task] == .active {
@@ -67,7 +84,24 @@ public struct HardFirstSchedule: Codable, Equatable, Sendable {
             }
             return
         }
-        activateHardest(returns: returns, config: config)
+        for task in pools.indices where pools[task] == .active {
+            if returns[task] > config.hardFirstHighReturn(task: task) {
+                pools[task] = .solved
+                remainingBudgetSteps[task] = 0
+            } else if remainingBudgetSteps[task] <= 0 {
+                pools[task] = returns[task] < config.hardFirstLowReturn ? .unsolvable : .main
+            }
+        }
+        var activeCount = pools.filter { $0 == .active }.count
+        while activeCount < config.hardFirstActiveTasks {
+            var hardest: Int? = nil
+            for task in pools.indices where pools[task] == .main {
+                if hardest == nil || returns[task] < returns[hardest!] { hardest = task }
+            }
+            guard let task = hardest else { return }
+            activate(task, config: config)
+            activeCount += 1
+        }
     }
 
     /// Active tasks get eps + (1 - N x eps) / |active|, the others eps; uniform when no task is
@@ -82,20 +116,10 @@ public struct HardFirstSchedule: Codable, Equatable, Sendable {
         return q
     }
 
-    private mutating func activateHardest(returns: [Double], config: SamplerConfig) {
-        var activeCount = pools.filter { $0 == .active }.count
-        while activeCount < config.hardFirstActiveTasks {
-            var hardest: Int? = nil
-            for task in pools.indices where pools[task] == .main {
-                if hardest == nil || returns[task] < returns[hardest!] { hardest = task }
-            }
-            guard let task = hardest else { return }
-            let remaining = max(0, config.totalStepBudget - consumedSteps)
-            pools[task] = .active
-            remainingBudgetSteps[task] = Int(config.hardFirstBudgetFraction * Double(remaining)
-                / Double(config.hardFirstActiveTasks))
-            activeCount += 1
-        }
+    private mutating func activate(_ task: Int, config: SamplerConfig) {
+        let remaining = max(0, config.totalStepBudget - consumedSteps)
+        pools[task] = .active
+        remainingBudgetSteps[task] = Int(config.hardFirstBudgetFraction * Double(remaining) / Double(config.hardFirstActiveTasks))
     }
 
     /// Nil if the schedule fits `taskCount` tasks, else what is wrong.

@@ -40,6 +40,16 @@ extension SamplerConfig {
         check(hardFirstLowReturn.isFinite, "hardFirstLowReturn", hardFirstLowReturn, "a finite number")
         check(hardFirstHighReturn.isFinite && (!hardFirstLowReturn.isFinite || hardFirstHighReturn >= hardFirstLowReturn),
               "hardFirstHighReturn", hardFirstHighReturn, "a finite number >= hardFirstLowReturn (\(hardFirstLowReturn))")
+        if let perTask = hardFirstHighReturnPerTask {
+            for (task, value) in perTask.enumerated() {
+                check(value.isFinite && (!hardFirstLowReturn.isFinite || value >= hardFirstLowReturn),
+                      "hardFirstHighReturnPerTask[\(task)]", value, "a finite number >= hardFirstLowReturn (\(hardFirstLowReturn))")
+            }
+            if let taskCount {
+                check(perTask.count == taskCount, "hardFirstHighReturnPerTask", "a list of \(perTask.count) values",
+                      "one value per task (\(taskCount))")
+            }
+        }
         check(hardFirstBudgetFraction > 0 && hardFirstBudgetFraction <= 1, "hardFirstBudgetFraction",
               hardFirstBudgetFraction, "0 < hardFirstBudgetFraction <= 1")
         check(hardFirstStageOneFraction >= 0 && hardFirstStageOneFraction <= 1, "hardFirstStageOneFraction",

@@ -11,9 +11,6 @@ public struct TaskRecord: Codable, Equatable, Sendable {
     public private(set) var windowEpisodeCount: Int = 0
     /// Mean return of the window closed at the update before (Learning Progress compares the two).
     public private(set) var previousWindowMeanReturn: Double = 0
-    /// Mean return of the latest closed window that had an episode (0 before any): Hard First
-    /// ranks on it so a task without episodes in one window is not mistaken for a failing one.
-    public private(set) var latestObservedMeanReturn: Double = 0
     /// Highest training-episode return seen so far; nil before the first episode.
     public private(set) var runningMaxReturn: Double? = nil
     /// Set once the success rate exceeded the switch threshold; never cleared (spec: "keeps tracking").
@@ -84,7 +81,6 @@ public struct TaskRecord: Codable, Equatable, Sendable {
         previousWindowMeanReturn = windowMeanReturn
         windowEpisodeCount = openWindowEpisodeCount
         windowMeanReturn = openWindowEpisodeCount > 0 ? openWindowReturnSum / Double(openWindowEpisodeCount) : 0
-        if openWindowEpisodeCount > 0 { latestObservedMeanReturn = windowMeanReturn }
         openWindowReturnSum = 0
         openWindowEpisodeCount = 0
     }
@@ -100,7 +96,7 @@ public struct TaskRecord: Codable, Equatable, Sendable {
         if openWindowEpisodeCount < 0 || windowEpisodeCount < 0 || totalEpisodeCount < 0 {
             return "negative episode count"
         }
-        let values = [openWindowReturnSum, windowMeanReturn, previousWindowMeanReturn, latestObservedMeanReturn]
+        let values = [openWindowReturnSum, windowMeanReturn, previousWindowMeanReturn]
         if values.contains(where: { !$0.isFinite }) || (runningMaxReturn.map { !$0.isFinite } ?? false) {
             return "non-finite return statistic"
         }

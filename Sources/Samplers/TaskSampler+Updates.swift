@@ -33,9 +33,11 @@ extension TaskSampler {
         state.probabilities = MirrorAscent.projectOntoFloor(mirrorStep(scores: state.scores), floor: floor)
     }
 
-    /// Hard First: the schedule moves tasks between pools on the latest window mean returns.
+    /// Hard First: the schedule moves tasks between pools on the mean returns of the window just
+    /// closed, 0 for a task that finished no episode in it (the authors' rule: an active task
+    /// with no finished episode looks hardest, a main-pool one is activated first).
     mutating func updateHardFirst() {
-        let returns = state.tasks.map(\.latestObservedMeanReturn)
+        let returns = state.tasks.map(\.windowMeanReturn)
         state.scores = returns
         guard var schedule = state.hardFirst else { return }
         schedule.update(returns: returns, config: config)

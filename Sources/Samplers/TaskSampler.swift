@@ -9,20 +9,20 @@ public struct TaskSampler: Equatable, Sendable {
     public let config: SamplerConfig
     public internal(set) var state: TaskSamplerState
 
-    /// A fresh sampler over `taskCount` tasks: q = p0 = uniform, every target at maxReturn.
+    /// A fresh sampler over `taskCount` tasks: q = p0 = uniform (every kind, Hard First too, until
+    /// the first update), every target at maxReturn.
     public init(config: SamplerConfig, taskCount: Int, seed: UInt64) throws(SamplerError) {
         let problems = config.validate(taskCount: taskCount)
         guard problems.isEmpty else { throw .invalidConfig(problems) }
         self.config = config
         var hardFirst: HardFirstSchedule? = nil
-        var probabilities = MirrorAscent.uniform(taskCount)
         if config.kind == .hardFirst {
-            let schedule = HardFirstSchedule(taskCount: taskCount, config: config)
-            probabilities = schedule.probabilities(floor: config.resolvedFloor(taskCount: taskCount))
-            hardFirst = schedule
+            // Its own stream, so the draw of the first active set leaves the task draws alone.
+            var draw = Xoshiro256(seed: seed ^ SplitMix64.hash("hard-first first active set"))
+            hardFirst = HardFirstSchedule(taskCount: taskCount, config: config, random: &draw)
         }
         state = TaskSamplerState(
-            probabilities: probabilities,
+            probabilities: MirrorAscent.uniform(taskCount),
             tasks: [TaskRecord](repeating: TaskRecord(), count: taskCount),
             scores: [Double](repeating: 0, count: taskCount),
             meanAbsoluteAdvantage: [Double](repeating: 0, count: taskCount),

@@ -191,6 +191,30 @@ import Testing
         #expect(problems("env: {tasks: [reach-v3]}\nsampler: {hardFirstActiveTasks: 2}").map(\.keyPath) == ["sampler.hardFirstActiveTasks"])
     }
 
+    /// A hard-first MT10 run gets the authors' per-task high thresholds unless the file names its
+    /// own; a mapping that names a task outside the run, or a value below the low threshold, is
+    /// an error naming the task. Other kinds carry none (so their configs hash as before).
+    @Test func hardFirstHighThresholdsArePerTask() throws {
+        let authors = try RunConfig.load(yaml: "sampler: {kind: hard-first}").sampler
+        #expect(authors.hardFirstHighReturnPerTask == [4000, 3000, 3000, 4000, 4000, 4000, 3000, 3500, 4000, 4000])
+        #expect(try RunConfig.load(yaml: "").sampler.hardFirstHighReturnPerTask == nil)
+        #expect(try RunConfig.load(yaml: "env: {suite: gridworld}\nsampler: {kind: hard-first}").sampler.hardFirstHighReturnPerTask == nil)
+
+        let given = try RunConfig.load(yaml: """
+            env: {tasks: [reach-v3, push-v3, drawer-close-v3]}
+            sampler: {kind: hard-first, hardFirstHighReturn: 2500, hardFirstHighReturnPerTask: {push-v3: 3300}}
+            """)
+        #expect(given.sampler.hardFirstHighReturnPerTask == [2500, 3300, 2500])
+        let resolved = try given.resolvedYAML()
+        #expect(try RunConfig.load(yaml: resolved) == given)
+        #expect(resolved.contains("hardFirstHighReturnPerTask:\n    reach-v3: 2500.0\n    push-v3: 3300.0\n"), "\(resolved)")
+
+        let wrong = problems("env: {tasks: [reach-v3, push-v3]}\nsampler: {kind: hard-first, hardFirstHighReturnPerTask: {pick-place-v3: 3000, push-v3: 100}}")
+        #expect(wrong.map(\.keyPath) == ["sampler.hardFirstHighReturnPerTask.pick-place-v3", "sampler.hardFirstHighReturnPerTask.push-v3"])
+        #expect(wrong.first?.message.contains("the tasks are reach-v3, push-v3") == true)
+        #expect(problems("sampler: {hardFirstHighReturnPerTask: [3000]}").map(\.keyPath) == ["sampler.hardFirstHighReturnPerTask"])
+    }
+
     /// The sampler window is MT10's 100k steps unless given; a grid-world run updates after every
     /// rollout (an episode lasts at most 15 steps there). Either way the key is checked.
     @Test func samplerWindowDefaultsBySuiteAndIsValidated() throws {

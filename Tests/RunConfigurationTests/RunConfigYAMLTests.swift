@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func resolvedYAMLHoldsEveryKeyTheLoaderReads() throws {
-        let resolved = try RunConfig().resolvedYAML()
+        // A hard-first config: only its kind carries hardFirstHighReturnPerTask.
+        let resolved = try RunConfig.load(yaml: "sampler: {kind: hard-first}").resolvedYAML()
         for key in PPOSection.keys + SamplerSection.keys + ["totalEnvSteps", "suiteSeed", "layoutMode", "envSlots",
                                                              "workerThreads", "everyEnvSteps", "episodesPerTask",
                                                              "everyIterations", "keepLast", "keepBest"] {
@@ -69,6 +70,7 @@ import Testing
     @Test func samplerSectionCoversSamplerConfig() throws {
         var sampler = SamplerConfig()
         sampler.floor = 0.1
+        sampler.hardFirstHighReturnPerTask = [3000]  // written only when set
         #expect(try encodedKeys(sampler) == Set(SamplerSection.keys).union(SamplerSection.derivedKeys.keys))
         #expect(try encodedKeys(SamplerSection(sampler)) == Set(SamplerSection.keys))
     }

@@ -48,6 +48,7 @@ import RunConfiguration
             #expect(config.sampler.kind.rawValue == kind)
             var normalised = config
             normalised.sampler.kind = .drats
+            normalised.sampler.hardFirstHighReturnPerTask = nil  // only hard-first runs carry them
             normalised.run.name = "mt10"
             var reference = configs[0]
             reference.run.name = "mt10"

@@ -17,7 +17,6 @@ import Testing
         #expect(task.windowMeanReturn == 4000 && abs(task.gap(maxReturn: 5000) - 0.2) < 1e-15)
         task.closeWindow()
         #expect(task.gap(maxReturn: 5000) == 1)
-        #expect(task.latestObservedMeanReturn == 4000)
     }
 
     @Test func windowMeanIsThePlainMeanOfTheWindowsEpisodes() {

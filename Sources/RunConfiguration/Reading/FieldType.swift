@@ -49,3 +49,19 @@ extension FieldType {
         }
     }
 }
+
+extension FieldType {
+    /// A YAML mapping from names to values, each `element`, in file order.
+    static func mapping<Element>(of element: FieldType<Element>) -> FieldType<[(name: String, value: Element)]>
+    where Value == [(name: String, value: Element)] {
+        FieldType<[(name: String, value: Element)]>(expected: "a mapping of names to values, each \(element.expected)") { node in
+            guard case let .mapping(mapping) = node else { return nil }
+            var values: [(name: String, value: Element)] = []
+            for (key, item) in mapping {
+                guard let name = key.string, let value = element.parse(item) else { return nil }
+                values.append((name, value))
+            }
+            return values
+        }
+    }
+}

@@ -1,14 +1,19 @@
 import Samplers
 
 /// The `sampler` section as written to YAML: `SamplerConfig` without `totalStepBudget`
-/// (it is `run.totalEnvSteps`), with the floor filled in.
+/// (it is `run.totalEnvSteps`), with the floor filled in and the per-task thresholds named by
+/// task.
 struct SamplerSection: Encodable {
     let config: SamplerConfig
-    init(_ config: SamplerConfig) { self.config = config }
+    let taskNames: [String]
+    init(_ config: SamplerConfig, taskNames: [String] = []) {
+        self.config = config
+        self.taskNames = taskNames
+    }
 
     static let keys = ["kind", "inverseTemperature", "stepSize", "floor", "maxReturn", "updateEveryEnvSteps", "successWindowEpisodes",
                        "targetSwitchSuccessRate", "masteredSuccessRate", "scoreNormalisationOffset",
-                       "hardFirstActiveTasks", "hardFirstLowReturn", "hardFirstHighReturn",
+                       "hardFirstActiveTasks", "hardFirstLowReturn", "hardFirstHighReturn", "hardFirstHighReturnPerTask",
                        "hardFirstBudgetFraction", "hardFirstStageOneFraction"]
     static let derivedKeys = ["totalStepBudget": "run.totalEnvSteps"]
 
@@ -27,6 +32,12 @@ struct SamplerSection: Encodable {
         try c.encode(config.hardFirstActiveTasks, forKey: StringKey("hardFirstActiveTasks"))
         try c.encode(config.hardFirstLowReturn, forKey: StringKey("hardFirstLowReturn"))
         try c.encode(config.hardFirstHighReturn, forKey: StringKey("hardFirstHighReturn"))
+        if let perTask = config.hardFirstHighReturnPerTask {
+            var named = c.nestedContainer(keyedBy: StringKey.self, forKey: StringKey("hardFirstHighReturnPerTask"))
+            for (task, value) in perTask.enumerated() {
+                try named.encode(value, forKey: StringKey(task < taskNames.count ? taskNames[task] : "task\(task)"))
+            }
+        }
         try c.encode(config.hardFirstBudgetFraction, forKey: StringKey("hardFirstBudgetFraction"))
         try c.encode(config.hardFirstStageOneFraction, forKey: StringKey("hardFirstStageOneFraction"))
     }
