@@ -99,12 +99,20 @@ bench: build
 	$(BIN) bench env --json-file bench/env.json
 	$(BIN) bench ppo --json-file bench/ppo.json
 
-## experiment: queue the MT10 sampler comparison, 5 samplers x seeds 1,2,3 (configs/compare-mt10/, budget
-##             in their comments) in $(STATE_DIR); `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)` trains
-##             it (about two hours). The run ids go to experiment-runs.txt.
-EXPERIMENT_CONFIGS := $(addprefix configs/compare-mt10/,uniform.yaml drats.yaml learning-progress.yaml learning-potential.yaml hard-first.yaml)
+## experiment: queue the MT10 sampler comparison at 10M steps (configs/compare-mt10-10m/, budget in
+##             their comments) in $(STATE_DIR): DRATS and uniform with seeds 1-5, seed by seed, then
+##             Learning Progress, Learning Potential and Hard First with seeds 1-3 (19 runs, about
+##             10 hours of this machine; `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)`
+##             trains them and resumes them after a stop). The run ids go to experiment-runs.txt.
+EXPERIMENT_DIR := configs/compare-mt10-10m
 experiment: build
-	$(BIN) submit $(EXPERIMENT_CONFIGS) --seeds 1,2,3 --state-dir $(STATE_DIR) > experiment-runs.txt && cat experiment-runs.txt
+	@set -e; out=experiment-runs.txt.partial; : > $$out; \
+	for seed in 1 2 3 4 5; do \
+	  $(BIN) submit $(EXPERIMENT_DIR)/uniform.yaml $(EXPERIMENT_DIR)/drats.yaml --seeds $$seed --state-dir $(STATE_DIR) >> $$out; \
+	done; \
+	$(BIN) submit $(addprefix $(EXPERIMENT_DIR)/,learning-progress.yaml learning-potential.yaml hard-first.yaml) \
+	  --seeds 1,2,3 --state-dir $(STATE_DIR) >> $$out; \
+	mv $$out experiment-runs.txt; cat experiment-runs.txt
 
 ## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
 experiment-report: build

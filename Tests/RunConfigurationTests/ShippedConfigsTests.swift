@@ -41,9 +41,12 @@ import RunConfiguration
         #expect(paper.envStepsPerIteration == 100_000)
     }
 
-    @Test func samplerComparisonConfigsDifferOnlyInSampler() throws {
+    /// The sampler comparisons: `mt10-<kind>.yaml`, `compare-mt10/<kind>.yaml` and
+    /// `compare-mt10-10m/<kind>.yaml` each differ only in the sampler (and the run name).
+    @Test(arguments: ["mt10-", "compare-mt10/", "compare-mt10-10m/"])
+    func samplerComparisonConfigsDifferOnlyInSampler(prefix: String) throws {
         let kinds = ["drats", "uniform", "learning-progress", "learning-potential", "hard-first"]
-        let configs = try kinds.map { try RunConfig.load(file: Self.configsDirectory.appendingPathComponent("mt10-\($0).yaml").path) }
+        let configs = try kinds.map { try RunConfig.load(file: Self.configsDirectory.appendingPathComponent("\(prefix)\($0).yaml").path) }
         for (kind, config) in zip(kinds, configs) {
             #expect(config.sampler.kind.rawValue == kind)
             var normalised = config
@@ -52,7 +55,7 @@ import RunConfiguration
             normalised.run.name = "mt10"
             var reference = configs[0]
             reference.run.name = "mt10"
-            #expect(normalised == reference, "mt10-\(kind).yaml")
+            #expect(normalised == reference, "\(prefix)\(kind).yaml")
         }
     }
 }
