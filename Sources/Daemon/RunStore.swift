@@ -120,14 +120,13 @@ public final class RunStore: Sendable {
         return migrator
     }
 
-    /// Runs `updates` in one IMMEDIATE transaction, mapping SQLite failures to `DaemonError`.
+    /// Runs `updates` in one IMMEDIATE transaction, mapping SQLite failures to `DaemonError`
+    /// (a full disk or quota to `diskFull`: the transaction rolled back, nothing changed).
     func write<T>(_ updates: (Database) throws -> T) throws(DaemonError) -> T {
         do {
             return try pool.write(updates)
-        } catch let error as DaemonError {
-            throw error
         } catch {
-            throw .database(path: databasePath, message: String(describing: error))
+            throw mapped(error)
         }
     }
 
@@ -135,11 +134,17 @@ public final class RunStore: Sendable {
     func read<T>(_ reads: (Database) throws -> T) throws(DaemonError) -> T {
         do {
             return try pool.read(reads)
-        } catch let error as DaemonError {
-            throw error
         } catch {
-            throw .database(path: databasePath, message: String(describing: error))
+            throw mapped(error)
         }
+    }
+
+    private func mapped(_ error: any Error) -> DaemonError {
+        if let error = error as? DaemonError { return error }
+        // SQLITE_FULL is SQLite's "database or disk is full": the write (its journal or WAL
+        // growing) hit ENOSPC or EDQUOT.
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL { return .diskFull(path: databasePath) }
+        return .database(path: databasePath, message: String(describing: error))
     }
 
     func nextRunID(at date: Date) -> String { idGenerator.next(at: date) }

@@ -19,6 +19,9 @@ public struct RunExecutor: Sendable {
     /// Environment threads for runs whose config leaves `env.workerThreads` at 0 (one per
     /// core); nil keeps one per core. A service running N runs on C cores passes max(1, C / N).
     public var defaultEnvironmentThreads: Int?
+    /// Seconds between attempts to record a stopped run's state while the run database's disk
+    /// is full (see `finish`).
+    public var diskFullRetrySeconds: Double = 5
 
     public init(stateDirectory: StateDirectory, store: RunStore, owner: RunOwner) {
         self.stateDirectory = stateDirectory
@@ -60,7 +63,7 @@ public struct RunExecutor: Sendable {
             do {
                 session = try makeSession(record, progress: progress)
             } catch {
-                return finish(runID, outcome(for: error), logs: nil)
+                return finish(runID, outcome(for: error), logs: nil, stop: stop)
             }
             defer { session.logs.close() }
             do throws(RunExecutionError) {
@@ -71,24 +74,24 @@ public struct RunExecutor: Sendable {
                 case .requested(.interrupted):
                     .paused(reason: "interrupted at \(session.trainer.globalStep) of \(session.config.run.totalEnvSteps) env steps")
                 }
-                return finish(runID, result, logs: session.logs)
+                return finish(runID, result, logs: session.logs, stop: stop)
             } catch where error.isFault {
                 consecutiveFaults = session.checkpointsWritten > 0 ? 1 : consecutiveFaults + 1
                 let count: Int
                 do { count = try store.recordFault(runID, owner: owner, reason: error.description) } catch {
-                    return finish(runID, .failed(reason: "\(error)"), logs: session.logs)
+                    return finish(runID, outcome(for: RunExecutionError.classify(error)), logs: session.logs, stop: stop)
                 }
                 if consecutiveFaults >= Self.maximumConsecutiveFaults {
                     return finish(runID, .failed(reason: "\(consecutiveFaults) consecutive faults (\(count) since the run was queued); last: \(error)"),
-                                  logs: session.logs)
+                                  logs: session.logs, stop: stop)
                 }
                 session.logs.eventIfPossible("fault \(consecutiveFaults) of \(Self.maximumConsecutiveFaults): \(error); restarting from the newest checkpoint")
                 if let reason = stop.reason {
                     // The newest checkpoint is the state to keep; the faulted trainer is not.
-                    return finish(runID, reason == .shutdown ? .requeued : .paused(reason: "interrupted after a fault: \(error)"), logs: session.logs)
+                    return finish(runID, reason == .shutdown ? .requeued : .paused(reason: "interrupted after a fault: \(error)"), logs: session.logs, stop: stop)
                 }
             } catch {
-                return finish(runID, outcome(for: error), logs: session.logs)
+                return finish(runID, outcome(for: error), logs: session.logs, stop: stop)
             }
         }
     }
@@ -119,15 +122,35 @@ public struct RunExecutor: Sendable {
 
     /// Logs the outcome and moves the run to its state. When the store refuses (the lease was
     /// lost to another service), the run is that service's now and only the log says so.
-    private func finish(_ runID: String, _ outcome: RunOutcome, logs: RunLogs?) -> RunOutcome {
-        do {
-            try store.transition(runID, to: outcome.state, owner: owner, reason: outcome.reason)
-            logs?.eventIfPossible("\(outcome.state): " + (outcome.reason ?? finishNote(outcome)))
-        } catch {
-            logs?.eventIfPossible("warning: the run stopped (\(outcome)) but the store refused the state change: \(error)")
-            return .failed(reason: "\(outcome); the store refused the state change: \(error)")
+    ///
+    /// When the run database's disk is full, the state change is retried every
+    /// `diskFullRetrySeconds` until it lands, so the database never keeps a stopped run as
+    /// `running`: until then the run holds its slot (the service's view and the database's
+    /// agree), and once space returns the run is in its final state, `resume` and `cancel` act
+    /// on it and the queue moves on, with no restart. A stop request while waiting leaves the run
+    /// `running` under this process, which the next service start requeues as an orphan.
+    private func finish(_ runID: String, _ outcome: RunOutcome, logs: RunLogs?, stop: StopSignal) -> RunOutcome {
+        var warned = false
+        while true {
+            do {
+                try store.transition(runID, to: outcome.state, owner: owner, reason: outcome.reason)
+                logs?.eventIfPossible("\(outcome.state): " + (outcome.reason ?? finishNote(outcome)))
+                return outcome
+            } catch .diskFull(let path) {
+                if !warned {
+                    logs?.eventIfPossible("warning: the run stopped (\(outcome)) but the run database cannot record it: no space left on the device "
+                        + "holding \(path); retrying every \(Int(diskFullRetrySeconds)) s until there is space")
+                    warned = true
+                }
+                if stop.wait(seconds: diskFullRetrySeconds) != nil {
+                    return .failed(reason: "\(outcome), not recorded: the run database's disk is full; the run stays running "
+                                   + "until a service starts and requeues it")
+                }
+            } catch {
+                logs?.eventIfPossible("warning: the run stopped (\(outcome)) but the store refused the state change: \(error)")
+                return .failed(reason: "\(outcome); the store refused the state change: \(error)")
+            }
         }
-        return outcome
     }
 
     private func finishNote(_ outcome: RunOutcome) -> String {

@@ -35,7 +35,8 @@ final class RunLogs {
     /// Appends an event line when the disk allows; used on the way out, where a failure to log
     /// must not hide the reason the run stops.
     func eventIfPossible(_ line: String) {
-        try? event(line)
+        // The progress callback (a terminal) still gets the line when the disk refuses it.
+        do { try event(line) } catch { progress?(line) }
     }
 
     /// Appends one iteration's metric lines and its log line, then syncs both files, so a crash

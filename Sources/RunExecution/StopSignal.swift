@@ -14,22 +14,32 @@ public enum StopReason: Sendable, Equatable {
 /// executor, which looks at it after every iteration. Thread-safe; the first request wins, so
 /// a later Ctrl-C cannot turn a shutdown into an interruption.
 public final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var requested: StopReason?
 
     public init() {}
 
     /// Asks the run to stop after its current iteration; ignored when a stop was already asked.
     public func request(_ reason: StopReason) {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         if requested == nil { requested = reason }
+        condition.broadcast()
     }
 
     /// The first reason requested, or nil while the run may continue.
     public var reason: StopReason? {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
+        return requested
+    }
+
+    /// Waits until a stop is requested or `seconds` pass; returns the reason, if any.
+    public func wait(seconds: Double) -> StopReason? {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while requested == nil, condition.wait(until: deadline) {}
         return requested
     }
 }
