@@ -17,7 +17,7 @@ public enum AtomicFile {
         let directory = FileDescriptorIO.directoryOf(path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = directory + "/." + name + ".tmp-\(getpid())-\(TemporaryNames.next())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, permissions)
         guard fd >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "create temporary file for") }
         var closed = false
         do throws(DaemonError) {
@@ -41,7 +41,7 @@ public enum AtomicFile {
 
     /// The whole file, or nil if it does not exist.
     public static func contents(of path: String) throws(DaemonError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw FileDescriptorIO.error(errno, path: path, operation: "open")

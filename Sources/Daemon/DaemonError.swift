@@ -29,6 +29,9 @@ public enum DaemonError: Error, CustomStringConvertible, Equatable, Sendable {
     case lineContainsNewline(path: String)
     /// `$NOTIFY_SOCKET` or the watchdog variables set by systemd cannot be used.
     case systemdNotify(detail: String)
+    /// A part of a run folder is not what dratsd created (a symbolic link, another kind of file,
+    /// another user's), so the run is not trained into it.
+    case unsafeRunFolder(runID: String, path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -66,6 +69,9 @@ public enum DaemonError: Error, CustomStringConvertible, Equatable, Sendable {
             return "a line written to \(path) contains a newline; each record must be one line."
         case let .systemdNotify(detail):
             return "systemd notification: \(detail)."
+        case let .unsafeRunFolder(runID, path, reason):
+            return "run \(runID): \(path) \(reason), so dratsd did not create it and will not write through it. "
+                + "Move it out of the run folder (keep what you need), then `dratsd resume \(runID)`."
         }
     }
 }

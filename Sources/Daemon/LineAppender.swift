@@ -22,7 +22,7 @@ public final class LineAppender {
     public init(path: String, permissions: mode_t = 0o640) throws(DaemonError) {
         self.path = path
         let existed = access(path, F_OK) == 0
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, permissions)
+        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, permissions)
         guard fd >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "open for appending") }
         size = 0
         do {
@@ -74,7 +74,7 @@ public final class LineAppender {
 
     private func repairTornTail() throws(DaemonError) {
         guard size > 0 else { return }
-        let readFD = open(path, O_RDONLY | O_CLOEXEC)
+        let readFD = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard readFD >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "open for reading") }
         defer { Glibc.close(readFD) }
         // Scan backwards in chunks for the last newline.

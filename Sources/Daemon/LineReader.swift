@@ -11,7 +11,7 @@ public enum LineReader {
     /// The complete lines of `path` starting at byte `offset`, and the offset just past them.
     public static func completeLines(path: String, from offset: Int64 = 0) throws(DaemonError) -> (lines: [String], nextOffset: Int64) {
         guard offset >= 0 else { throw .invalidField(field: "offset", value: String(offset), allowed: "an integer >= 0") }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "open") }
         defer { close(fd) }
         var bytes: [UInt8] = []

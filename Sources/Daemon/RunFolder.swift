@@ -36,9 +36,15 @@ public struct RunFolder: Sendable, Equatable {
     ///
     /// The service calls this when it first claims the run, not `submit`: the files must belong
     /// to the service's user, whoever submitted the run.
+    ///
+    /// Before anything is written, every part that exists is checked to be what dratsd creates
+    /// (`checkParts`): a symbolic link planted in a run folder would otherwise make the service
+    /// append to, or rename, a file of the link's choosing.
     public func create(configText: String) throws(DaemonError) {
+        try checkParts()
         try FileDescriptorIO.makeDirectory(url.path, mode: 0o750)
         try FileDescriptorIO.makeDirectory(checkpointsPath, mode: 0o750)
+        try checkParts()
         if let existing = try AtomicFile.contents(of: configPath) {
             guard existing == Array(configText.utf8) else {
                 throw .invalidField(field: "config.yaml of \(runID)", value: configPath,
@@ -48,6 +54,39 @@ public struct RunFolder: Sendable, Equatable {
         }
         try AtomicFile.write(text: configText, to: configPath)
         try FileDescriptorIO.syncDirectory(FileDescriptorIO.directoryOf(url.path))
+    }
+
+    /// Refuses the folder unless each part that exists is what dratsd creates: the folder and
+    /// `checkpoints/` real directories, `config.yaml`, `train.log`, `metrics.jsonl` and every
+    /// entry of `checkpoints/` regular files, not symbolic links, all owned by this user. The
+    /// file opens themselves do not follow links either (O_NOFOLLOW), so a link planted after
+    /// this check fails the write instead of redirecting it.
+    public func checkParts() throws(DaemonError) {
+        let user = geteuid()
+        func check(_ path: String, directory: Bool) throws(DaemonError) -> Bool {
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                if errno == ENOENT { return false }
+                throw FileDescriptorIO.error(errno, path: path, operation: "stat")
+            }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK { throw .unsafeRunFolder(runID: runID, path: path, reason: "is a symbolic link") }
+            if kind != (directory ? S_IFDIR : S_IFREG) {
+                throw .unsafeRunFolder(runID: runID, path: path, reason: directory ? "is not a directory" : "is not a regular file")
+            }
+            if info.st_uid != user {
+                throw .unsafeRunFolder(runID: runID, path: path, reason: "belongs to uid \(info.st_uid), not to this user (uid \(user))")
+            }
+            return true
+        }
+        guard try check(url.path, directory: true) else { return }
+        for file in [configPath, trainLogPath, metricsPath] { _ = try check(file, directory: false) }
+        guard try check(checkpointsPath, directory: true) else { return }
+        let entries: [String]
+        do { entries = try FileManager.default.contentsOfDirectory(atPath: checkpointsPath) } catch {
+            throw .io(path: checkpointsPath, operation: "list", errno: EIO)
+        }
+        for entry in entries.sorted() { _ = try check(checkpointsPath + "/" + entry, directory: false) }
     }
 
     /// The resolved config, verified against the hash the store recorded.

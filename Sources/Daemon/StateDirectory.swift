@@ -52,9 +52,57 @@ public struct StateDirectory: Sendable, Equatable {
         let mode: mode_t = userID == 0 ? 0o750 : 0o700
         try makeDirectory(path, mode: mode)
         let directory = StateDirectory(url: URL(fileURLWithPath: path, isDirectory: true))
+        try checkTrusted(path, userID: userID, followLink: true)
         try makeDirectory(directory.runsURL.path, mode: mode)
+        try checkTrusted(directory.runsURL.path, userID: userID, followLink: false)
         try checkWritable(path)
         return directory
+    }
+
+    /// Refuses a directory that someone this user does not trust could change, as sshd's
+    /// StrictModes does: anyone could plant files (links to other users' files) in a
+    /// world-writable one, and the owner of a foreign one can. Trusted: this user and root as
+    /// owners; a group-writable directory only when this user is in its group (the service's
+    /// setup: /var/lib/dratsd is 2770 dratsd:dratsd, shared by the group). Root may use a
+    /// directory another user owns (it administers the service's); root is still refused a
+    /// world-writable one, and run folders are checked part by part (`RunFolder.checkParts`).
+    /// `runs/` must be a real directory, not a link.
+    static func checkTrusted(_ path: String, userID: UInt32, followLink: Bool) throws(DaemonError) {
+        var info = stat()
+        let found = followLink ? stat(path, &info) : lstat(path, &info)
+        guard found == 0 else {
+            throw .stateDirectoryUnusable(path: path, reason: "cannot inspect it: \(String(cString: strerror(errno)))")
+        }
+        if info.st_mode & S_IFMT != S_IFDIR {
+            throw .stateDirectoryUnusable(path: path, reason: "it is a symbolic link or not a directory; dratsd creates it as a directory, so move it away")
+        }
+        let mode = String(info.st_mode & 0o7777, radix: 8)
+        if info.st_mode & S_IWOTH != 0 {
+            throw .stateDirectoryUnusable(path: path, reason: "every user can write in it (mode \(mode)), so anyone could plant files there; "
+                                          + "run `chmod o-w \(path)` or choose another --state-dir")
+        }
+        guard userID != 0 else { return }
+        if info.st_uid != userID && info.st_uid != 0 {
+            throw .stateDirectoryUnusable(path: path, reason: "it belongs to uid \(info.st_uid), not to this user (uid \(userID)) or root; "
+                                          + "use your own --state-dir, or run dratsd as its owner")
+        }
+        if info.st_mode & S_IWGRP != 0 && !memberOfGroup(info.st_gid) {
+            throw .stateDirectoryUnusable(path: path, reason: "group \(info.st_gid) can write in it (mode \(mode)) and this user is not in that group; "
+                                          + "run `chmod g-w \(path)` or join the group")
+        }
+    }
+
+    /// Linux's O_TMPFILE (__O_TMPFILE | O_DIRECTORY), a macro Swift does not import; this is its
+    /// value on x86-64 and arm64.
+    private static let linuxTemporaryFileFlag: Int32 = 0o20_000_000 | O_DIRECTORY
+
+    private static func memberOfGroup(_ group: gid_t) -> Bool {
+        if getegid() == group { return true }
+        let count = getgroups(0, nil)
+        guard count > 0 else { return false }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        let filled = getgroups(count, &groups)
+        return filled > 0 && groups.prefix(Int(filled)).contains(group)
     }
 
     /// Creates `path` and missing parents; the last component gets `mode` exactly (not masked).
@@ -79,14 +127,19 @@ public struct StateDirectory: Sendable, Equatable {
         }
     }
 
-    /// Creates and removes a probe file: `access(2)` would say yes to root on a read-only mount.
+    /// Creates an unnamed file in the directory (O_TMPFILE: nothing is left behind, even if the
+    /// process is killed): `access(2)` would say yes to root on a read-only mount. File systems
+    /// without O_TMPFILE get a named probe, removed at once.
     static func checkWritable(_ path: String) throws(DaemonError) {
-        let probe = path + "/.dratsd-write-probe-\(getpid())"
-        let fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var fd = open(path, linuxTemporaryFileFlag | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL) {
+            let probe = path + "/.dratsd-write-probe-\(getpid())"
+            fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            if fd >= 0 { unlink(probe) }
+        }
         guard fd >= 0 else {
             throw .stateDirectoryUnusable(path: path, reason: "this user (uid \(geteuid())) cannot write in it: \(String(cString: strerror(errno)))")
         }
         close(fd)
-        unlink(probe)
     }
 }

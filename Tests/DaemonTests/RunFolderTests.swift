@@ -52,3 +52,65 @@ extension RunFolderTests {
         }
     }
 }
+
+/// Run folders whose parts are not what dratsd created (issue 19, item 5): a symbolic link or a
+/// foreign file is refused before anything is written, and the link's target is untouched.
+extension RunFolderTests {
+    static func preparedFolder(_ temp: TemporaryDirectory) throws -> RunFolder {
+        let state = try StateDirectory.prepare(flag: temp.path + "/state", environment: [:])
+        let folder = try RunFolder(stateDirectory: state, runID: "r-20261125-k3x9qa")
+        try folder.create(configText: "name: quick\n")
+        return folder
+    }
+
+    @Test func aSymlinkedTrainLogIsRefusedAndItsTargetUntouched() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = try Self.preparedFolder(temp)
+        let target = temp.path + "/precious"
+        try Data("keep me\nintact".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: folder.trainLogPath, withDestinationPath: target)
+        do {
+            try folder.create(configText: "name: quick\n")
+            Issue.record("a symlinked train.log must be refused")
+        } catch {
+            #expect(error == .unsafeRunFolder(runID: folder.runID, path: folder.trainLogPath, reason: "is a symbolic link"))
+            #expect(error.description.contains("dratsd resume r-20261125-k3x9qa"))
+        }
+        // Opening it for appending does not follow the link either (a link planted later).
+        #expect(throws: DaemonError.self) { try LineAppender(path: folder.trainLogPath) }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\nintact")
+    }
+
+    @Test func aSymlinkedCheckpointsFolderOrAForeignEntryIsRefused() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = try Self.preparedFolder(temp)
+        let elsewhere = temp.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: false)
+        try Data("foreign".utf8).write(to: URL(fileURLWithPath: elsewhere + "/step-100.safetensors"))
+        try FileManager.default.removeItem(atPath: folder.checkpointsPath)
+        try FileManager.default.createSymbolicLink(atPath: folder.checkpointsPath, withDestinationPath: elsewhere)
+        #expect(throws: DaemonError.unsafeRunFolder(runID: folder.runID, path: folder.checkpointsPath, reason: "is a symbolic link")) {
+            try folder.checkParts()
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == ["step-100.safetensors"])
+
+        try FileManager.default.removeItem(atPath: folder.checkpointsPath)
+        try FileManager.default.createDirectory(atPath: folder.checkpointsPath, withIntermediateDirectories: false)
+        let entry = folder.checkpointsPath + "/step-200.safetensors"
+        try FileManager.default.createSymbolicLink(atPath: entry, withDestinationPath: elsewhere + "/step-100.safetensors")
+        #expect(throws: DaemonError.unsafeRunFolder(runID: folder.runID, path: entry, reason: "is a symbolic link")) { try folder.checkParts() }
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "changing a file's owner needs root"))
+    func aPartOwnedByAnotherUserIsRefused() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = try Self.preparedFolder(temp)
+        try Data("x\n".utf8).write(to: URL(fileURLWithPath: folder.metricsPath))
+        #expect(chown(folder.metricsPath, 4242, 4242) == 0)
+        #expect(throws: DaemonError.unsafeRunFolder(runID: folder.runID, path: folder.metricsPath,
+                                                    reason: "belongs to uid 4242, not to this user (uid 0)")) { try folder.checkParts() }
+    }
+}

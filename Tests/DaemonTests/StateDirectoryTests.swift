@@ -70,3 +70,56 @@ import Testing
         return stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0
     }
 }
+
+/// State directories someone else could change (issue 19, item 5), refused as sshd's
+/// StrictModes refuses such home directories.
+extension StateDirectoryTests {
+    @Test(arguments: [UInt32(0), 1000])
+    func aWorldWritableStateDirectoryIsRefused(userID: UInt32) throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let path = temp.path + "/state"
+        #expect(mkdir(path, 0o700) == 0 && chmod(path, 0o777) == 0)
+        do {
+            _ = try StateDirectory.prepare(flag: path, environment: [:], userID: userID)
+            Issue.record("a world-writable state directory must be refused")
+        } catch {
+            #expect(error.description.contains("every user can write in it (mode 777)"), "\(error)")
+            #expect(error.description.contains("chmod o-w \(path)"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "/runs"), "nothing is created in it")
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "changing a directory's owner needs root"))
+    func aForeignOwnedOrForeignGroupWritableDirectoryIsRefusedToOtherUsers() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let path = temp.path + "/state"
+        #expect(mkdir(path, 0o755) == 0 && chown(path, 4242, 4242) == 0)
+        #expect(throws: DaemonError.stateDirectoryUnusable(
+            path: path, reason: "it belongs to uid 4242, not to this user (uid 1000) or root; use your own --state-dir, or run dratsd as its owner")) {
+            try StateDirectory.prepare(flag: path, environment: [:], userID: 1000)
+        }
+        // Its owner may use it, and so may root (the service's directory belongs to user dratsd).
+        _ = try StateDirectory.prepare(flag: path, environment: [:], userID: 4242)
+        _ = try StateDirectory.prepare(flag: path, environment: [:], userID: 0)
+
+        let shared = temp.path + "/shared"
+        #expect(mkdir(shared, 0o700) == 0 && chown(shared, 0, 4242) == 0 && chmod(shared, 0o770) == 0)
+        do {
+            _ = try StateDirectory.prepare(flag: shared, environment: [:], userID: 1000)
+            Issue.record("a directory writable by a group this user is not in must be refused")
+        } catch {
+            #expect(error.description.contains("group 4242 can write in it (mode 770)"), "\(error)")
+        }
+    }
+
+    @Test func aSymlinkedRunsFolderIsRefused() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let path = temp.path + "/state"
+        #expect(mkdir(path, 0o700) == 0 && mkdir(temp.path + "/elsewhere", 0o700) == 0)
+        try FileManager.default.createSymbolicLink(atPath: path + "/runs", withDestinationPath: temp.path + "/elsewhere")
+        #expect(throws: DaemonError.self) { try StateDirectory.prepare(flag: path, environment: [:]) }
+    }
+}
