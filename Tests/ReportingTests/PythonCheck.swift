@@ -7,6 +7,10 @@ enum PythonCheck {
         try ChildProcess.pythonOutput(script, arguments).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Whether `python3` can import scipy (and numpy, which it needs): the cross-checks of the
+    /// rliable measures against scipy are skipped without it, and nothing is installed for them.
+    static let hasScipy: Bool = (try? ChildProcess.python("import numpy, scipy.stats").status) == 0
+
     static func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
         let path = NSTemporaryDirectory() + "reporting-\(getpid())-\(UUID().uuidString)-\(name)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
