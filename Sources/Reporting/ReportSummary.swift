@@ -11,6 +11,9 @@ public struct ReportSummary: Sendable, Equatable, Codable {
     /// Per task, the best final return any run in the report reached: the normalisation base.
     public var bestFinalReturn: [String: Double]
     public var samplers: [SamplerSummary]
+    /// What the samplers' aggregate measures are computed on; nil when no task is in every
+    /// run's final evaluation (and then no sampler has them).
+    public var aggregateBasis: AggregateBasis?
 }
 
 /// One sampler's row: each figure is the statistic over its seeds with a bootstrap interval.
@@ -33,4 +36,6 @@ public struct SamplerSummary: Sendable, Equatable, Codable {
     public var seedsReachingThreshold: Int
     /// Per task, mean over seeds of the final success rate.
     public var finalTaskSuccess: [String: Estimate]
+    /// rliable's aggregate measures of the final success rates (see `aggregateBasis`).
+    public var aggregates: AggregateMeasures?
 }

@@ -6,6 +6,7 @@
 public enum SummaryCalculator {
     public static func summarise(_ groups: [SamplerGroup], successThreshold: Double, bootstrap: Bootstrap) -> ReportSummary {
         let best = bestFinalReturns(groups.flatMap(\.runs))
+        let rliable = aggregates(groups, bootstrap: bootstrap)
         let samplers = groups.compactMap { group -> SamplerSummary? in
             let finals = group.runs.compactMap { run in run.metrics.evaluations.last.map { (run, $0) } }
             guard !finals.isEmpty,
@@ -22,12 +23,12 @@ public enum SummaryCalculator {
                 finalEvaluationEnvSteps: finals.map(\.1.envSteps), meanSuccess: mean, worstTaskSuccess: worst,
                 normalisedReturn: normalised.count == finals.count ? bootstrap.mean(normalised) : nil,
                 stepsToThreshold: bootstrap.median(reachSteps)!, seedsReachingThreshold: reachSteps.filter(\.isFinite).count,
-                finalTaskSuccess: perTask)
+                finalTaskSuccess: perTask, aggregates: rliable.measures[group.sampler])
         }
         return ReportSummary(successThreshold: successThreshold, bootstrapResamples: bootstrap.resamples,
                              bootstrapSeed: bootstrap.seed, confidence: bootstrap.confidence,
                              budgetsEnvSteps: Set(groups.flatMap(\.runs).map(\.totalEnvSteps)).sorted(),
-                             bestFinalReturn: best, samplers: samplers)
+                             bestFinalReturn: best, samplers: samplers, aggregateBasis: rliable.basis)
     }
 
     /// Per task, the highest final return of any run (tasks with no finite return left out).

@@ -28,6 +28,7 @@ public enum SummaryMarkdown {
             + "median reads \"not reached\" when half of the seeds or more did not.\n\n"
         out += finalStepsNote(summary) + "\n\n"
         out += whatItShows(summary, runs: runs) + "\n"
+        out += aggregatesSection(summary)
         out += taskTable(summary, runs: runs)
         return out
     }

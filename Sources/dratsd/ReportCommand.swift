@@ -10,8 +10,10 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         Groups the runs by sampler and writes into --out: learning-curves.svg/.png, final-success.svg/.png, \
         sampling-probabilities.svg/.png and summary.md. Intervals are percentile-bootstrap 95% intervals over seeds \
-        (10,000 resamples, seed 1), so the same runs always give the same report. Runs without an evaluation yet are \
-        left out with a note on stderr.
+        (10,000 resamples, seed 1), so the same runs always give the same report. summary.md also gives rliable's \
+        aggregate measures of the final success rates (IQM, optimality gap, mean, probability of improvement over \
+        uniform) with stratified-bootstrap intervals from the same resamples and seed. Runs without an evaluation yet \
+        are left out with a note on stderr.
         """
     )
 
