@@ -8,8 +8,9 @@ public struct ReportSummary: Sendable, Equatable, Codable {
     public var confidence: Double
     /// Distinct step budgets of the runs (one value when the runs are comparable).
     public var budgetsEnvSteps: [Int]
-    /// Per task, the best final return any run in the report reached: the normalisation base.
-    public var bestFinalReturn: [String: Double]
+    /// Per task, the best final full-episode return any run in the report reached (runs that
+    /// recorded it): the normalisation base of `SamplerSummary.normalisedReturn`.
+    public var bestFinalFullEpisodeReturn: [String: Double]
     public var samplers: [SamplerSummary]
     /// What the samplers' aggregate measures are computed on; nil when no task is in every
     /// run's final evaluation (and then no sampler has them).
@@ -27,8 +28,13 @@ public struct SamplerSummary: Sendable, Equatable, Codable {
     public var meanSuccess: Estimate
     /// Mean over seeds of the final success rate of the worst task.
     public var worstTaskSuccess: Estimate
-    /// Mean over seeds of the normalised return (nil when no task has a positive best return).
+    /// Mean over seeds of the normalised return: per task the final full-episode return over
+    /// `ReportSummary.bestFinalFullEpisodeReturn`, averaged over tasks with a positive best. nil
+    /// when `normalisedReturnUnavailable` says why.
     public var normalisedReturn: Estimate?
+    /// Why there is no normalised return: a run evaluated before full-episode returns were
+    /// recorded, or a run with no task of positive best; nil when there is one.
+    public var normalisedReturnUnavailable: String?
     /// Median over seeds of the first evaluation step with mean success >= the threshold;
     /// +infinity (JSON "not reached") for a median seed that never got there.
     public var stepsToThreshold: Estimate

@@ -17,13 +17,16 @@ public enum SummaryMarkdown {
             let seeds = row.seeds.map(String.init).joined(separator: ", ")
             let steps = stepsCell(row.stepsToThreshold) + " (\(row.seedsReachingThreshold)/\(row.seeds.count) reached)"
             out += "| \(row.sampler) | \(row.seeds.count) (\(seeds)) | \(cell(row.meanSuccess)) | \(cell(row.worstTaskSuccess)) | "
-                + "\(row.normalisedReturn.map(cell) ?? "n/a") | \(steps) |\n"
+                + "\(normalisedReturnCell(row)) | \(steps) |\n"
         }
         out += "\nEach cell: the statistic over seeds of each run's final evaluation [\(confidence)% percentile-bootstrap "
             + "interval over seeds, \(grouped(summary.bootstrapResamples)) resamples, seed \(summary.bootstrapSeed); none with one seed]. "
             + "Success rates come from the deterministic policy on each task's fixed evaluation layouts. "
-            + "Normalised return: per task, the final return divided by the best final return any run in this report reached "
-            + "on that task (tasks whose best is not positive left out), averaged over tasks. Steps to mean success >= \(threshold): "
+            + "Normalised return: per task, the final full-episode return (the deterministic evaluation episode played on to "
+            + "its full length; success still counts at the first success) divided by the best final full-episode return any "
+            + "run in this report reached on that task (tasks whose best is not positive left out), averaged over tasks. It "
+            + "does not use the `return` in metrics.jsonl, which ends at the first success: a task solved early collects less "
+            + "of it than one never solved, so it is no measure of progress. Steps to mean success >= \(threshold): "
             + "the first evaluation at or above it, median over seeds; a seed that never got there counts as never, so the "
             + "median reads \"not reached\" when half of the seeds or more did not.\n\n"
         out += finalStepsNote(summary) + "\n\n"
@@ -37,6 +40,12 @@ public enum SummaryMarkdown {
         let value = number(estimate.value)
         guard let lower = estimate.lower, let upper = estimate.upper else { return value }
         return "\(value) [\(number(lower)), \(number(upper))]"
+    }
+
+    /// The estimate, or n/a with the reason (e.g. runs evaluated before full-length returns were recorded).
+    static func normalisedReturnCell(_ row: SamplerSummary) -> String {
+        if let estimate = row.normalisedReturn { return cell(estimate) }
+        return row.normalisedReturnUnavailable.map { "n/a (\($0))" } ?? "n/a"
     }
 
     static func stepsCell(_ estimate: Estimate) -> String {

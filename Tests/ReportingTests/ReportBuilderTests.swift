@@ -9,15 +9,15 @@ import Testing
         let fixtures = try ReportFixtures()
         var ids: [String] = []
         ids.append(try fixtures.addRun(sampler: "drats", seed: 1, lines: ReportFixtures.simpleRun(
-            first: [1, 0, 0, 0], final: [1, 1, 1, 0.5], finalReturns: [1, 1, 0.8, 0.5])))
+            first: [1, 0, 0, 0], final: [1, 1, 1, 0.5], finalFullEpisodeReturns: [1, 1, 0.8, 0.5])))
         ids.append(try fixtures.addRun(sampler: "drats", seed: 2, lines: ReportFixtures.simpleRun(
-            first: [1, 1, 0, 0], final: [1, 1, 1, 1], finalReturns: [1, 1, 1, 1])))
+            first: [1, 1, 0, 0], final: [1, 1, 1, 1], finalFullEpisodeReturns: [1, 1, 1, 1])))
         ids.append(try fixtures.addRun(sampler: "uniform", seed: 1, lines: ReportFixtures.simpleRun(
-            first: [0, 0, 0, 0], final: [1, 1, 0, 0], finalReturns: [1, 0.5, 0, 0])))
+            first: [0, 0, 0, 0], final: [1, 1, 0, 0], finalFullEpisodeReturns: [1, 0.5, 0, 0])))
         ids.append(try fixtures.addRun(sampler: "uniform", seed: 2, lines: ReportFixtures.simpleRun(
-            first: [1, 0, 0, 0], final: [1, 1, 1, 0], finalReturns: [1, 1, 0.4, 0])))
+            first: [1, 0, 0, 0], final: [1, 1, 1, 0], finalFullEpisodeReturns: [1, 1, 0.4, 0])))
         ids.append(try fixtures.addRun(sampler: "hard-first", seed: 1, lines: ReportFixtures.simpleRun(
-            first: [0, 0, 0, 0], final: [1, 0, 0, 0], finalReturns: [0.5, 0, 0, 0])))
+            first: [0, 0, 0, 0], final: [1, 0, 0, 0], finalFullEpisodeReturns: [0.5, 0, 0, 0])))
         ids.append(try fixtures.addRun(sampler: "drats", seed: 3, lines: [ReportFixtures.iteration(1, steps: 256, probabilities: [0.25, 0.25, 0.25, 0.25])]))
         return (fixtures, ids)
     }
@@ -32,7 +32,7 @@ import Testing
         let summary = report.summary
         #expect(summary.samplers.map(\.sampler) == ["uniform", "drats", "hard-first"])
         #expect(summary.budgetsEnvSteps == [200_000])
-        #expect(summary.bestFinalReturn == ["wall0": 1, "wall1": 1, "wall2": 1, "wall3": 1])
+        #expect(summary.bestFinalFullEpisodeReturn == ["wall0": 1, "wall1": 1, "wall2": 1, "wall3": 1])
         let uniform = summary.samplers[0], drats = summary.samplers[1], hardFirst = summary.samplers[2]
         #expect(drats.seeds == [1, 2])
         #expect(drats.meanSuccess.value == (0.875 + 1) / 2)
@@ -105,10 +105,10 @@ import Testing
         let (fixtures, ids) = try Self.fixture()
         // drats seed 2 again, evaluated only at 256 steps: the same seed, no new sample.
         let repeated = try fixtures.addRun(sampler: "drats", seed: 2, lines: Array(ReportFixtures.simpleRun(
-            first: [1, 1, 0, 0], final: [1, 1, 1, 1], finalReturns: [1, 1, 1, 1]).prefix(2)))
+            first: [1, 1, 0, 0], final: [1, 1, 1, 1], finalFullEpisodeReturns: [1, 1, 1, 1]).prefix(2)))
         // uniform seed 1 again, evaluated as far as the first one: the first given is kept.
         let tie = try fixtures.addRun(sampler: "uniform", seed: 1, lines: ReportFixtures.simpleRun(
-            first: [0, 0, 0, 0], final: [0, 0, 0, 0], finalReturns: [0, 0, 0, 0]))
+            first: [0, 0, 0, 0], final: [0, 0, 0, 0], finalFullEpisodeReturns: [0, 0, 0, 0]))
         let runs = try ReportBuilder.loadRuns(queries: [repeated] + ids + [tie], all: false, store: fixtures.store, stateDirectory: fixtures.directory)
         let report = try ReportBuilder.build(runs, successThreshold: 0.5, bootstrap: Bootstrap(resamples: 2_000))
         #expect(report.skipped.map(\.runID) == [ids[5], repeated, tie])

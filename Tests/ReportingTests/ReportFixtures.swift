@@ -21,13 +21,16 @@ struct ReportFixtures {
             .replacingOccurrences(of: "seed: 1\n", with: "seed: \(seed)\n")
     }
 
-    /// One evaluation line; `success` and `returns` are per task wall0..wall3.
-    static func evaluation(iteration: Int, steps: Int, success: [Double], returns: [Double]) -> String {
+    /// One evaluation line; `success`, `returns` (until the first success) and
+    /// `fullEpisodeReturns` are per task wall0..wall3. nil `fullEpisodeReturns` writes no
+    /// `full_episode_return` keys, as a trainer did before it recorded them.
+    static func evaluation(iteration: Int, steps: Int, success: [Double], returns: [Double], fullEpisodeReturns: [Double]?) -> String {
         var fields = ["\"kind\":\"evaluation\"", "\"iteration\":\(iteration)", "\"env_steps\":\(steps)", "\"wall_seconds\":1.5",
                       "\"eval/mean_success_rate\":\(success.reduce(0, +) / Double(success.count))",
                       "\"eval/worst_success_rate\":\(success.min()!)"]
         for (index, value) in success.enumerated() { fields.append("\"eval/wall\(index)/success_rate\":\(value)") }
         for (index, value) in returns.enumerated() { fields.append("\"eval/wall\(index)/return\":\(value)") }
+        for (index, value) in (fullEpisodeReturns ?? []).enumerated() { fields.append("\"eval/wall\(index)/full_episode_return\":\(value)") }
         return "{" + fields.joined(separator: ",") + "}"
     }
 
@@ -49,11 +52,17 @@ struct ReportFixtures {
         return record.id
     }
 
-    /// Evaluations at 256 and 512 steps with the given final per-task success and returns.
-    static func simpleRun(first: [Double], final: [Double], finalReturns: [Double]) -> [String] {
+    /// Evaluations at 256 and 512 steps with the given final per-task success and full-episode
+    /// returns (none with `recordsFullEpisodeReturns` false). The until-success returns run the
+    /// other way (2 - full-episode return), as solving ends an evaluation episode early, so a
+    /// report that normalised them would get other numbers.
+    static func simpleRun(first: [Double], final: [Double], finalFullEpisodeReturns: [Double],
+                          recordsFullEpisodeReturns: Bool = true) -> [String] {
         [iteration(1, steps: 256, probabilities: [0.4, 0.3, 0.2, 0.1]),
-         evaluation(iteration: 1, steps: 256, success: first, returns: first),
+         evaluation(iteration: 1, steps: 256, success: first, returns: first.map { 2 - $0 },
+                    fullEpisodeReturns: recordsFullEpisodeReturns ? first : nil),
          iteration(2, steps: 512, probabilities: [0.1, 0.2, 0.3, 0.4]),
-         evaluation(iteration: 2, steps: 512, success: final, returns: finalReturns)]
+         evaluation(iteration: 2, steps: 512, success: final, returns: finalFullEpisodeReturns.map { 2 - $0 },
+                    fullEpisodeReturns: recordsFullEpisodeReturns ? finalFullEpisodeReturns : nil)]
     }
 }

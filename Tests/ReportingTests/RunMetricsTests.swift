@@ -5,7 +5,7 @@ import Testing
     @Test func readsEvaluationsAndProbabilitiesKeepingTheLastLinePerIteration() {
         let lines = [
             #"{"kind":"iteration","iteration":1,"env_steps":100,"wall_seconds":1,"sampler/a/probability":0.5,"sampler/b/probability":0.5,"sampler/a/score":3}"#,
-            #"{"kind":"evaluation","iteration":1,"env_steps":100,"eval/mean_success_rate":0.25,"eval/worst_success_rate":0,"eval/a/success_rate":0.5,"eval/b/success_rate":0,"eval/a/return":10,"eval/b/return":2}"#,
+            #"{"kind":"evaluation","iteration":1,"env_steps":100,"eval/mean_success_rate":0.25,"eval/worst_success_rate":0,"eval/a/success_rate":0.5,"eval/b/success_rate":0,"eval/a/return":10,"eval/b/return":2,"eval/a/full_episode_return":12,"eval/b/full_episode_return":2.5}"#,
             #"{"kind":"iteration","iteration":2,"env_steps":200,"sampler/a/probability":0.9,"sampler/b/probability":0.1}"#,
             #"{"kind":"iteration","iteration":2,"env_steps":200,"sampler/a/probability":0.7,"sampler/b/probability":0.3}"#,
             "not json",
@@ -17,6 +17,9 @@ import Testing
         #expect(metrics.evaluations.map(\.envSteps) == [100, 200])
         #expect(metrics.evaluations[0].meanSuccess == 0.25)
         #expect(metrics.evaluations[0].taskReturn == ["a": 10, "b": 2])
+        #expect(metrics.evaluations[0].taskFullEpisodeReturn == ["a": 12, "b": 2.5])
+        // A line from before the trainer recorded full-episode returns has none.
+        #expect(metrics.evaluations[1].taskFullEpisodeReturn.isEmpty)
         // Without the aggregate keys they are computed from the task rates.
         #expect(metrics.evaluations[1].meanSuccess == 0.75)
         #expect(metrics.evaluations[1].worstSuccess == 0.5)

@@ -10,8 +10,14 @@ public struct EvaluationPoint: Sendable, Equatable {
     public var worstSuccess: Double
     /// `eval/<task>/success_rate`.
     public var taskSuccess: [String: Double]
-    /// `eval/<task>/return`.
+    /// `eval/<task>/return`: the return up to the first success, where the evaluation episode
+    /// ends, so a task solved early collects less of it than one never solved. Not progress.
     public var taskReturn: [String: Double]
+    /// `eval/<task>/full_episode_return`: the return of the same deterministic episode played
+    /// on to its full length (success still counted at the first success), comparable between
+    /// a run that solves the task and one that does not. Empty for runs evaluated before the
+    /// trainer recorded it.
+    public var taskFullEpisodeReturn: [String: Double] = [:]
 }
 
 /// The task-sampling distribution after one training iteration.
@@ -61,13 +67,15 @@ public struct RunMetrics: Sendable, Equatable {
             case "evaluation":
                 let success = perTask(numbers, prefix: "eval/", suffix: "/success_rate")
                 let returns = perTask(numbers, prefix: "eval/", suffix: "/return")
+                let fullEpisodeReturns = perTask(numbers, prefix: "eval/", suffix: "/full_episode_return")
                 guard let mean = numbers["eval/mean_success_rate"] ?? (success.isEmpty ? nil : success.values.reduce(0, +) / Double(success.count)),
                       let worst = numbers["eval/worst_success_rate"] ?? success.values.min() else {
                     unreadable += 1
                     continue
                 }
                 evaluations[iteration] = EvaluationPoint(iteration: iteration, envSteps: steps, meanSuccess: mean,
-                                                         worstSuccess: worst, taskSuccess: success, taskReturn: returns)
+                                                         worstSuccess: worst, taskSuccess: success, taskReturn: returns,
+                                                         taskFullEpisodeReturn: fullEpisodeReturns)
             case "iteration":
                 let probabilities = perTask(numbers, prefix: "sampler/", suffix: "/probability")
                 if !probabilities.isEmpty {
