@@ -84,4 +84,20 @@ import Testing
         #expect(!report.markdown.contains("probability of improvement over uniform |"))
         #expect(report.markdown.contains("No uniform runs in this report, so there is no probability of improvement over uniform."))
     }
+
+    @Test func tasksSomeRunLacksAreLeftOutForEverySampler() throws {
+        // r-2's final evaluation has no task b: every matrix is on task a alone.
+        func run(_ id: String, _ sampler: String, _ success: [String: Double]) -> ReportRun {
+            let point = EvaluationPoint(iteration: 1, envSteps: 100, meanSuccess: 0, worstSuccess: 0, taskSuccess: success, taskReturn: [:])
+            return ReportRun(id: id, name: id, sampler: sampler, seed: 1, totalEnvSteps: 100, tasks: ["a", "b"],
+                             metrics: RunMetrics(evaluations: [point], sampling: [], unreadableLines: 0))
+        }
+        let report = try ReportBuilder.build([run("r-1", "uniform", ["a": 0.5, "b": 1]), run("r-2", "drats", ["a": 1])],
+                                             bootstrap: Bootstrap(resamples: 10))
+        #expect(report.summary.aggregateBasis?.tasks == ["a"])
+        #expect(report.summary.aggregateBasis?.tasksLeftOut == ["b"])
+        #expect(report.summary.samplers[0].aggregates?.mean.value == 0.5)
+        #expect(report.summary.samplers[1].aggregates?.probabilityOfImprovement?.value == 1)
+        #expect(report.markdown.contains("Left out, as not every run's final evaluation has them: b."))
+    }
 }
