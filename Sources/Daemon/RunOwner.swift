@@ -42,3 +42,15 @@ public struct RunOwner: Sendable, Equatable, Codable {
         return kill(pid, 0) == 0 || errno == EPERM
     }
 }
+
+extension RunRecord {
+    /// A `running` run whose owning process is gone: this machine rebooted since it started, or
+    /// its pid no longer exists (a killed `dratsd train` or service). The database still says
+    /// running until a service starts and requeues it; `list` and `show` say orphaned. (A pid
+    /// reused by another program still looks alive here; the service's lease timeout catches it.)
+    public var isOrphaned: Bool {
+        guard state == .running, let owner else { return false }
+        if !owner.bootID.isEmpty, owner.bootID != RunOwner.currentBootID() { return true }
+        return !RunOwner.processExists(owner.pid)
+    }
+}

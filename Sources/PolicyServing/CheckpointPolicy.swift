@@ -32,12 +32,14 @@ public final class CheckpointPolicy {
     public let critic: ValueNetwork
 
     /// Reads `url` with checksum verification and rebuilds its policy.
+    /// A file that cannot be opened is reported with the system's reason (no such file, or
+    /// permission denied on it or on a folder above it).
     public static func load(from url: URL) throws(PolicyServingError) -> CheckpointPolicy {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw .unreadable(path: url.path, reason: "no such file")
-        }
         let file: SafeTensorsFile
         do { file = try SafeTensors.read(from: url) } catch {
+            if let error = error as? SafeTensorsError, case let .readFailed(_, "open", code, _) = error {
+                throw .unreadable(path: url.path, reason: String(cString: strerror(code)).lowercased())
+            }
             throw .unreadable(path: url.path, reason: String(describing: error))
         }
         return try CheckpointPolicy(file: file, path: url.path)

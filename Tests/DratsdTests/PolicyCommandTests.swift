@@ -63,6 +63,22 @@ import Testing
         #expect(result.stderr.contains("cannot read checkpoint \(path): no such file"))
     }
 
+    /// A folder above the checkpoint that this user may not enter: "permission denied", not
+    /// "no such file" (run as user nobody, since root may enter any folder).
+    @Test(.enabled(if: DratsdBinary.canRunAsAnotherUser, "needs root and setpriv"))
+    func aFolderThatDeniesAccessSaysSo() throws {
+        var template = Array("/tmp/drats-denied-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        let folder = try #require(made.map { String(cString: $0) })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/step-100.safetensors"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(chmod(folder, 0o700) == 0)
+        let result = try DratsdBinary.runAsUser(65534, ["policy", path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot read checkpoint \(path): permission denied"), "\(result.stderr)")
+    }
+
     @Test func fileWithoutAChecksumIsRefused() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("drats-foreign-\(UUID().uuidString).safetensors")
         defer { try? FileManager.default.removeItem(at: url) }

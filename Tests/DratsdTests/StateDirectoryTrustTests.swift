@@ -5,16 +5,12 @@ import Testing
 /// `dratsd` run as another user (setpriv) against a state directory it does not own or that
 /// everyone can write (issue 19, item 5): refused with the reason and the fix, nothing created.
 @Suite struct StateDirectoryTrustTests {
-    static let setpriv = "/usr/bin/setpriv"
-    static var canActAsAnotherUser: Bool { geteuid() == 0 && FileManager.default.isExecutableFile(atPath: setpriv) }
-
     /// Runs `dratsd list --state-dir path` as uid/gid 65534 (nobody), with no supplementary groups.
     func listAsNobody(_ path: String) throws -> ChildProcess.Output {
-        try ChildProcess.run(URL(fileURLWithPath: Self.setpriv),
-                             ["--reuid=65534", "--regid=65534", "--clear-groups", DratsdBinary.url.path, "list", "--state-dir", path])
+        try DratsdBinary.runAsUser(65534, ["list", "--state-dir", path])
     }
 
-    @Test(.enabled(if: canActAsAnotherUser, "acting as another user needs root and setpriv"))
+    @Test(.enabled(if: DratsdBinary.canRunAsAnotherUser, "acting as another user needs root and setpriv"))
     func anotherUsersStateDirectoryIsRefused() throws {
         var template = Array("/tmp/drats-trust-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }

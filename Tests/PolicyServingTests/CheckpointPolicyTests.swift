@@ -113,7 +113,7 @@ import Testing
         let scratch = try Fixtures.Scratch("foreign")
         defer { scratch.cleanUp() }
         let missing = scratch.file("nope.safetensors")
-        #expect(throws: PolicyServingError.unreadable(path: missing.path, reason: "no such file")) { try CheckpointPolicy.load(from: missing) }
+        #expect(throws: PolicyServingError.unreadable(path: missing.path, reason: "no such file or directory")) { try CheckpointPolicy.load(from: missing) }
 
         let text = scratch.file("notes.safetensors")
         try Data("hello, not tensors".utf8).write(to: text)
