@@ -4,15 +4,18 @@ import Networks
 /// Every PPO setting, with the paper's defaults (spec `drats.md` section 5) and CleanRL's names.
 ///
 /// Sizes that follow from these (`batchSize`, `minibatchSize`) are computed here and nowhere
-/// else. `validate()` reports every problem at once.
+/// else, without overflow for any field values. `validate()` reports every problem at once,
+/// including counts beyond `Limits`.
 public struct PPOConfig: Codable, Sendable, Equatable {
-    /// Parallel environment slots; the paper runs one per task (10 on MT10).
+    /// Parallel environment slots; the paper runs one per task (10 on MT10). 1 to 4096
+    /// (`Limits.numEnvs`).
     public var numEnvs: Int = 10
     /// Steps collected per slot per iteration (paper: 10,000, so 100k transitions per update).
+    /// 1 to 10,000,000 (`Limits.numSteps`).
     public var numSteps: Int = 10_000
-    /// Passes over the rollout per update (paper: 16).
+    /// Passes over the rollout per update (paper: 16). 1 to 10,000 (`Limits.updateEpochs`).
     public var updateEpochs: Int = 16
-    /// Minibatches per epoch (paper: 32).
+    /// Minibatches per epoch (paper: 32). 1 to `batchSize`.
     public var numMinibatches: Int = 32
     /// Adam step size (paper: 5e-4), constant over training.
     public var learningRate: Double = 5e-4
@@ -46,7 +49,9 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     public var targetKL: Double? = 0.05
     /// Multiplier on `targetKL` for the early stop (paper: 1.5, as in Stable-Baselines3).
     public var klStopFactor: Double = 1.5
-    /// Hidden layer widths of the actor and critic trunks (paper: 3 x 400).
+    /// Hidden layer widths of the actor and critic trunks (paper: 3 x 400); none makes both
+    /// linear. At most 64 layers (`Limits.hiddenLayers`), each 1 to 65,536 wide
+    /// (`Limits.hiddenWidth`).
     public var hiddenSizes: [Int] = [400, 400, 400]
     /// How the policy's log-std is produced (the authors' MetaWorld code: state-dependent).
     public var logStdMode: LogStdMode = .stateDependent
@@ -137,8 +142,30 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     /// The paper's settings.
     public static let defaults = PPOConfig()
 
-    /// Transitions per update: numEnvs x numSteps.
-    public var batchSize: Int { numEnvs * numSteps }
+    /// Upper bounds on the counts. No real run comes near them (the paper: 10 slots, 10,000
+    /// steps, 16 epochs, 3 x 400), and within them every size that follows (`batchSize` at most
+    /// 4.1e10 transitions; buffers, layers and their bytes at most about 1e17) fits in `Int`
+    /// with room to spare, so nothing computed from a valid config can overflow. Whether such a
+    /// run fits in memory is a separate question.
+    public enum Limits {
+        /// Most parallel environment slots.
+        public static let numEnvs = 4096
+        /// Most steps per slot per iteration.
+        public static let numSteps = 10_000_000
+        /// Most passes over the rollout per update.
+        public static let updateEpochs = 10_000
+        /// Most hidden layers.
+        public static let hiddenLayers = 64
+        /// Widest hidden layer.
+        public static let hiddenWidth = 65_536
+    }
+
+    /// Transitions per update: numEnvs x numSteps; `Int.max` when that product overflows
+    /// (only for counts beyond `Limits`, which `problems()` reports).
+    public var batchSize: Int {
+        let (product, overflow) = numEnvs.multipliedReportingOverflow(by: numSteps)
+        return overflow ? Int.max : product
+    }
     /// Transitions per minibatch: batchSize / numMinibatches (the remainder is unused).
     public var minibatchSize: Int { numMinibatches > 0 ? batchSize / numMinibatches : 0 }
 
@@ -148,11 +175,18 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         func require(_ condition: Bool, _ message: @autoclosure () -> String) {
             if !condition { problems.append(message()) }
         }
-        require(numEnvs >= 1, "numEnvs is \(numEnvs); it must be at least 1")
-        require(numSteps >= 1, "numSteps is \(numSteps); it must be at least 1")
-        require(updateEpochs >= 1, "updateEpochs is \(updateEpochs); it must be at least 1")
-        require(numMinibatches >= 1 && numMinibatches <= batchSize,
-                "numMinibatches is \(numMinibatches); it must be between 1 and numEnvs x numSteps (\(batchSize))")
+        require((1...Limits.numEnvs).contains(numEnvs), "numEnvs is \(numEnvs); it must be between 1 and \(Limits.numEnvs)")
+        require((1...Limits.numSteps).contains(numSteps), "numSteps is \(numSteps); it must be between 1 and \(Limits.numSteps)")
+        require((1...Limits.updateEpochs).contains(updateEpochs),
+                "updateEpochs is \(updateEpochs); it must be between 1 and \(Limits.updateEpochs)")
+        // Checked only against a batch size within the limits, so a bad numEnvs or numSteps is
+        // reported once, not again through their product.
+        if (1...Limits.numEnvs).contains(numEnvs), (1...Limits.numSteps).contains(numSteps) {
+            require(numMinibatches >= 1 && numMinibatches <= batchSize,
+                    "numMinibatches is \(numMinibatches); it must be between 1 and numEnvs x numSteps (\(batchSize))")
+        } else {
+            require(numMinibatches >= 1, "numMinibatches is \(numMinibatches); it must be between 1 and numEnvs x numSteps")
+        }
         require(learningRate > 0 && learningRate.isFinite, "learningRate is \(learningRate); it must be a positive number")
         require(adamEpsilon > 0 && adamEpsilon.isFinite, "adamEpsilon is \(adamEpsilon); it must be a positive number")
         require(maxGradNorm > 0 && maxGradNorm.isFinite, "maxGradNorm is \(maxGradNorm); it must be a positive number")
@@ -164,7 +198,10 @@ public struct PPOConfig: Codable, Sendable, Equatable {
         if let targetKL { require(targetKL > 0 && targetKL.isFinite, "targetKL is \(targetKL); it must be positive, or null to disable") }
         require(klStopFactor > 0 && klStopFactor.isFinite, "klStopFactor is \(klStopFactor); it must be a positive number")
         require(rewardScale > 0 && rewardScale.isFinite, "rewardScale is \(rewardScale); it must be a positive number")
-        require(hiddenSizes.allSatisfy { $0 >= 1 }, "hiddenSizes is \(hiddenSizes); every width must be at least 1")
+        require(hiddenSizes.count <= Limits.hiddenLayers,
+                "hiddenSizes has \(hiddenSizes.count) layers; it may have at most \(Limits.hiddenLayers)")
+        require(hiddenSizes.allSatisfy { (1...Limits.hiddenWidth).contains($0) },
+                "hiddenSizes is \(hiddenSizes.count <= 16 ? "\(hiddenSizes)" : "a list of \(hiddenSizes.count) widths"); every width must be between 1 and \(Limits.hiddenWidth)")
         return problems
     }
 

@@ -18,11 +18,18 @@ extension RunConfig {
     /// Number of tasks trained on.
     public var taskCount: Int { env.tasks.count }
     /// Environment steps collected per iteration (one PPO update): `env.envSlots x ppo.numSteps`.
-    public var envStepsPerIteration: Int { env.envSlots * ppo.numSteps }
-    /// Iterations needed to reach `run.totalEnvSteps` (the last one may overshoot it).
+    /// At most 4.1e10 in a valid config (`Limits`); `Int.max` for counts whose product overflows,
+    /// which validation refuses.
+    public var envStepsPerIteration: Int {
+        let (product, overflow) = env.envSlots.multipliedReportingOverflow(by: ppo.numSteps)
+        return overflow ? Int.max : product
+    }
+    /// Iterations needed to reach `run.totalEnvSteps` (the last one may overshoot it), rounded up
+    /// without the addition that overflows for a budget near `Int.max`.
     public var iterationCount: Int {
         let perIteration = max(envStepsPerIteration, 1)
-        return (run.totalEnvSteps + perIteration - 1) / perIteration
+        let (whole, remainder) = run.totalEnvSteps.quotientAndRemainder(dividingBy: perIteration)
+        return remainder > 0 ? whole + 1 : whole
     }
     /// Evaluations over the run: one per crossed multiple of `evaluation.everyEnvSteps`.
     public var evaluationCount: Int { run.totalEnvSteps / max(evaluation.everyEnvSteps, 1) }

@@ -1,16 +1,23 @@
+import PPO
+
 extension RunConfig {
     /// Every out-of-range value, each with its key path and what is allowed. Empty when the
     /// config can be run. `load` reports these together with unknown keys and wrong types.
+    /// Every count is checked against its bound in `Limits` first, and a quantity derived from
+    /// counts only once they are within bounds, so no value of any field can overflow here.
     public func rangeProblems() -> [ConfigProblem] {
         var problems: [ConfigProblem] = []
         func check(_ ok: Bool, _ keyPath: String, _ value: some CustomStringConvertible, _ allowed: String) {
             if !ok { problems.append(ConfigProblem(keyPath: keyPath, message: "is \(value); allowed: \(allowed)")) }
         }
 
-        check(!run.name.isEmpty && !run.name.contains(where: \.isNewline) && run.name.count <= 200, "run.name",
-              "'\(run.name)'", "a non-empty single line of at most 200 characters")
-        check(run.totalEnvSteps >= 1, "run.totalEnvSteps", run.totalEnvSteps, "an integer >= 1")
-        if run.totalEnvSteps >= 1 && envStepsPerIteration >= 1 {
+        check(!run.name.isEmpty && !run.name.contains(where: \.isNewline) && run.name.count <= Limits.nameCharacters, "run.name",
+              "'\(ConfigText.excerpt(run.name))'", "a non-empty single line of at most \(Limits.nameCharacters) characters")
+        let totalInRange = (1...Limits.envSteps).contains(run.totalEnvSteps)
+        check(totalInRange, "run.totalEnvSteps", run.totalEnvSteps, Limits.range(1, Limits.envSteps))
+        let slotsInRange = (1...Limits.envSlots).contains(env.envSlots)
+        let stepsInRange = (1...PPOConfig.Limits.numSteps).contains(ppo.numSteps)
+        if totalInRange && slotsInRange && stepsInRange {
             check(run.totalEnvSteps >= envStepsPerIteration, "run.totalEnvSteps", run.totalEnvSteps,
                   "at least one iteration, env.envSlots x ppo.numSteps = \(envStepsPerIteration) steps")
         }
@@ -21,20 +28,20 @@ extension RunConfig {
         for (index, task) in env.tasks.enumerated() {
             if !suiteTasks.contains(task) {
                 let hint = ClosestKey.suggestion(for: task, among: suiteTasks).map { " (did you mean '\($0)'?)" } ?? ""
-                check(false, "env.tasks[\(index)]", "'\(task)'\(hint)", "a \(env.suite.rawValue) task: \(suiteTasks.joined(separator: ", "))")
+                check(false, "env.tasks[\(index)]", "'\(ConfigText.excerpt(task))'\(hint)", "a \(env.suite.rawValue) task: \(suiteTasks.joined(separator: ", "))")
             } else if !seen.insert(task).inserted {
                 check(false, "env.tasks[\(index)]", "'\(task)' again", "each task once")
             }
         }
-        check(env.envSlots >= 1 && env.envSlots <= 4096, "env.envSlots", env.envSlots,
-              "an integer in 1...4096 (default: one per task, \(env.tasks.count))")
-        check(env.workerThreads >= 0 && env.workerThreads <= 256, "env.workerThreads", env.workerThreads,
-              "an integer in 0...256 (0: one per available core)")
+        check(slotsInRange, "env.envSlots", env.envSlots,
+              "\(Limits.range(1, Limits.envSlots)) (default: one per task, \(env.tasks.count))")
+        check((0...Limits.workerThreads).contains(env.workerThreads), "env.workerThreads", env.workerThreads,
+              "\(Limits.range(0, Limits.workerThreads)) (0: one per available core)")
 
         // PPO's sizes are checked against a valid slot count, so a bad env.envSlots (checked
         // above) is reported once, not again through numEnvs x numSteps.
         var ppoChecked = ppo
-        ppoChecked.numEnvs = max(ppo.numEnvs, 1)
+        ppoChecked.numEnvs = min(max(ppo.numEnvs, 1), PPOConfig.Limits.numEnvs)
         for message in ppoChecked.problems() {
             // PPOConfig's messages start with the field name ("clipCoef is 1.5; it must be ...").
             let field = String(message.prefix { $0.isLetter || $0.isNumber })
@@ -54,10 +61,14 @@ extension RunConfig {
             problems.append(ConfigProblem(keyPath: "sampler.\(key)", message: "is \(problem.value); allowed: \(problem.allowed)"))
         }
 
-        check(evaluation.everyEnvSteps >= 1, "evaluation.everyEnvSteps", evaluation.everyEnvSteps, "an integer >= 1")
-        check(evaluation.episodesPerTask >= 1, "evaluation.episodesPerTask", evaluation.episodesPerTask, "an integer >= 1")
-        check(checkpoint.everyIterations >= 1, "checkpoint.everyIterations", checkpoint.everyIterations, "an integer >= 1")
-        check(checkpoint.keepLast >= 1, "checkpoint.keepLast", checkpoint.keepLast, "an integer >= 1")
+        check((1...Limits.envSteps).contains(evaluation.everyEnvSteps), "evaluation.everyEnvSteps", evaluation.everyEnvSteps,
+              Limits.range(1, Limits.envSteps))
+        check((1...Limits.evaluationEpisodes).contains(evaluation.episodesPerTask), "evaluation.episodesPerTask",
+              evaluation.episodesPerTask, Limits.range(1, Limits.evaluationEpisodes))
+        check((1...Limits.envSteps).contains(checkpoint.everyIterations), "checkpoint.everyIterations", checkpoint.everyIterations,
+              Limits.range(1, Limits.envSteps))
+        check((1...Limits.keptCheckpoints).contains(checkpoint.keepLast), "checkpoint.keepLast", checkpoint.keepLast,
+              Limits.range(1, Limits.keptCheckpoints))
         return problems
     }
 }

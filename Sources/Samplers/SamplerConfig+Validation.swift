@@ -10,6 +10,15 @@ public struct SamplerConfigProblem: Equatable, Sendable, CustomStringConvertible
 }
 
 extension SamplerConfig {
+    /// Upper bounds on the counts, far beyond any real run (the paper: a 100M-step budget,
+    /// 100k-step windows, 50 episodes) and low enough that nothing computed from them overflows.
+    public enum Limits {
+        /// Most environment steps in `totalStepBudget` and `updateEveryEnvSteps`: 10^12.
+        public static let envSteps = 1_000_000_000_000
+        /// Most episodes in `successWindowEpisodes` (each task keeps one flag per episode).
+        public static let successWindowEpisodes = 100_000
+    }
+
     /// Every problem at once, so a user fixes a config in one pass. With `taskCount`, also the
     /// settings whose range depends on the number of tasks.
     public func validate(taskCount: Int? = nil) -> [SamplerConfigProblem] {
@@ -26,9 +35,10 @@ extension SamplerConfig {
                   "0 <= floor <= 1 (a floor above 1 / task count falls back to uniform sampling), or omitted for 1 / (4 x task count)")
         }
         check(maxReturn.isFinite && maxReturn > 0, "maxReturn", maxReturn, "a finite number > 0")
-        check(updateEveryEnvSteps >= 1, "updateEveryEnvSteps", updateEveryEnvSteps,
-              "an integer >= 1 (environment steps between sampler updates; 1 updates after every rollout)")
-        check(successWindowEpisodes >= 1, "successWindowEpisodes", successWindowEpisodes, "an integer >= 1")
+        check((1...Limits.envSteps).contains(updateEveryEnvSteps), "updateEveryEnvSteps", updateEveryEnvSteps,
+              "an integer in 1...\(Limits.envSteps) (environment steps between sampler updates; 1 updates after every rollout)")
+        check((1...Limits.successWindowEpisodes).contains(successWindowEpisodes), "successWindowEpisodes", successWindowEpisodes,
+              "an integer in 1...\(Limits.successWindowEpisodes)")
         check(targetSwitchSuccessRate >= 0 && targetSwitchSuccessRate <= 1, "targetSwitchSuccessRate",
               targetSwitchSuccessRate, "0 <= targetSwitchSuccessRate <= 1")
         check(masteredSuccessRate >= 0 && masteredSuccessRate <= 1, "masteredSuccessRate",
@@ -54,7 +64,7 @@ extension SamplerConfig {
               hardFirstBudgetFraction, "0 < hardFirstBudgetFraction <= 1")
         check(hardFirstStageOneFraction >= 0 && hardFirstStageOneFraction <= 1, "hardFirstStageOneFraction",
               hardFirstStageOneFraction, "0 <= hardFirstStageOneFraction <= 1")
-        check(totalStepBudget >= 1, "totalStepBudget", totalStepBudget, "an integer >= 1")
+        check((1...Limits.envSteps).contains(totalStepBudget), "totalStepBudget", totalStepBudget, "an integer in 1...\(Limits.envSteps)")
         if let taskCount {
             check(taskCount >= 1, "taskCount", taskCount, "an integer >= 1 (the number of tasks)")
         }

@@ -17,9 +17,10 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
     /// at which at least this many steps have passed since the last update, so a short PPO
     /// rollout does not shrink the window (spec section 5; the authors update once per rollout
     /// of 10,000 steps per slot, about 200 finished episodes on MT10). 1 updates after every
-    /// rollout. Default 100,000 (MT10).
+    /// rollout. Default 100,000 (MT10); at most 10^12 (`Limits.envSteps`).
     public var updateEveryEnvSteps: Int = 100_000
-    /// Number of a task's most recent training episodes in its success rate. Default 50.
+    /// Number of a task's most recent training episodes in its success rate. Default 50; at most
+    /// 100,000 (`Limits.successWindowEpisodes`).
     public var successWindowEpisodes: Int = 50
     /// The target switches to the running maximum return once the success rate exceeds this. Default 0.5.
     public var targetSwitchSuccessRate: Double = 0.5
@@ -42,7 +43,8 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
     public var hardFirstBudgetFraction: Double = 0.8
     /// Hard First: stage 1 lasts this fraction of the total step budget. Default 0.85.
     public var hardFirstStageOneFraction: Double = 0.85
-    /// Hard First: the run's total environment steps. Default 100,000,000 (paper MT10).
+    /// Hard First: the run's total environment steps. Default 100,000,000 (paper MT10); at most
+    /// 10^12 (`Limits.envSteps`).
     public var totalStepBudget: Int = 100_000_000
 
     public init() {}

@@ -1,0 +1,28 @@
+import PPO
+import Samplers
+
+extension RunConfig {
+    /// Upper bounds on every count in a run config. No real run comes near them (the paper
+    /// trains 100M steps on 10 slots of 10,000 steps), and within them every quantity computed
+    /// from the counts (`envStepsPerIteration`, `iterationCount`, buffer and network sizes in
+    /// elements and bytes) stays far inside `Int`. Validation refuses a value beyond its bound
+    /// with the key, the value and the allowed range.
+    public enum Limits {
+        /// `run.totalEnvSteps`, `evaluation.everyEnvSteps`, `sampler.updateEveryEnvSteps` and
+        /// `checkpoint.everyIterations`: 10^12, 10,000 times the paper's budget.
+        public static let envSteps = SamplerConfig.Limits.envSteps
+        /// `env.envSlots` (also PPO's `numEnvs`).
+        public static let envSlots = PPOConfig.Limits.numEnvs
+        /// `env.workerThreads`.
+        public static let workerThreads = 256
+        /// `evaluation.episodesPerTask`.
+        public static let evaluationEpisodes = 100_000
+        /// `checkpoint.keepLast`.
+        public static let keptCheckpoints = 10_000
+        /// Characters of `run.name`.
+        public static let nameCharacters = 200
+
+        /// "an integer in `lower`...`upper`", as validation messages give a bound.
+        static func range(_ lower: Int, _ upper: Int) -> String { "an integer in \(lower)...\(upper)" }
+    }
+}
