@@ -2,12 +2,14 @@ import PPO
 import Samplers
 
 extension RunConfig {
-    /// Upper bounds on every count in a run config. No real run comes near them (the paper
-    /// trains 100M steps on 10 slots of 10,000 steps), and within them every quantity computed
-    /// from the counts (`envStepsPerIteration`, `iterationCount`, buffer and network sizes in
-    /// elements and bytes) stays far inside `Int`. Validation refuses a value beyond its bound
-    /// with the key, the value and the allowed range.
+    /// Upper bounds on a config file and on every count in it. No real run comes near them (the
+    /// shipped configs are under 3 KB; the paper trains 100M steps on 10 slots of 10,000 steps),
+    /// and within them every quantity computed from the counts (`envStepsPerIteration`,
+    /// `iterationCount`, buffer and network sizes in elements and bytes) stays far inside `Int`.
+    /// Validation refuses a value beyond its bound with the key, the value and the allowed range.
     public enum Limits {
+        /// Largest config file: 1 MiB, checked before the file is parsed.
+        public static let fileBytes = 1 << 20
         /// `run.totalEnvSteps`, `evaluation.everyEnvSteps`, `sampler.updateEveryEnvSteps` and
         /// `checkpoint.everyIterations`: 10^12, 10,000 times the paper's budget.
         public static let envSteps = SamplerConfig.Limits.envSteps

@@ -6,14 +6,10 @@ import Yams
 
 extension RunConfig {
     /// Reads the config file at `path`; the run name defaults to the file's name without `.yaml`.
+    /// Before any YAML is parsed, refuses what cannot be a config (`ConfigFile`): anything but a
+    /// regular file, a file above `Limits.fileBytes`, an empty file, text that is not UTF-8.
     public static func load(file path: String) throws(RunConfigError) -> RunConfig {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "no such file"
-            throw .unreadable(file: path, reason: reason)
-        }
+        let text = try ConfigFile.text(at: path)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try load(yaml: text, file: path, defaultName: stem.isEmpty ? "run" : stem)
     }
