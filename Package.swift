@@ -86,6 +86,9 @@ let package = Package(
         ),
 
         // MARK: Run configs (YAML) and the operations behind the CLI
+        // RunConfiguration also imports CYaml, the libyaml that Yams bundles (a target, not a
+        // product: its module map reaches every target that depends on Yams), to count a
+        // config's nodes on libyaml's events before Yams composes it (YAMLPreflight.swift).
         .target(
             name: "RunConfiguration",
             dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", "JSONLines", .product(name: "Yams", package: "Yams")]

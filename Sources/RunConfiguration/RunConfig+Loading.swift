@@ -16,8 +16,12 @@ extension RunConfig {
 
     /// Parses and validates `yaml`. Unknown keys, wrong types and out-of-range values are all
     /// collected and thrown together as `RunConfigError.invalid`, each with its key path and the
-    /// line in `file` (the name used in messages).
+    /// line in `file` (the name used in messages). A document beyond `Limits.yamlNodes` or with
+    /// a key that is not a plain name is refused as `.structure` before Yams builds it.
     public static func load(yaml: String, file: String = "<config>", defaultName: String = "run") throws(RunConfigError) -> RunConfig {
+        if let problem = YAMLPreflight.firstProblem(in: yaml) {
+            throw .structure(file: file, line: problem.line, column: problem.column, problem: problem.message)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -158,7 +162,7 @@ extension RunConfig {
     private static func resolveHighReturnPerTask(_ given: [(name: String, value: Double)]?, sampler: SamplerConfig,
                                                  tasks: [String], problems: ProblemList) -> [Double]? {
         for (name, _) in given ?? [] where !tasks.contains(name) {
-            problems.add("sampler.hardFirstHighReturnPerTask.\(name)",
+            problems.add("sampler.hardFirstHighReturnPerTask.\(ConfigText.excerpt(name))",
                          "is not a task of this run; the tasks are \(tasks.joined(separator: ", "))")
         }
         guard sampler.kind == .hardFirst else { return nil }
@@ -172,11 +176,19 @@ extension RunConfig {
     private static func syntaxError(_ error: YamlError, file: String) -> RunConfigError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = [context.map { String(describing: $0) }, problem].compactMap { $0 }.joined(separator: ": ")
+            let context = context.map { String(describing: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let detail = [context, problem].compactMap { $0 }.joined(separator: ": ")
             return .syntax(file: file, line: mark.line, column: mark.column, problem: detail)
+        case let .reader(problem, offset, value, yaml):
+            // libyaml's offset is in bytes of the UTF-8 text; its value the offending character.
+            let before = offset.map { Array(yaml.utf8.prefix($0)) }
+            let line = before.map { $0.count { $0 == 0x0A } + 1 }
+            let column = before.map { $0.count - ($0.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1 }
+            return .syntax(file: file, line: line, column: column,
+                           problem: "\(problem) (character U+\(String(value, radix: 16, uppercase: true)))")
         case let .duplicatedKeysInMapping(duplicates, context):
             return .syntax(file: file, line: context.mark.line, column: context.mark.column,
-                           problem: "the key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appear more than once in one mapping; keep one")
+                           problem: "the key(s) \(duplicates.map { "'\(ConfigText.excerpt($0))'" }.joined(separator: ", ")) appear more than once in one mapping; keep one")
         default:
             return .syntax(file: file, line: nil, column: nil, problem: String(describing: error))
         }

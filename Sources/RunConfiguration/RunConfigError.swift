@@ -5,6 +5,9 @@ public enum RunConfigError: Error, CustomStringConvertible, Equatable, Sendable 
     case unreadable(file: String, reason: String)
     /// The text is not YAML.
     case syntax(file: String, line: Int?, column: Int?, problem: String)
+    /// The YAML is beyond what a run config may be (`RunConfig.Limits.yamlNodes`, a key that is
+    /// not a plain name); found before the document is built.
+    case structure(file: String, line: Int, column: Int, problem: String)
     /// The YAML was read but keys, types or values are wrong.
     case invalid(file: String, problems: [ConfigProblem])
 
@@ -15,10 +18,17 @@ public enum RunConfigError: Error, CustomStringConvertible, Equatable, Sendable 
         case let .syntax(file, line, column, problem):
             let place = line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? ""
             return "\(file)\(place): not valid YAML: \(problem)."
+        case let .structure(file, line, column, problem):
+            return "\(file):\(line):\(column): \(problem)."
         case let .invalid(file, problems):
+            // The first few dozen, so a file of thousands of bad keys gives a readable answer.
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            let lines = problems.map { problem in
+            var lines = problems.prefix(RunConfig.Limits.reportedProblems).map { problem in
                 "  \(file)\(problem.line.map { ":\($0)" } ?? ""): \(problem.keyPath): \(problem.message)"
+            }
+            if problems.count > RunConfig.Limits.reportedProblems {
+                let more = problems.count - RunConfig.Limits.reportedProblems
+                lines.append("  ... and \(more) more problem\(more == 1 ? "" : "s") (fix these and submit again to see them)")
             }
             return "\(file): \(count) in the run config:\n" + lines.joined(separator: "\n")
         }

@@ -4,12 +4,15 @@ enum ClosestKey {
     /// is small enough to be a typo (at most a third of the key's length, and at least 2).
     static func suggestion(for key: String, among candidates: [String]) -> String? {
         let lowered = Array(key.lowercased())
+        let allowed = max(2, lowered.count / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        // The distance is at least the difference in length, so a far longer key (a megabyte of
+        // text) is never compared character by character.
+        for candidate in candidates where abs(candidate.count - lowered.count) <= allowed {
             let distance = editDistance(lowered, Array(candidate.lowercased()))
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
-        guard let best, best.distance <= max(2, lowered.count / 3) else { return nil }
+        guard let best, best.distance <= allowed else { return nil }
         return best.candidate
     }
 

@@ -19,7 +19,8 @@ extension Node {
         case let .scalar(scalar):
             if isNull { return "null" }
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            return quoted ? "the quoted string \"\(scalar.string)\"" : "'\(scalar.string)'"
+            let text = ConfigText.excerpt(scalar.string)
+            return quoted ? "the quoted string \"\(text)\"" : "'\(text)'"
         }
     }
 }

@@ -15,7 +15,8 @@ final class YAMLSection {
         self.problems = problems
         switch node {
         case let .mapping(mapping)?:
-            entries = mapping.map { (key: $0.key.string ?? "\($0.key)", node: $0.key, value: $0.value) }
+            // Keys are scalars (`YAMLPreflight` refuses others); shown short if one is not.
+            entries = mapping.map { (key: $0.key.string ?? "<\($0.key.found)>", node: $0.key, value: $0.value) }
         case let node? where !node.isNull:
             problems.add(path.isEmpty ? "(top level)" : path, node,
                          "expected a mapping of settings (key: value lines), found \(node.found)")
@@ -32,7 +33,12 @@ final class YAMLSection {
         }
     }
 
-    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    /// The dotted path of `key` in this section, the key shortened and made printable if the
+    /// file's is long or holds control characters.
+    func keyPath(_ key: String) -> String {
+        let shown = ConfigText.excerpt(key)
+        return path.isEmpty ? shown : "\(path).\(shown)"
+    }
 
     /// Whether the file sets `key` (without marking it as known).
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
