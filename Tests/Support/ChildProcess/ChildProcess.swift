@@ -8,11 +8,14 @@ public enum ChildProcess {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Whether the child was killed for outliving `run`'s `killAfter` deadline.
+        public var timedOut: Bool
 
-        public init(status: Int32, stdout: String, stderr: String) {
+        public init(status: Int32, stdout: String, stderr: String, timedOut: Bool = false) {
             self.status = status
             self.stdout = stdout
             self.stderr = stderr
+            self.timedOut = timedOut
         }
     }
 
@@ -26,9 +29,12 @@ public enum ChildProcess {
     }
 
     /// Runs `executable` with `arguments` and waits for it to exit. With `stdin`, the child reads
-    /// that text and then end of file; without, it inherits the test's standard input.
+    /// that text and then end of file; without, it inherits the test's standard input. With
+    /// `killAfter`, a child still running that many seconds after it started is killed
+    /// (SIGKILL) and the output says `timedOut`.
     public static func run(
-        _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil
+        _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+        killAfter seconds: Double? = nil
     ) throws -> Output {
         let process = Process()
         process.executableURL = executable
@@ -39,6 +45,12 @@ public enum ChildProcess {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let killed = KillFlag()
+        let deadline = DispatchWorkItem { [pid = process.processIdentifier] in
+            killed.set()
+            kill(pid, SIGKILL)
+        }
+        if let seconds { DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: deadline) }
         if let stdin {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try input.fileHandleForWriting.close()
@@ -54,11 +66,21 @@ public enum ChildProcess {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        deadline.cancel()
         return Output(
             status: process.terminationStatus,
             stdout: String(decoding: outputData, as: UTF8.self),
-            stderr: String(decoding: errorData, as: UTF8.self)
+            stderr: String(decoding: errorData, as: UTF8.self),
+            timedOut: killed.isSet
         )
+    }
+
+    /// Set once by the deadline's thread, read by the waiting one.
+    private final class KillFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 
     /// Runs `python3 -c script arguments...` (found on PATH) whatever its exit status.
