@@ -3,21 +3,25 @@ import RunConfiguration
 
 /// `submit`: validates a config file, resolves it and queues the run.
 public enum RunSubmitter {
-    /// Loads `configPath`, checks that this build simulates its tasks (`availableTasks` per
-    /// suite), and queues the resolved config. Every problem is reported at once as
-    /// `RunConfigError.invalid`, naming the file and key.
+    /// What this build cannot train in a valid config, one problem each (`RunTrainability.problems`,
+    /// passed in by the executable: this layer sits below the one that builds trainers).
+    public typealias Trainability = (RunConfig) -> [ConfigProblem]
+
+    /// Loads `configPath`, checks that this build can train it (`trainability`, the check
+    /// `train` and `serve` make), and queues the resolved config. Every problem is reported at
+    /// once as `RunConfigError.invalid`, naming the file and key.
     public static func submit(configPath: String, store: RunStore,
-                              availableTasks: [EnvSuite: [String]]) throws -> (record: RunRecord, config: RunConfig) {
-        let config = try prepare(configPath: configPath, seed: nil, availableTasks: availableTasks)
+                              trainability: Trainability) throws -> (record: RunRecord, config: RunConfig) {
+        let config = try prepare(configPath: configPath, seed: nil, trainability: trainability)
         return (try submit(config, store: store), config)
     }
 
     /// Loads and checks `configPath` like `submit` without queueing it; with `seed`, the
     /// config's `run.seed` is replaced (and every value derived from it resolved again), so
     /// the stored config records the seed the run uses.
-    public static func prepare(configPath: String, seed: UInt64?, availableTasks: [EnvSuite: [String]]) throws -> RunConfig {
+    public static func prepare(configPath: String, seed: UInt64?, trainability: Trainability) throws -> RunConfig {
         var config = try RunConfig.load(file: configPath)
-        let problems = unavailableTaskProblems(config, availableTasks: availableTasks)
+        let problems = trainability(config)
         if !problems.isEmpty { throw RunConfigError.invalid(file: configPath, problems: problems) }
         if let seed, seed != config.run.seed {
             config.run.seed = seed
@@ -33,17 +37,6 @@ public enum RunSubmitter {
                                        samplerName: config.sampler.kind.rawValue, seed: config.run.seed,
                                        totalEnvSteps: Int64(config.run.totalEnvSteps))
         return try store.submit(submission)
-    }
-
-    /// The tasks of `config` that this build cannot simulate, one problem per task.
-    public static func unavailableTaskProblems(_ config: RunConfig, availableTasks: [EnvSuite: [String]]) -> [ConfigProblem] {
-        let available = availableTasks[config.env.suite] ?? []
-        return config.env.tasks.enumerated().compactMap { index, task in
-            guard !available.contains(task) else { return nil }
-            let list = available.isEmpty ? "none" : available.joined(separator: ", ")
-            return ConfigProblem(keyPath: "env.tasks[\(index)]",
-                                 message: "'\(task)' is not simulated by this build of dratsd; available \(config.env.suite.rawValue) tasks: \(list)")
-        }
     }
 
     /// One line describing what was queued, printed before the run id.

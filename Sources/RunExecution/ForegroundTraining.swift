@@ -23,7 +23,7 @@ public enum ForegroundTraining {
     /// cannot train; every problem is thrown at once as `RunConfigError.invalid`.
     public static func load(configPath: String) throws(RunConfigError) -> RunConfig {
         let config = try RunConfig.load(file: configPath)
-        let problems = TrainerFactory.problems(config)
+        let problems = RunTrainability.problems(config)
         guard problems.isEmpty else { throw .invalid(file: configPath, problems: problems) }
         return config
     }

@@ -19,26 +19,9 @@ enum TrainerFactory {
             evaluationIntervalSteps: config.evaluation.everyEnvSteps, environmentThreads: threads)
     }
 
-    /// Settings this build cannot train although the config is valid, one problem each.
-    static func problems(_ config: RunConfig) -> [ConfigProblem] {
-        switch config.env.suite {
-        case .gridworld:
-            // A grid-world slot always holds the four worlds, in their order.
-            guard config.env.tasks == EnvSuite.gridworld.taskNames else {
-                return [ConfigProblem(keyPath: "env.tasks", message: "is \(config.env.tasks); the grid-world suite trains all four tasks in order: \(EnvSuite.gridworld.taskNames.joined(separator: ", ")) (leave env.tasks out)")]
-            }
-            return []
-        case .mt10:
-            return config.env.tasks.enumerated().compactMap { index, task in
-                TaskCatalog.names.contains(task) ? nil
-                    : ConfigProblem(keyPath: "env.tasks[\(index)]", message: "'\(task)' is not simulated by this build; available: \(TaskCatalog.names.joined(separator: ", "))")
-            }
-        }
-    }
-
     /// A fresh trainer for `config` (episodes started, nothing trained).
     static func make(_ config: RunConfig, environmentThreads: Int? = nil, evaluationEpisodesPerTask: Int? = nil) throws(RunExecutionError) -> any RunTrainer {
-        let problems = problems(config)
+        let problems = RunTrainability.problems(config)
         guard problems.isEmpty else { throw .config(.invalid(file: "config.yaml", problems: problems)) }
         let trainerConfig = trainerConfig(config, environmentThreads: environmentThreads, evaluationEpisodesPerTask: evaluationEpisodesPerTask)
         switch config.env.suite {

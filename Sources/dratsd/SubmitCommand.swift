@@ -1,5 +1,5 @@
 import ArgumentParser
-import Manipulation
+import RunExecution
 import Operations
 import RunConfiguration
 
@@ -46,13 +46,12 @@ struct SubmitCommand: ParsableCommand {
 
     func run() throws {
         let (_, store) = try stateDirectory.open()
-        let available: [EnvSuite: [String]] = [.mt10: TaskCatalog.names, .gridworld: EnvSuite.gridworld.taskNames]
         let seedList: [UInt64?] = try seeds.map { try Self.parseSeeds($0).map(Optional.some) } ?? [nil]
         var prepared: [RunConfig] = []
         // Seed by seed, so an experiment cut short still has every config at its first seeds.
         for seed in seedList {
             for path in configs {
-                prepared.append(try RunSubmitter.prepare(configPath: path, seed: seed, availableTasks: available))
+                prepared.append(try RunSubmitter.prepare(configPath: path, seed: seed, trainability: RunTrainability.problems))
             }
         }
         for config in prepared {

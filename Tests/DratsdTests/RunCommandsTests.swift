@@ -122,6 +122,8 @@ import Testing
             ("ppo: {numSteps: many}\n", ["ppo.numSteps", "expected an integer, found 'many'"]),
             ("sampler: {stepSize: 100}\n", ["sampler.stepSize", "0 <= stepSize <= inverseTemperature"]),
             ("env: {suite: mt50}\n", ["env.suite", "one of mt10, gridworld"]),
+            // What the service could not start is refused at submit too (one check for both).
+            ("env: {suite: gridworld, tasks: [wall0, wall1]}\n", ["env.tasks", "trains all four tasks in order"]),
         ]
         for (index, item) in cases.enumerated() {
             let path = try scratch.config("bad\(index).yaml", item.yaml)

@@ -5,13 +5,14 @@ import Testing
 @testable import Operations
 
 @Suite struct RunSubmitterTests {
-    @Test func tasksThisBuildDoesNotSimulateAreEachReported() throws {
-        let config = try RunConfig.load(yaml: "env: {tasks: [reach-v3, door-open-v3, push-v3, window-open-v3]}")
-        let problems = RunSubmitter.unavailableTaskProblems(config, availableTasks: [.mt10: ["reach-v3", "push-v3"]])
-        #expect(problems.map(\.keyPath) == ["env.tasks[1]", "env.tasks[3]"])
-        #expect(problems.first?.message.contains("'door-open-v3' is not simulated") == true)
-        #expect(problems.first?.message.contains("available mt10 tasks: reach-v3, push-v3") == true)
-        #expect(RunSubmitter.unavailableTaskProblems(config, availableTasks: [:]).count == 4)
+    /// A stand-in for the build's check: only `tasks` are trainable (the real one,
+    /// `RunTrainability.problems`, is tested in RunExecutionTests).
+    static func only(_ tasks: [String]) -> RunSubmitter.Trainability {
+        { config in
+            config.env.tasks.enumerated().compactMap { index, task in
+                tasks.contains(task) ? nil : ConfigProblem(keyPath: "env.tasks[\(index)]", message: "'\(task)' is not trainable")
+            }
+        }
     }
 
     @Test func submitQueuesTheResolvedConfig() throws {
@@ -21,14 +22,14 @@ import Testing
         let path = root.appendingPathComponent("tiny.yaml").path
         try "run: {totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
         let store = try RunStore(databasePath: root.appendingPathComponent("runs.sqlite").path)
-        let (record, config) = try RunSubmitter.submit(configPath: path, store: store, availableTasks: [.mt10: ["reach-v3"]])
+        let (record, config) = try RunSubmitter.submit(configPath: path, store: store, trainability: Self.only(["reach-v3"]))
         #expect(record.name == "tiny")
         #expect(record.totalEnvSteps == 1000)
         #expect(record.samplerName == "drats")
         #expect(try RunConfig.load(yaml: record.configText) == config)
         #expect(RunSubmitter.summary(config) == "tiny: mt10, 1 task, 1 slot, drats sampler, 1000 env steps in 10 iterations, seed 1")
         #expect(throws: RunConfigError.self) {
-            try RunSubmitter.submit(configPath: path, store: store, availableTasks: [.mt10: ["push-v3"]])
+            try RunSubmitter.submit(configPath: path, store: store, trainability: Self.only(["push-v3"]))
         }
         #expect(try store.list().count == 1)
     }
@@ -41,9 +42,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("seeded.yaml").path
         try "run: {seed: 1, totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let available: [EnvSuite: [String]] = [.mt10: ["reach-v3"]]
-        let unchanged = try RunSubmitter.prepare(configPath: path, seed: nil, availableTasks: available)
-        let seeded = try RunSubmitter.prepare(configPath: path, seed: 7, availableTasks: available)
+        let available = RunSubmitterTests.only(["reach-v3"])
+        let unchanged = try RunSubmitter.prepare(configPath: path, seed: nil, trainability: available)
+        let seeded = try RunSubmitter.prepare(configPath: path, seed: 7, trainability: available)
         #expect(unchanged.run.seed == 1)
         #expect(seeded.run.seed == 7)
         #expect(seeded.ppo.seed == 7)
@@ -57,7 +58,7 @@ import Testing
         #expect(record.seed == 7)
         #expect(try RunConfig.load(yaml: record.configText).run.seed == 7)
         #expect(throws: RunConfigError.self) {
-            try RunSubmitter.prepare(configPath: path, seed: 2, availableTasks: [.mt10: ["push-v3"]])
+            try RunSubmitter.prepare(configPath: path, seed: 2, trainability: RunSubmitterTests.only(["push-v3"]))
         }
     }
 }
