@@ -20,7 +20,9 @@ public final class PPOAgent {
 
     /// Run the actor's and the critic's forward and backward passes on two threads at once
     /// (each with single-threaded BLAS) instead of letting BLAS split every GEMM. A runtime
-    /// choice, not a learning setting: results are identical either way.
+    /// choice, not a learning setting; but it changes how many BLAS threads each GEMM gets, and
+    /// the BLAS thread count changes the summation order (README, "Training throughput"), so
+    /// numbers match exactly only between runs with the same BLAS threading.
     public var concurrentActorCritic = false
 
     /// Threads for rollout inference: with two or more parts, the critic's forward pass runs on

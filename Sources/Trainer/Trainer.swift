@@ -6,7 +6,8 @@ import Samplers
 /// The multi-task training loop (CleanRL's ppo_continuous_action.py, plus a task sampler):
 /// N environment slots, each episode's task drawn from the run's `TaskSampler`, observation =
 /// slot observation + one-hot task id, batched policy inference with one row per slot, one PPO
-/// update and one sampler update per iteration. Every buffer is allocated here, once.
+/// update and one sampler update per iteration. Every training buffer is allocated here, once;
+/// `evaluate()` allocates its own per-call buffers (one evaluation per million steps or so).
 ///
 /// Read `Trainer+Iteration.swift` top to bottom for the algorithm, `Trainer+Evaluation.swift`
 /// for the deterministic evaluation.
