@@ -1,4 +1,5 @@
-/// button-press-topdown-v3 (spec 8.7): press the button down from above.
+/// button-press-topdown-v3: press the button down from above (docs/tasks.md,
+/// 'button-press-topdown-v3').
 /// Reads `object` (button cap top), `tcp`, `target` (the hole site), `tcpInit`, `gripperOpening`.
 public enum ButtonPressTopdownReward {
     /// Success threshold on |target_z − button_z| (m): the button must travel ≥ 6.95 cm.

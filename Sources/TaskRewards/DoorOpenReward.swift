@@ -1,4 +1,4 @@
-/// door-open-v3 (spec 8.4): swing the door open by its handle.
+/// door-open-v3: swing the door open by its handle (docs/tasks.md, 'door-open-v3').
 /// Reads `hand` (obs[0:3], not the TCP), `object` (handle centre), `target`, `jointPosition`
 /// (hinge angle θ, rad, negative = open) and the raw gripper action.
 public enum DoorOpenReward {

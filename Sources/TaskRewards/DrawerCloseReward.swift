@@ -1,4 +1,4 @@
-/// drawer-close-v3 (spec 8.6): push the pulled-out drawer shut.
+/// drawer-close-v3: push the pulled-out drawer shut (docs/tasks.md, 'drawer-close-v3').
 /// Reads `object` (handle point + 5 cm up), `tcp`, `target`, `objectInit` (that point at reset,
 /// drawer pulled out), `tcpInit` and the raw gripper action.
 public enum DrawerCloseReward {

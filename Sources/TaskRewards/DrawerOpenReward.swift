@@ -1,4 +1,4 @@
-/// drawer-open-v3 (spec 8.5): pull the drawer out by its handle.
+/// drawer-open-v3: pull the drawer out by its handle (docs/tasks.md, 'drawer-open-v3').
 /// Reads `hand` (obs[0:3], not the TCP), `object` (handle point), `target`, `tcpInit`,
 /// `gripperOpening` (info only).
 public enum DrawerOpenReward {

@@ -1,4 +1,5 @@
-/// peg-insert-side-v3 (spec 8.8): pick up the peg and push its head into the hole in the block.
+/// peg-insert-side-v3: pick up the peg and push its head into the hole in the block
+/// (docs/tasks.md, 'peg-insert-side-v3').
 /// Reads `object` (pegGrasp site), `extra` (pegHead site), `tcp`, `target`, `objectInit`
 /// (peg body position drawn at reset), `tcpInit`, the pads, `gripperOpening` and the raw gripper action.
 public enum PegInsertSideReward {

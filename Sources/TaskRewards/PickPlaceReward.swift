@@ -1,4 +1,4 @@
-/// pick-place-v3 (spec 8.3): lift the puck and hold it at a goal in the air.
+/// pick-place-v3: lift the puck and hold it at a goal in the air (docs/tasks.md, 'pick-place-v3').
 /// Reads `object`, `tcp`, `target`, `objectInit`, `tcpInit`, both pads and their reset
 /// positions, `gripperOpening`, the raw gripper action and `touchingObject` (info only).
 public enum PickPlaceReward {

@@ -1,4 +1,4 @@
-/// push-v3 (spec 8.2): slide the puck along the table to the goal.
+/// push-v3: slide the puck along the table to the goal (docs/tasks.md, 'push-v3').
 /// Reads `object`, `tcp`, `target`, `objectInit`, `tcpInit`, the pads, `gripperOpening`,
 /// the raw gripper action and `touchingObject` (info only).
 public enum PushReward {

@@ -1,4 +1,4 @@
-/// reach-v3 (spec 8.1): bring the fingertips to a point in the air.
+/// reach-v3: bring the fingertips to a point in the air (docs/tasks.md, 'reach-v3').
 /// Reads `tcp`, `target`, `handInit`.
 public enum ReachReward {
     /// Success and in-place radius (m).

@@ -8,8 +8,8 @@ public struct RewardInputs: Sendable, Equatable {
     public var hand: SIMD3<Double>
     /// obs[3]: claw separation / 0.1 clipped to [0, 1]; 1 open, ≈0.3 closed on nothing.
     public var gripperOpening: Double
-    /// obs[4:7], the task-specific object point (spec section 8): puck origin, door handle
-    /// centre, drawer handle point, button cap top, peg grasp site, window handle site.
+    /// obs[4:7], the task-specific object point: puck origin, door handle centre, drawer handle
+    /// point, button cap top, peg grasp site, window handle site (docs/tasks.md, 'The ten tasks').
     public var object: SIMD3<Double>
     /// Fingertip midpoint (MetaWorld's `tcp_center`).
     public var tcp: SIMD3<Double>

@@ -8,7 +8,7 @@
 public struct RewardOutput: Sendable, Equatable {
     /// The step reward, in [0, 10] for every MT10 task.
     public var reward: Double
-    /// MetaWorld's success test for the task (spec "Success thresholds at a glance").
+    /// MetaWorld's success test for the task (docs/tasks.md, 'Success tests at a glance').
     public var success: Bool
     /// MetaWorld's `near_object`.
     public var nearObject: Bool

@@ -1,6 +1,7 @@
 /// A task's per-episode constants from MetaWorld 3.1.1 (each env's constructor and
-/// `reset_model`; spec section 1, MT50 table): where the hand starts, where it may go, and how a
-/// layout (object and goal placement) is drawn. Pure data plus a seeded draw, no simulator.
+/// `reset_model`): where the hand starts, where it may go, and how a layout (object and goal
+/// placement) is drawn (docs/tasks.md, 'Layouts and the suite seed'). Pure data plus a seeded
+/// draw, no simulator.
 public struct TaskSpec: Sendable, Equatable {
     /// How a drawn layout vector is rejected and drawn again.
     public enum LayoutRejection: Sendable, Equatable {
@@ -23,7 +24,7 @@ public struct TaskSpec: Sendable, Equatable {
     /// [low, high) (equal bounds give the constant). 3 or 6 components; see `layoutContents`.
     public let layoutLow: [Double]
     public let layoutHigh: [Double]
-    /// What the layout components mean for this task (spec section 8).
+    /// What the layout components mean for this task (docs/tasks.md, 'The ten tasks').
     public let layoutContents: String
     public let layoutRejection: LayoutRejection
     /// `goal_space` low / high (m): the box obs[36:39] is clipped to in `step`.

@@ -1,4 +1,5 @@
-/// window-close-v3 (spec 8.10): slide the open window pane shut (−x) by its handle.
+/// window-close-v3: slide the open window pane shut (−x) by its handle (docs/tasks.md,
+/// 'window-close-v3').
 /// Reads `object` (handleCloseStart site), `tcp`, `target` (the window body position),
 /// `objectInit` (the handle site at reset with the window *open*, MetaWorld's
 /// `window_handle_pos_init`) and `tcpInit`.

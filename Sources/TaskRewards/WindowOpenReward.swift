@@ -1,4 +1,4 @@
-/// window-open-v3 (spec 8.9): slide the window pane open (+x) by its handle.
+/// window-open-v3: slide the window pane open (+x) by its handle (docs/tasks.md, 'window-open-v3').
 /// Reads `object` (handleOpenStart site), `tcp`, `target`, `objectInit` (the handle site at
 /// reset) and `tcpInit`.
 public enum WindowOpenReward {

@@ -1,7 +1,8 @@
 import Physics
 
-/// The tunable numbers that make the ODE arm behave like MetaWorld's MuJoCo arm (spec section 5).
-/// Each default was chosen by measuring against the spec's figures; `SawyerArmTests` checks them.
+/// The tunable numbers that make the ODE arm behave like MetaWorld's MuJoCo arm. Each default was
+/// chosen by measuring against MetaWorld's own behaviour (docs/tasks.md, 'Calibration against
+/// MetaWorld', lists the figures); `SawyerArmTests` checks them.
 public struct SawyerCalibration: Sendable {
     /// Time constant of the soft weld pulling the hand to the mocap target (MuJoCo solref 0.02 s).
     public var weldTimeConstantSeconds = 0.021

@@ -1,7 +1,8 @@
 import Physics
 
-/// One moving link of the Sawyer arm (metaworld `xyz_base.xml`, spec section 4): its frame
-/// relative to the parent link, the hinge about its local z axis, and its mass properties.
+/// One moving link of the Sawyer arm (metaworld `xyz_base.xml`; docs/tasks.md, 'The arm and the
+/// gripper'): its frame relative to the parent link, the hinge about its local z axis, and its mass
+/// properties.
 public struct SawyerLink: Sendable {
     public var name: String
     public var frameInParent: Transform
@@ -29,7 +30,8 @@ public enum SawyerModel {
                    // MetaWorld restricts right_j1 to [-3.8, -0.5]; there the soft MuJoCo stop and a hand
                    // that tilts ~15° let the far, low goals (y ≈ 0.9, z ≈ 0.06) be reached. With a
                    // stiff ODE stop and the hand held pointing down they cannot, so the upper stop
-                   // moves to 0 (the real Sawyer allows 2.27). Deliberate; spec section 11.
+                   // moves to 0 (the real Sawyer allows 2.27). Deliberate; docs/tasks.md,
+                   // 'The arm and the gripper'.
                    range: -3.8 ... 0, massKilograms: 4.505, centerOfMass: SIMD3(-0.0031, -0.0268, 0.0925),
                    principalInertia: SIMD3(0.0224, 0.0222, 0.0097)),
         SawyerLink(name: "right_l2", frameInParent: Transform(position: SIMD3(0, -0.14, 0.1425), rotation: q(0.7071, 0.7071, 0, 0)),
@@ -71,7 +73,7 @@ public enum SawyerModel {
     public static let fingerHalfExtents = SIMD3(0.045, 0.003, 0.015)
     public static let padInset = 0.003
 
-    /// Joint angles after MetaWorld's reset for a given hand_init (spec section 2).
+    /// Joint angles after MetaWorld's reset for a given hand_init (docs/tasks.md, 'The reset').
     public static let restConfigurations: [(handInit: SIMD3<Double>, joints: [Double])] = [
         (SIMD3(0, 0.6, 0.2), [1.889, -0.576, -0.977, 1.642, 0.943, 1.044, 2.293]),
         (SIMD3(0, 0.4, 0.2), [2.167, -0.546, -1.235, 2.171, 1.248, 1.019, 1.901]),

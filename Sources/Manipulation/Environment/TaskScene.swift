@@ -23,7 +23,7 @@ public protocol TaskScene: AnyObject {
     var mainObjectGeom: GeomID { get }
     /// The task's object point (observation 4:7).
     func objectPosition(world: World) -> SIMD3<Double>
-    /// Observation 7:11 in the task's MetaWorld convention (see spec section 6).
+    /// Observation 7:11 in the task's MetaWorld convention (docs/tasks.md, 'The observation').
     func objectQuaternion(world: World) -> SIMD4<Double>
     /// Task-specific scalar reward input (door angle, drawer slide...); 0 when unused.
     func jointPosition(world: World) -> Double
@@ -53,7 +53,8 @@ public struct TaskJointRange: Sendable {
     /// was built in), i.e. the stops the task sets.
     public var range: ClosedRange<Double>
     /// How far past either end the joint may go (metres or radians): the stop softness the task
-    /// chose deliberately (spec section 10), documented where the joint is built.
+    /// chose deliberately (docs/tasks.md, 'Where ODE differs from MuJoCo'), documented where the
+    /// joint is built.
     public var softness: Double
 
     public init(name: String, joint: JointID, range: ClosedRange<Double>, softness: Double) {

@@ -1,14 +1,15 @@
 import Physics
 
-/// The button box of button-press-topdown (spec 8.7, MetaWorld's `buttonbox.xml`): a static
-/// housing with an opening in its top and a button sliding along world z through it.
+/// The button box of button-press-topdown (MetaWorld's `buttonbox.xml`; docs/tasks.md,
+/// 'button-press-topdown-v3'): a static housing with an opening in its top and a button sliding
+/// along world z through it.
 ///
-/// Joint range decision (spec section 10, item 1): MetaWorld declares the slide range
-/// [−0.06, 0], yet success needs the cap top within 2.4 cm of the hole site, i.e. ≥ 6.95 cm of
-/// travel. MuJoCo only gets there because the pressing arm overruns its soft limit (q ≈ −0.071
-/// at first success, −0.092 when the hand keeps pressing). A stiff ODE stop at −0.06 would make
-/// the task unsolvable. We keep a stiff stop (predictable, no dependence on how hard the hand
-/// presses) and place it where MuJoCo's soft limit ends up under a sustained press:
+/// Joint range decision (docs/tasks.md, 'Where ODE differs from MuJoCo'): MetaWorld declares
+/// the slide range [−0.06, 0], yet success needs the cap top within 2.4 cm of the hole site,
+/// i.e. ≥ 6.95 cm of travel. MuJoCo only gets there because the pressing arm overruns its soft
+/// limit (q ≈ −0.071 at first success, −0.092 when the hand keeps pressing). A stiff ODE stop at
+/// −0.06 would make the task unsolvable. We keep a stiff stop (predictable, no dependence on how
+/// hard the hand presses) and place it where MuJoCo's soft limit ends up under a sustained press:
 /// **[−0.09, 0]**. At −0.09 the cap top is 3 mm above the hole site, inside the reward's 5 mm
 /// full-credit band, as in MuJoCo at −0.092. The button passes through its housing without
 /// touching it (MuJoCo never collides a body with its parent), so nothing else stops it.

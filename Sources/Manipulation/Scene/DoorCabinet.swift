@@ -1,9 +1,9 @@
 import Physics
 
-/// The door-open cabinet (spec 8.4, MetaWorld `doorlockB.xml`): a static safe with a door leaf
-/// hinged about world z at its left edge, opening toward the robot (negative angles), and a
-/// handle whose grip bar stands 12 cm proud of the leaf. Positions are relative to the door
-/// body (the layout point); the part frame is the hinge point `door_link`.
+/// The door-open cabinet (MetaWorld `doorlockB.xml`; docs/tasks.md, 'door-open-v3'): a static safe
+/// with a door leaf hinged about world z at its left edge, opening toward the robot (negative
+/// angles), and a handle whose grip bar stands 12 cm proud of the leaf. Positions are relative to
+/// the door body (the layout point); the part frame is the hinge point `door_link`.
 struct DoorCabinet {
     /// The hinge (`door_link` origin) relative to the door body.
     static let hingeOffset = SIMD3<Double>(-0.185, -0.1, 0)
@@ -51,7 +51,8 @@ struct DoorCabinet {
         leaf.principalInertia = SIMD3(0.013, 0.041, 0.037)
         // Stops: ODE's stiff stops at MetaWorld's exact range. Unlike the button and drawer, no
         // door-open episode needs to press a stop: success comes at about −1.38 rad, well inside
-        // [−2, 0], and MuJoCo's door stays inside too (spec section 10).
+        // [−2, 0], and MuJoCo's door stays inside too (docs/tasks.md, 'Where ODE differs from
+        // MuJoCo').
         fixture = try ArticulatedFixture(
             world: world, name: "door", buildPosition: SIMD3(0, 0.9, 0.15), housing: housing,
             housingSurface: surfaces.fixture, part: leaf, partOffset: Self.hingeOffset, partGeoms: geoms,

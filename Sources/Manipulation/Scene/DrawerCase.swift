@@ -1,13 +1,14 @@
 import Physics
 
-/// The drawer of drawer-open and drawer-close (spec 8.5-8.6, MetaWorld's `drawer.xml`): a static
-/// case on the table and a drawer with a bar handle sliding out along world −y.
+/// The drawer of drawer-open and drawer-close (MetaWorld's `drawer.xml`; docs/tasks.md,
+/// 'drawer-open-v3'): a static case on the table and a drawer with a bar handle sliding out
+/// along world −y.
 ///
-/// Joint range decision (spec section 10, item 1): MetaWorld declares the slide range
-/// [−0.16, 0], but drawer-open's success (handle point within 3 cm of a goal 0.2 m in front of
-/// the closed handle) is met exactly *at* −0.16, and MuJoCo only reaches it because its soft
-/// limit gives way under the arm's pull (q ≈ −0.165 at first success, ≈ −0.20 when the hand
-/// keeps pulling). A stiff ODE stop at −0.16 would leave success to rounding. We keep a stiff
+/// Joint range decision (docs/tasks.md, 'Where ODE differs from MuJoCo'): MetaWorld declares the
+/// slide range [−0.16, 0], but drawer-open's success (handle point within 3 cm of a goal 0.19 m
+/// in front of the closed handle) is met exactly *at* −0.16, and MuJoCo only reaches it because
+/// its soft limit gives way under the arm's pull (q ≈ −0.165 at first success, ≈ −0.20 when the
+/// hand keeps pulling). A stiff ODE stop at −0.16 would leave success to rounding. We keep a stiff
 /// stop (cheap and predictable) and place it where MuJoCo's soft limit ends up under a sustained
 /// pull: **[−0.2, 0]**. The closed end stays at 0: pushing the drawer shut never overran it in
 /// MuJoCo, and drawer-close's success does not depend on it.

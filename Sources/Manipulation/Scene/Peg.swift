@@ -1,7 +1,8 @@
 import Physics
 
-/// The peg of peg-insert-side (spec 8.8): a 0.24 × 0.03 × 0.03 m box lying along world x, 0.1 kg,
-/// with MetaWorld's absurd inertia (1e5 kg·m² per axis) so that it practically cannot rotate.
+/// The peg of peg-insert-side (docs/tasks.md, 'peg-insert-side-v3'): a 0.24 × 0.03 × 0.03 m box
+/// lying along world x, 0.1 kg, with MetaWorld's absurd inertia (1e5 kg·m² per axis) so that it
+/// practically cannot rotate.
 ///
 /// Its free joint's damping (0.005) is left out: on a 0.1 kg body it removes 5 % of the velocity
 /// per second, far below what contacts and the grasp do, and ODE bodies have no joint to hang it on.

@@ -1,9 +1,9 @@
 import Physics
 
-/// The static block of peg-insert-side (metaworld `peg_block.xml`, spec 8.8): a 0.2 m cube-ish
-/// block, rotated 1.57 rad about z, with a 6 × 6 cm square tunnel running along world x through
-/// it at 10-16 cm height; the mouth faces +x, toward where the peg starts.
-/// Built from collision boxes kept in the block's own (unrotated) frame.
+/// The static block of peg-insert-side (metaworld `peg_block.xml`; docs/tasks.md,
+/// 'peg-insert-side-v3'): a 0.2 m cube-ish block, rotated 1.57 rad about z, with a 6 × 6 cm square
+/// tunnel running along world x through it at 10-16 cm height; the mouth faces +x, toward where the
+/// peg starts. Built from collision boxes kept in the block's own (unrotated) frame.
 public struct PegBlock {
     /// MetaWorld's `euler="0 0 1.57"` (not exactly π/2; the reward's collision zones use it too).
     public static let yawRadians = 1.57

@@ -1,6 +1,7 @@
 import Physics
 
-/// The 4 cm × 4 cm puck of reach, push and pick-place (spec 8.1): a free cylinder of 0.75 kg.
+/// The 4 cm × 4 cm puck of reach, push and pick-place (docs/tasks.md, 'reach-v3'): a free
+/// cylinder of 0.75 kg.
 public struct Puck {
     public static let radius = 0.02
     public static let halfHeight = 0.02

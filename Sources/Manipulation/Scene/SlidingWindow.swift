@@ -1,9 +1,9 @@
 import Physics
 
-/// The window of window-open and window-close (spec 8.9-8.10, MetaWorld `window_horiz.xml`):
-/// a static frame with a fixed right pane, and a left pane sliding along world +x on rails,
-/// with a vertical bar handle 9.5 cm in front of it. Positions are relative to the window body
-/// (the layout point); the sliding pane's frame coincides with it when the slide is 0.
+/// The window of window-open and window-close (MetaWorld `window_horiz.xml`; docs/tasks.md,
+/// 'window-open-v3'): a static frame with a fixed right pane, and a left pane sliding along world
+/// +x on rails, with a vertical bar handle 9.5 cm in front of it. Positions are relative to the
+/// window body (the layout point); the sliding pane's frame coincides with it when the slide is 0.
 struct SlidingWindow {
     /// MetaWorld's slide range, m: 0 closed (pane on the left), 0.2 open (pane over the right one).
     static let slideRange = 0.0...0.2
@@ -61,8 +61,8 @@ struct SlidingWindow {
         pane.principalInertia = SIMD3(0.006, 0.007, 0.0021)
         // Stops: ODE's stiff stops at MetaWorld's exact [0, 0.2]. Window-open succeeds at a slide
         // of ≈0.19 and window-close at ≈0.04, both inside the range, so neither task needs the
-        // 3 mm overrun MuJoCo's soft stop allows at 0.2 (spec section 10); a stiff stop only
-        // keeps the pane from sliding past the frame.
+        // 3 mm overrun MuJoCo's soft stop allows at 0.2 (docs/tasks.md, 'Where ODE differs from
+        // MuJoCo'); a stiff stop only keeps the pane from sliding past the frame.
         fixture = try ArticulatedFixture(
             world: world, name: "window", buildPosition: SIMD3(0, 0.8, 0.16), housing: housing,
             housingSurface: surfaces.fixture, part: pane, partOffset: .zero, partGeoms: geoms,

@@ -1,7 +1,8 @@
 import Physics
 
-/// The static scene shared by every task (spec section 3): the table, whose top is z = 0, and
-/// the 12 cm retaining rim around it. The floor lies 0.913 m below and nothing reaches it.
+/// The static scene shared by every task (docs/tasks.md, 'Coordinates and the scene'): the table,
+/// whose top is z = 0, and the 12 cm retaining rim around it. The floor lies 0.913 m below and
+/// nothing reaches it.
 public enum TableScene {
     /// Table top extent: x in [-0.7, 0.7], y in [0.2, 1.0].
     public static let tableCenter = SIMD3<Double>(0, 0.6, -0.46)

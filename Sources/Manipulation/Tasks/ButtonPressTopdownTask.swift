@@ -1,8 +1,8 @@
 import Physics
 import TaskRewards
 
-/// button-press-topdown-v3 (spec 8.7): press the button down from above. Layout: the box
-/// position; the goal is the hole site 0.1 m above it.
+/// button-press-topdown-v3 (docs/tasks.md, 'button-press-topdown-v3'): press the button down from
+/// above. Layout: the box position; the goal is the hole site 0.1 m above it.
 public final class ButtonPressTopdownTask: TaskScene {
     public static let task = MT10Task.buttonPressTopdown
 

@@ -1,9 +1,9 @@
 import Physics
 import TaskRewards
 
-/// door-open-v3 (spec 8.4): swing the cabinet door open by its handle until the handle is
-/// within 8 cm (in x) of the goal, about −1.38 rad. Layout: door body xyz; the door starts
-/// closed and the goal is door + (−0.3, −0.45, 0).
+/// door-open-v3 (docs/tasks.md, 'door-open-v3'): swing the cabinet door open by its handle until
+/// the handle is within 8 cm (in x) of the goal, about −1.38 rad. Layout: door body xyz; the door
+/// starts closed and the goal is door + (−0.3, −0.45, 0).
 public final class DoorOpenTask: TaskScene {
     public static let task = MT10Task.doorOpen
     static let goalOffset = SIMD3<Double>(-0.3, -0.45, 0)

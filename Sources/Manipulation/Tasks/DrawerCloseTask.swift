@@ -1,8 +1,9 @@
 import Physics
 import TaskRewards
 
-/// drawer-close-v3 (spec 8.6): push the drawer, pulled out to −0.15 m, shut. Layout: the case's
-/// `drawer_pos`; the goal is the closed handle point (observed point minus its 5 cm lift).
+/// drawer-close-v3 (docs/tasks.md, 'drawer-close-v3'): push the drawer, pulled out to −0.15 m,
+/// shut. Layout: the case's `drawer_pos`; the goal is the closed handle point (observed point minus
+/// its 5 cm lift).
 public final class DrawerCloseTask: TaskScene {
     public static let task = MT10Task.drawerClose
     /// Where the drawer starts (m): MetaWorld's `qpos` of the slide at reset.

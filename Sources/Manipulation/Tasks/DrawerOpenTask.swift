@@ -1,8 +1,8 @@
 import Physics
 import TaskRewards
 
-/// drawer-open-v3 (spec 8.5): pull the closed drawer out by its handle. Layout: the case's
-/// `drawer_pos`; the goal lies 0.2 m in front of the closed handle point.
+/// drawer-open-v3 (docs/tasks.md, 'drawer-open-v3'): pull the closed drawer out by its handle.
+/// Layout: the case's `drawer_pos`; the goal lies 0.19 m in front of the closed handle point.
 public final class DrawerOpenTask: TaskScene {
     public static let task = MT10Task.drawerOpen
 

@@ -1,18 +1,18 @@
 import Physics
 import TaskRewards
 
-/// peg-insert-side-v3 (spec 8.8): pick up the peg lying on the table and push its head into the
-/// tunnel of the block. Layout: peg body xyz (z = 0.02, it drops 5 mm), block xyz;
-/// goal = block + (0.03, 0, 0.13), 6.6 cm inside the tunnel mouth on its axis.
+/// peg-insert-side-v3 (docs/tasks.md, 'peg-insert-side-v3'): pick up the peg lying on the table and
+/// push its head into the tunnel of the block. Layout: peg body xyz (z = 0.02, it drops 5 mm),
+/// block xyz; goal = block + (0.03, 0, 0.13), 6.6 cm inside the tunnel mouth on its axis.
 ///
-/// Grasp penetration (spec section 10 item 2), decided: we keep the arm's stiff pad contacts
-/// (2e5 N/m, a few tenths of a millimetre under the 400 N finger force) instead of MuJoCo's
-/// soft ones, in which the pads sink until the fingers reach their limits and the peg hangs
-/// ~2.5 cm below the hand. Reason: a stiff grasp holds the peg where the fingers close, so the
-/// peg neither swings nor slides when it meets the tunnel mouth, and the task is solved the way
+/// Grasp penetration (docs/tasks.md, 'Where ODE differs from MuJoCo'), decided: we keep the arm's
+/// stiff pad contacts (2e5 N/m, a few tenths of a millimetre under the 400 N finger force) instead
+/// of MuJoCo's soft ones, in which the pads sink until the fingers reach their limits and the peg
+/// hangs ~2.5 cm below the hand. Reason: a stiff grasp holds the peg where the fingers close, so
+/// the peg neither swings nor slides when it meets the tunnel mouth, and the task is solved the way
 /// it is on MetaWorld (grasp, lift, line up with the tunnel, push in). What changes is only the
-/// gripper reading of a held peg (≈0.4 here, ≈0.3 there) and how far below the hand it hangs;
-/// our controller reads both from the observation instead of assuming MetaWorld's numbers.
+/// gripper reading of a held peg (≈0.4 here, ≈0.3 there) and how far below the hand it hangs; our
+/// controller reads both from the observation instead of assuming MetaWorld's numbers.
 public final class PegInsertSideTask: TaskScene {
     public static let task = MT10Task.pegInsertSide
     /// Goal (goal site) relative to the block origin.

@@ -1,7 +1,8 @@
 import Physics
 import TaskRewards
 
-/// pick-place-v3 (spec 8.3): grasp the puck and bring it within 7 cm of a goal in the air.
+/// pick-place-v3 (docs/tasks.md, 'pick-place-v3'): grasp the puck and bring it within 7 cm of a
+/// goal in the air.
 /// Layout: puck xyz, goal xyz.
 public final class PickPlaceTask: PuckTask {
     public static let task = MT10Task.pickPlace

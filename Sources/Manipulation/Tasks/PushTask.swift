@@ -1,8 +1,8 @@
 import Physics
 import TaskRewards
 
-/// push-v3 (spec 8.2): push the puck along the table to within 5 cm of the goal. Layout: puck
-/// xyz, goal xyz; both z are replaced by the puck's settled height, as in MetaWorld.
+/// push-v3 (docs/tasks.md, 'push-v3'): push the puck along the table to within 5 cm of the goal.
+/// Layout: puck xyz, goal xyz; both z are replaced by the puck's settled height, as in MetaWorld.
 public final class PushTask: PuckTask {
     public static let task = MT10Task.push
 

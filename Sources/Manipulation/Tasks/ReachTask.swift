@@ -1,8 +1,8 @@
 import Physics
 import TaskRewards
 
-/// reach-v3 (spec 8.1): move the fingertips within 5 cm of a goal in the air; the puck is
-/// collidable but plays no part in the reward. Layout: puck xyz, goal xyz.
+/// reach-v3 (docs/tasks.md, 'reach-v3'): move the fingertips within 5 cm of a goal in the air; the
+/// puck is collidable but plays no part in the reward. Layout: puck xyz, goal xyz.
 public final class ReachTask: PuckTask {
     public static let task = MT10Task.reach
 

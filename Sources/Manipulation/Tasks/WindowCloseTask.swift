@@ -1,8 +1,9 @@
 import Physics
 import TaskRewards
 
-/// window-close-v3 (spec 8.10): slide the open pane 0.2 m back to the left by its handle.
-/// Layout: window body xyz (x = 0); the pane starts open at 0.2 and the goal is the window body.
+/// window-close-v3 (docs/tasks.md, 'window-close-v3'): slide the open pane 0.2 m back to the left
+/// by its handle. Layout: window body xyz (x = 0); the pane starts open at 0.2 and the goal is the
+/// window body.
 ///
 /// MetaWorld's first observation of an episode is stale here: it writes the slide after its
 /// last forward pass, so the reset observation shows the handle at the *closed* position and it

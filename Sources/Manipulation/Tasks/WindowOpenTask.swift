@@ -1,8 +1,8 @@
 import Physics
 import TaskRewards
 
-/// window-open-v3 (spec 8.9): slide the closed pane 0.2 m to the right by its handle.
-/// Layout: window body xyz; the goal is window + (0.2, 0, 0).
+/// window-open-v3 (docs/tasks.md, 'window-open-v3'): slide the closed pane 0.2 m to the right by
+/// its handle. Layout: window body xyz; the goal is window + (0.2, 0, 0).
 public final class WindowOpenTask: TaskScene {
     public static let task = MT10Task.windowOpen
 
