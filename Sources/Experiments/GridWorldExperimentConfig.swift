@@ -2,9 +2,9 @@ import PPO
 import Samplers
 import Trainer
 
-/// The grid-world experiment of spec section 7: for each sampler and seed, train a linear
-/// multi-task PPO agent until its deterministic policy first solves every task at the success
-/// threshold, or until the step cap.
+/// The grid-world experiment (docs/evaluation.md, 'The grid-world experiment'): for each sampler
+/// and seed, train a linear multi-task PPO agent until its deterministic policy first solves every
+/// task at the success threshold, or until the step cap.
 ///
 /// "Reaches 90% success on every task" is measured by a deterministic evaluation
 /// (`evaluationEpisodesPerTask` episodes of every task with the Gaussian mean, ending at the
@@ -37,10 +37,11 @@ public struct GridWorldExperimentConfig: Codable, Sendable, Equatable {
     public var numMinibatches: Int = 4
     public var entCoef: Double = 0.0
     public var gamma: Double = 0.99
-    /// DRATS and the mirror-ascent baselines: eta and step size (spec sweep: eta 1..64, s 0.01..1).
+    /// DRATS and the mirror-ascent baselines: eta and step size (the paper swept eta over 1..64 and
+    /// s over 0.01..1).
     public var inverseTemperature: Double = 8
     public var stepSize: Double = 0.5
-    /// The floor eps. Default 0.01 (spec section 7).
+    /// The floor eps. Default 0.01, the paper's for this experiment.
     public var floor: Double = 0.01
     /// Hard First on returns in [0, 1]: K active tasks, "low" and "high" return thresholds.
     public var hardFirstActiveTasks: Int = 2

@@ -1,7 +1,7 @@
 import RandomStreams
 
 /// One episode's state in a grid-world task (the mutable "data" beside the constant `GridTask`),
-/// the toy suite of the DRATS paper's illustrative experiment (spec `drats.md` section 7).
+/// the toy suite of the DRATS paper's illustrative experiment (docs/tasks.md, 'The grid worlds').
 ///
 /// - Actions: 4 discrete moves, `GridAction` raw values 0 up, 1 right, 2 down, 3 left. A move into
 ///   a wall or off the grid leaves the agent in place. With `slipProbability` p > 0 the chosen move

@@ -1,6 +1,7 @@
 import RandomStreams
 
-/// How the policy's log standard deviation is produced (spec section 5 offers both).
+/// How the policy's log standard deviation is produced: the authors' code has both
+/// (docs/learner.md, 'The paper's settings').
 public enum LogStdMode: String, Sendable, Codable, CaseIterable {
     /// One learned log-std vector per task, independent of the observation (the authors' MuJoCo code).
     case stateIndependent

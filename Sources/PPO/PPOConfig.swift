@@ -1,7 +1,8 @@
 import Foundation
 import Networks
 
-/// Every PPO setting, with the paper's defaults (spec `drats.md` section 5) and CleanRL's names.
+/// Every PPO setting, with the paper's defaults (docs/learner.md, 'The paper's settings') and
+/// CleanRL's names.
 ///
 /// Sizes that follow from these (`batchSize`, `minibatchSize`) are computed here and nowhere
 /// else, without overflow for any field values. `validate()` reports every problem at once,
@@ -63,7 +64,7 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     /// MetaWorld rewards reach 10 per step, so discounted returns reach ~1000 and an
     /// unscaled critic's gradient swamps the actor's under a `joint` optimiser's shared
     /// `maxGradNorm` clip (measured so); CleanRL normalises rewards for the same reason.
-    /// Default 1 (the spec names no scaling).
+    /// Default 1: the authors scale no rewards (docs/learner.md, 'The paper's settings').
     public var rewardScale: Double = 1
     /// Seed for initialisation, action sampling and minibatch shuffling.
     public var seed: UInt64 = 1

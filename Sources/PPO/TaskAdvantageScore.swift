@@ -1,5 +1,5 @@
 /// Mean |advantage| of each task's rows in a rollout: the Learning Potential sampler's score
-/// (spec section 5), and what the authors log as `metrics/task_abs_adv`.
+/// (docs/samplers.md, 'The baselines'), and what the authors log as `metrics/task_abs_adv`.
 public enum TaskAdvantageScore {
     /// One value per task in `0..<taskCount` (0 for a task without rows; rows whose task is out
     /// of range are skipped), from `advantages[row]` and `tasks[row]` for `row < count`.

@@ -3,7 +3,8 @@ public struct SamplerGroup: Sendable, Equatable {
     public var sampler: String
     public var runs: [ReportRun]
 
-    /// Samplers in the spec's order (uniform first as the baseline), then any other by name.
+    /// The known samplers in a fixed order (uniform first as the baseline, then DRATS and the
+    /// other baselines), then any other by name.
     static let canonicalOrder = ["uniform", "drats", "learning-progress", "learning-potential", "hard-first"]
 
     /// Groups `runs` by sampler; runs with no evaluation are left out (see `ReportBuilder`).

@@ -1,4 +1,4 @@
-/// Computes `ReportSummary` from grouped runs (spec drats.md section 6).
+/// Computes `ReportSummary` from grouped runs (docs/evaluation.md, 'The report').
 ///
 /// "Final" is each run's last evaluation. Normalised return: per task, the run's final
 /// full-episode return divided by the best final full-episode return any run in the report

@@ -12,8 +12,9 @@ public enum HardFirstPool: String, Codable, Sendable {
     case unsolvable
 }
 
-/// SMT ("Hard Tasks First", Cho et al., ICML 2024; spec section 4) as the DRATS authors' MetaWorld
-/// code runs it (docs/samplers.md): K active tasks share 1 - N x eps while every task keeps eps.
+/// SMT ("Hard Tasks First", Cho et al., ICML 2024) as the DRATS authors' MetaWorld code runs it
+/// (docs/samplers.md, 'The baselines' and 'Hard First as the authors run it'): K active tasks share
+/// 1 - N x eps while every task keeps eps.
 ///
 /// - The first K active tasks are a seeded random draw (the authors shuffle the task list), and q
 ///   stays uniform until the first update, as in their code.

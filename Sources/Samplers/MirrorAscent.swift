@@ -1,5 +1,5 @@
-/// The adversary's update (spec section 3): one mirror-ascent step in log space toward
-/// softmax(eta * score + log p0), then the exact KL projection onto the floor.
+/// The adversary's update (docs/samplers.md, 'The update'): one mirror-ascent step in log space
+/// toward softmax(eta * score + log p0), then the exact KL projection onto the floor.
 public enum MirrorAscent {
     /// Scores are clamped to +-scoreLimit and NaN counts as 0 (no signal), because one
     /// non-finite score would otherwise turn every probability into NaN.

@@ -1,7 +1,8 @@
 /// Every setting of the task samplers. Defaults are the paper's MetaWorld MT10 settings
-/// (spec sections 2-4); returns are in the environment's reward units (MetaWorld: 500 steps x
-/// reward 10), so runs on other environments (the grid worlds) must scale the return settings.
-/// Missing keys decode to their defaults, except `updateEveryEnvSteps`, which decodes to 1.
+/// (docs/samplers.md lists them); returns are in the environment's reward units (MetaWorld:
+/// 500 steps x reward 10), so runs on other environments (the grid worlds) must scale the return
+/// settings. Missing keys decode to their defaults, except `updateEveryEnvSteps`, which decodes
+/// to 1.
 public struct SamplerConfig: Codable, Equatable, Sendable {
     /// Which sampler draws the tasks. Default `drats`.
     public var kind: SamplerKind = .drats
@@ -15,9 +16,10 @@ public struct SamplerConfig: Codable, Equatable, Sendable {
     public var maxReturn: Double = 5000
     /// The sampler window, in environment steps: q is updated at the end of the first PPO rollout
     /// at which at least this many steps have passed since the last update, so a short PPO
-    /// rollout does not shrink the window (spec section 5; the authors update once per rollout
-    /// of 10,000 steps per slot, about 200 finished episodes on MT10). 1 updates after every
-    /// rollout. Default 100,000 (MT10); at most 10^12 (`Limits.envSteps`).
+    /// rollout does not shrink the window (docs/samplers.md, 'The sampler window is its own
+    /// setting'; the authors update once per rollout of 10,000 steps per slot, about 200 finished
+    /// episodes on MT10). 1 updates after every rollout. Default 100,000 (MT10); at most 10^12
+    /// (`Limits.envSteps`).
     public var updateEveryEnvSteps: Int = 100_000
     /// Number of a task's most recent training episodes in its success rate. Default 50; at most
     /// 100,000 (`Limits.successWindowEpisodes`).

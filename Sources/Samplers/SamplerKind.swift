@@ -1,4 +1,5 @@
-/// Which rule chooses the task-sampling distribution (spec sections 3 and 4).
+/// Which rule chooses the task-sampling distribution (docs/samplers.md, 'The update' and 'The
+/// baselines').
 public enum SamplerKind: String, Codable, CaseIterable, Sendable {
     /// Every task equally often.
     case uniform

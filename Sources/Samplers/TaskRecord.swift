@@ -1,11 +1,12 @@
-/// What the sampler knows about one task (spec section 2): the returns of the current window,
-/// the means of the last two closed windows, the running maximum return, the recent success
-/// flags and whether the target has switched to the running maximum.
+/// What the sampler knows about one task (docs/samplers.md, 'Gap and target'): the returns of the
+/// current window, the means of the last two closed windows, the running maximum return, the recent
+/// success flags and whether the target has switched to the running maximum.
 public struct TaskRecord: Codable, Equatable, Sendable {
     /// Sum and count of the returns of episodes finished since the last sampler update.
     public private(set) var openWindowReturnSum: Double = 0
     public private(set) var openWindowEpisodeCount: Int = 0
-    /// Mean return of the window closed at the last update; 0 when it had no episode (spec: gap 1).
+    /// Mean return of the window closed at the last update; 0 when it had no episode, so that a
+    /// task nobody played counts as furthest from its target (gap 1).
     public private(set) var windowMeanReturn: Double = 0
     /// Number of episodes in the window closed at the last update.
     public private(set) var windowEpisodeCount: Int = 0
@@ -13,7 +14,8 @@ public struct TaskRecord: Codable, Equatable, Sendable {
     public private(set) var previousWindowMeanReturn: Double = 0
     /// Highest training-episode return seen so far; nil before the first episode.
     public private(set) var runningMaxReturn: Double? = nil
-    /// Set once the success rate exceeded the switch threshold; never cleared (spec: "keeps tracking").
+    /// Set once the success rate exceeded the switch threshold; never cleared: from then on the
+    /// target follows the running maximum for the rest of the run.
     public private(set) var targetTracksRunningMax = false
     /// Success flags of the most recent episodes, a ring of at most `successWindowEpisodes` entries.
     public private(set) var recentSuccesses: [Bool] = []
@@ -34,9 +36,10 @@ public struct TaskRecord: Codable, Equatable, Sendable {
     }
 
     /// Success rate over exactly the last `successWindowEpisodes` episodes; nil until that many
-    /// have finished. The target switch and Learning Progress's mastered test use it (spec
-    /// section 5, the authors' full-length deque): three lucky episodes out of three must not
-    /// switch a target or retire a task.
+    /// have finished. The target switch and Learning Progress's mastered test use it
+    /// (docs/samplers.md, '"Mastered" and the target switch need a full history'; the authors'
+    /// full-length deque): three lucky episodes out of three must not switch a target or retire a
+    /// task.
     public func fullWindowSuccessRate(successWindowEpisodes: Int) -> Double? {
         guard recentSuccesses.count >= successWindowEpisodes else { return nil }
         return successRate

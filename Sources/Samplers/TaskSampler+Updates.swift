@@ -1,4 +1,5 @@
-// The per-sampler update rules (spec sections 3 and 4). Each runs after the windows are closed.
+// The per-sampler update rules (docs/samplers.md, 'The update' and 'The baselines'). Each runs
+// after the windows are closed.
 extension TaskSampler {
     /// Uniform: q stays p0. Its score is the DRATS gap, so runs can be compared on it.
     mutating func updateUniform() {

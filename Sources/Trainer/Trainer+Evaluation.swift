@@ -1,12 +1,13 @@
 extension Trainer {
-    /// Deterministic evaluation (spec section 6): the Gaussian mean as the action, success counted
-    /// at an episode's first success and its return taken there (MetaWorld's evaluation ends the
-    /// episode at that point); the episode then plays on until the slot ends it, for the
-    /// full-length return that compares across runs. `config.evaluationEpisodesPerTask`
-    /// episodes of every task, played by the evaluation slots in lockstep with one batched
-    /// inference per step (the slots step on the worker threads). Episode `k` of a task starts
-    /// with `resetForEvaluation(task:episode: k)`, whichever slot plays it. Training state (observations, episodes, sampler, the agent's random
-    /// stream) is untouched, so evaluating does not change the training run.
+    /// Deterministic evaluation (docs/evaluation.md, 'The deterministic evaluation'): the Gaussian
+    /// mean as the action, success counted at an episode's first success and its return taken there
+    /// (MetaWorld's evaluation ends the episode at that point); the episode then plays on until the
+    /// slot ends it, for the full-length return that compares across runs.
+    /// `config.evaluationEpisodesPerTask` episodes of every task, played by the evaluation slots in
+    /// lockstep with one batched inference per step (the slots step on the worker threads). Episode
+    /// `k` of a task starts with `resetForEvaluation(task:episode: k)`, whichever slot plays it.
+    /// Training state (observations, episodes, sampler, the agent's random stream) is untouched, so
+    /// evaluating does not change the training run.
     public func evaluate() throws(TrainerError) -> EvaluationResult {
         let episodes = config.evaluationEpisodesPerTask
         let jobCount = taskCount * episodes

@@ -16,7 +16,7 @@ struct ExperimentCommand: ParsableCommand {
 struct GridWorldExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridworld",
-        abstract: "Environment steps until the deterministic policy reaches 90% success on every grid-world task (spec section 7), per sampler, over seeds."
+        abstract: "Environment steps until the deterministic policy reaches 90% success on every grid-world task (the DRATS paper's toy experiment), per sampler, over seeds."
     )
 
     @Option(help: "Comma-separated samplers, from: \(SamplerKind.allCases.map(\.rawValue).joined(separator: ", ")).")

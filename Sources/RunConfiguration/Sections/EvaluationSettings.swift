@@ -1,5 +1,5 @@
 /// The `evaluation` section: deterministic-policy evaluation on the suite's fixed layouts
-/// (spec section 6): success and MetaWorld's return counted up to an episode's first success,
+/// (docs/evaluation.md): success and MetaWorld's return counted up to an episode's first success,
 /// the episode then played to its full length for the full-episode return.
 public struct EvaluationSettings: Codable, Sendable, Equatable {
     /// Evaluate after the iteration that crosses each multiple of this many environment steps.
