@@ -41,8 +41,8 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     public var optimizers: ActorCriticOptimizers = .separate
     /// Entropy bonus coefficient (paper: 0.01 on MT10, 0.03 on MT50).
     public var entCoef: Double = 0.01
-    /// Value-loss coefficient. Not stated in the paper's settings; CleanRL's 0.5. It scales the
-    /// critic's gradient only: with `separate` optimisers that changes how often the critic's
+    /// Value-loss coefficient. CleanRL's 0.5; the authors' MetaWorld code uses 0.001
+    /// (`configs/ablation-mt10/authors.yaml` runs it). It scales the critic's gradient only: with `separate` optimisers that changes how often the critic's
     /// own clip bites; with `joint`, the critic's share of the common gradient norm.
     public var vfCoef: Double = 0.5
     /// Target approximate KL; the update stops once a minibatch's approx KL exceeds

@@ -9,7 +9,10 @@ import JSONLines
 /// - iteration: `kind`, `iteration`, `env_steps`, `wall_seconds`, `steps_per_second`, then
 ///   every `IterationMetrics` key in its order.
 /// - evaluation: `kind`, `iteration`, `env_steps`, `wall_seconds`, `eval/mean_success_rate`,
-///   `eval/worst_success_rate`, then `eval/<task>/success_rate` and `eval/<task>/return`.
+///   `eval/worst_success_rate`, then `eval/<task>/success_rate`, `eval/<task>/return` and
+///   `eval/<task>/full_episode_return`.
+///
+/// docs/run-folder.md, 'metrics.jsonl', says what each key means.
 public enum MetricsLine {
     /// The line of one iteration.
     public static func iteration(_ metrics: IterationMetrics, wallSeconds: Double, stepsPerSecond: Double) -> String {

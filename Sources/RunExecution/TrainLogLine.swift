@@ -3,7 +3,7 @@ import Trainer
 
 /// The human lines of `train.log`. Iteration lines start with `iter N/M` (that prefix is how a
 /// resume finds where to cut the log); every other line is an event (`start`, `resume`,
-/// `warning`, `checkpoint`, the final state).
+/// `warning`, `fault`, `shutdown`, the final state; docs/run-folder.md, 'train.log').
 public enum TrainLogLine {
     /// The latest evaluation, for the iteration lines in between.
     public struct LatestEvaluation: Sendable, Equatable {
