@@ -53,8 +53,9 @@ extension RunFolderTests {
     }
 }
 
-/// Run folders whose parts are not what dratsd created (issue 19, item 5): a symbolic link or a
-/// foreign file is refused before anything is written, and the link's target is untouched.
+/// Run folders whose parts are not what dratsd created: a symbolic link or a foreign file is
+/// refused before anything is written, and the link's target is untouched. (With `train.log`
+/// replaced by a link, the service used to cut the target's last line and append to it.)
 extension RunFolderTests {
     static func preparedFolder(_ temp: TemporaryDirectory) throws -> RunFolder {
         let state = try StateDirectory.prepare(flag: temp.path + "/state", environment: [:])

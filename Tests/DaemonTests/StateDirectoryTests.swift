@@ -71,8 +71,8 @@ import Testing
     }
 }
 
-/// State directories someone else could change (issue 19, item 5), refused as sshd's
-/// StrictModes refuses such home directories.
+/// State directories someone else could change, refused as sshd's StrictModes refuses such home
+/// directories: anyone who can write one can plant links there that the service then follows.
 extension StateDirectoryTests {
     @Test(arguments: [UInt32(0), 1000])
     func aWorldWritableStateDirectoryIsRefused(userID: UInt32) throws {

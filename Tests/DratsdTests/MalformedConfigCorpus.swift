@@ -1,6 +1,6 @@
-/// Malformed run configs (issue 19): each is a file, or something at a config's path that is
-/// not one, that `dratsd submit` must refuse quickly, naming the file and, where there is one,
-/// the key. Add a case by appending to `all`.
+/// Malformed run configs, of every kind a hostile but fair user might try: each is a file, or
+/// something at a config's path that is not one, that `dratsd submit` must refuse quickly, naming
+/// the file and, where there is one, the key. Add a case by appending to `all`.
 struct MalformedConfig: Sendable {
     /// What the case tries, for the tally in the report.
     enum Kind: String, Sendable, CaseIterable {

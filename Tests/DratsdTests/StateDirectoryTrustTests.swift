@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// `dratsd` run as another user (setpriv) against a state directory it does not own or that
-/// everyone can write (issue 19, item 5): refused with the reason and the fix, nothing created.
+/// everyone can write (someone could plant links in it): refused with the reason and the fix,
+/// nothing created.
 @Suite struct StateDirectoryTrustTests {
     /// Runs `dratsd list --state-dir path` as uid/gid 65534 (nobody), with no supplementary groups.
     func listAsNobody(_ path: String) throws -> ChildProcess.Output {

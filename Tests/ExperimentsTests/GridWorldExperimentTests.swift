@@ -3,8 +3,9 @@ import Samplers
 @testable import Experiments
 
 @Suite struct GridWorldExperimentTests {
-    /// Spec section 7's claim on a small fixed-seed version: DRATS's median steps until every
-    /// task is solved are clearly below uniform's (about 16k vs 26k in the full run).
+    /// The paper's claim for this experiment (docs/evaluation.md, 'The grid-world experiment') on a
+    /// small fixed-seed version: DRATS's median steps until every task is solved are clearly below
+    /// uniform's (about 16k vs 26k in the full run).
     ///
     /// Twenty seeds, because a median of five is itself noisy: over 40 seeds (the same on three
     /// OpenBLAS kernels and with the small-batch kernel off) DRATS took 16.4k and uniform 25.2k,

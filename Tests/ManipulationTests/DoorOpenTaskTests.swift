@@ -4,7 +4,8 @@ import Physics
 import TaskRewards
 @testable import Manipulation
 
-/// door-open-v3 scene (spec 8.4): layout, observation point and frame, reward wiring, joint sign.
+/// door-open-v3 scene (docs/tasks.md, 'door-open-v3'): layout, observation point and frame, reward
+/// wiring, joint sign.
 @Suite struct DoorOpenTaskTests {
     @Test func resetObservationShowsTheClosedDoorsHandle() throws {
         let env = try ManipulationEnvironment(task: "door-open-v3", suiteSeed: 3)

@@ -171,8 +171,9 @@ import RandomStreams
         #expect(sawSuccess)
     }
 
-    /// The success tests need travel past MetaWorld's declared ranges (spec section 10): the
-    /// simulated ranges allow it, and the declared ends alone fall short or sit on the edge.
+    /// The success tests need travel past MetaWorld's declared ranges (docs/tasks.md, 'Where ODE
+    /// differs from MuJoCo'): the simulated ranges allow it, and the declared ends alone fall short
+    /// or sit on the edge.
     @Test func successNeedsTravelBeyondTheDeclaredRanges() throws {
         func verdict(_ task: String, slide q: Double) throws -> Bool {
             let env = try ManipulationEnvironment(task: task)
@@ -227,7 +228,7 @@ import RandomStreams
 }
 
 /// MetaWorld's own scripted v3 policies for the three tasks (100% success on MetaWorld),
-/// transcribed and run on our physics (spec section 11).
+/// transcribed and run on our physics (docs/tasks.md, 'What we keep and what we may change').
 extension DrawerAndButtonTasksTests {
     typealias Policy = MetaWorldPolicyTests.Policy
 

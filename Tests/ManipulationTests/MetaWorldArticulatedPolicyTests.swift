@@ -2,9 +2,10 @@ import Testing
 import Physics
 @testable import Manipulation
 
-/// Spec section 11 for the door and window tasks: MetaWorld's own scripted v3 policies (their
-/// decision rules transcribed), reading the same observation, run on our physics. On MetaWorld
-/// the window policies succeed on every layout and the door policy on about 93%.
+/// docs/tasks.md, 'What we keep and what we may change', for the door and window tasks: MetaWorld's
+/// own scripted v3 policies (their decision rules transcribed), reading the same observation, run
+/// on our physics. On MetaWorld the window policies succeed on every layout and the door policy on
+/// about 93%.
 @Suite struct MetaWorldArticulatedPolicyTests {
     typealias Policy = MetaWorldPolicyTests.Policy
 

@@ -2,9 +2,10 @@ import Testing
 import Physics
 @testable import Manipulation
 
-/// Spec section 11: a controller written for MetaWorld, reading the same observation, should do
-/// on our tasks what it does on MetaWorld's. These are the decision rules of MetaWorld's own
-/// scripted v3 policies for the three tasks (100% success on MetaWorld), run on our physics.
+/// docs/tasks.md, 'What we keep and what we may change': a controller written for MetaWorld,
+/// reading the same observation, should do on our tasks what it does on MetaWorld's. These are the
+/// decision rules of MetaWorld's own scripted v3 policies for the three tasks (100% success on
+/// MetaWorld), run on our physics.
 @Suite struct MetaWorldPolicyTests {
     typealias Policy = @Sendable (ObservationView) -> SIMD4<Double>
 

@@ -3,8 +3,9 @@ import Physics
 import TaskRewards
 @testable import Manipulation
 
-/// peg-insert-side-v3 on our physics: the scene as spec 8.8 describes it, the observation and
-/// reward wiring, the block's tunnel, and the scripted controller over the 50 suite layouts.
+/// peg-insert-side-v3 on our physics: the scene as docs/tasks.md ('peg-insert-side-v3') describes
+/// it, the observation and reward wiring, the block's tunnel, and the scripted controller over the
+/// 50 suite layouts.
 @Suite struct PegInsertSideTaskTests {
     static let name = "peg-insert-side-v3"
 
@@ -122,7 +123,8 @@ import TaskRewards
         return SIMD4((target - o.hand) * 25, grab)
     }
 
-    /// Spec section 11: a controller written for MetaWorld does on our task what it does there.
+    /// A controller written for MetaWorld does on our task what it does there (docs/tasks.md,
+    /// 'What we keep and what we may change').
     @Test func metaWorldPolicySucceedsAtLeastAsOftenAsOnMetaWorld() throws {
         let env = try ManipulationEnvironment(task: Self.name, suiteSeed: 1)
         var successes = 0

@@ -2,7 +2,8 @@ import Testing
 import Physics
 @testable import Manipulation
 
-/// Calibration of the ODE arm against MetaWorld's measured dynamics (spec section 5).
+/// Calibration of the ODE arm against MetaWorld's measured dynamics (docs/tasks.md, 'Calibration
+/// against MetaWorld').
 @Suite struct SawyerArmTests {
     func freshReach() throws -> ManipulationEnvironment {
         let env = try ManipulationEnvironment(task: "reach-v3")
@@ -11,7 +12,8 @@ import Physics
     }
 
     @Test func forwardKinematicsMatchesMetaWorldRestPose() {
-        // MetaWorld's settled joints put the hand 4.6/1.4/-4.9 mm off hand_init (spec section 2).
+        // MetaWorld's settled joints put the hand 4.6/1.4/-4.9 mm off hand_init (docs/tasks.md,
+        // 'The reset').
         for (handInit, joints) in SawyerModel.restConfigurations {
             let hand = SawyerModel.forwardKinematics(joints).hand
             #expect(length(hand.position - handInit) < 0.008)

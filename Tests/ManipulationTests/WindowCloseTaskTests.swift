@@ -3,7 +3,8 @@ import Physics
 import TaskRewards
 @testable import Manipulation
 
-/// window-close-v3 scene (spec 8.10): the pane starts open and the first observation is true.
+/// window-close-v3 scene (docs/tasks.md, 'window-close-v3'): the pane starts open and the first
+/// observation is true.
 @Suite struct WindowCloseTaskTests {
     @Test func resetObservationShowsTheOpenHandleNotMetaWorldsStaleOne() throws {
         let env = try ManipulationEnvironment(task: "window-close-v3", suiteSeed: 5)

@@ -3,7 +3,8 @@ import Physics
 import TaskRewards
 @testable import Manipulation
 
-/// window-open-v3 scene (spec 8.9): layout, observed handle site, success at ≈0.19 of slide.
+/// window-open-v3 scene (docs/tasks.md, 'window-open-v3'): layout, observed handle site, success at
+/// ≈0.19 of slide.
 @Suite struct WindowOpenTaskTests {
     @Test func resetObservationShowsTheClosedHandleSite() throws {
         let env = try ManipulationEnvironment(task: "window-open-v3", suiteSeed: 5)

@@ -14,8 +14,9 @@ import Testing
     }
 }
 
-/// Issue 19, item 6: what `list` and `show` print cannot rewrite the terminal, and a run whose
-/// process is gone says so.
+/// What `list` and `show` print cannot rewrite the terminal: a run name holding terminal escape
+/// codes was printed raw. And a run whose process is gone (a killed `dratsd train`) says so
+/// instead of showing `running` until a service starts.
 extension RunFormattingTests {
     @Test func controlCharactersInNamesAreShownAsEscapes() {
         #expect(RunFormatting.printable("ok-name") == "ok-name")

@@ -4,7 +4,7 @@ import Testing
 @testable import RunConfiguration
 
 /// What `RunConfig.load(file:)` refuses before parsing: not a regular file, too large, empty,
-/// not UTF-8 (issue 19's corpus, in process; `MalformedConfigCorpusTests` runs it through
+/// not UTF-8 (the malformed-config corpus, in process; `MalformedConfigCorpusTests` runs it through
 /// `dratsd submit`).
 @Suite struct ConfigFileTests {
     final class Folder: Sendable {

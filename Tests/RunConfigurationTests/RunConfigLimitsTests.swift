@@ -4,7 +4,8 @@ import Testing
 @testable import RunConfiguration
 
 /// Every count has an upper bound (`RunConfig.Limits`), and nothing derived from counts can
-/// overflow, whatever the file says (issue 19, item 3).
+/// overflow, whatever the file says (a huge `run.totalEnvSteps` or `envSlots` used to crash
+/// validation with an arithmetic overflow).
 @Suite struct RunConfigLimitsTests {
     /// The problems of `yaml`; an empty list when it loads.
     func problems(_ yaml: String) -> [ConfigProblem] {

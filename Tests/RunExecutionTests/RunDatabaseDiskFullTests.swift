@@ -4,9 +4,9 @@ import RunConfiguration
 @testable import RunExecution
 import Testing
 
-/// A full disk under the run database (issue 19, item 1): SQLite's COMMIT fails with "database
-/// or disk is full". The run must end in a state the CLI can act on, the database must not
-/// keep it `running`, and the queue must move once space returns, without a restart.
+/// A full disk under the run database (it used to wedge the queue): SQLite's COMMIT fails with
+/// "database or disk is full". The run must end in a state the CLI can act on, the database must
+/// not keep it `running`, and the queue must move once space returns, without a restart.
 @Suite struct RunDatabaseDiskFullTests {
     @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
     func aRunStoppedByAFullDiskIsRecordedPausedOnceSpaceReturnsAndTheQueueMovesOn() throws {

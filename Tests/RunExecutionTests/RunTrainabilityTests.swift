@@ -2,8 +2,9 @@ import RunConfiguration
 import RunExecution
 import Testing
 
-/// The one check of whether this build can train a config (issue 20's bug: `submit` used to
-/// queue a grid-world config with two of the four worlds, which the service then failed).
+/// The one check of whether this build can train a config (`submit` used to check with its own
+/// task map and queue a grid-world config with two of the four worlds, which the service then
+/// failed).
 @Suite struct RunTrainabilityTests {
     @Test func tasksThisBuildDoesNotSimulateAreEachReported() throws {
         // Loading refuses names outside the suite; a config built in code (or by a newer

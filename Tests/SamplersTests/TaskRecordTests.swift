@@ -55,7 +55,7 @@ import Testing
         #expect(abs(task.gap(maxReturn: 5000) - (77 - task.windowMeanReturn) / 77) < 1e-15)
     }
 
-    /// Spec section 5: the switch needs a full window. Three successes out of three (a success
+    /// The switch needs a full window (docs/samplers.md). Three successes out of three (a success
     /// rate of 1) do not switch the target; the 50th episode, with 26 of 50 successful, does.
     @Test func targetSwitchNeedsAFullWindowOfEpisodes() {
         var task = TaskRecord()

@@ -174,7 +174,7 @@ import Testing
         #expect(sampler.probabilities == MirrorAscent.uniform(3))
     }
 
-    /// Spec section 5: "mastered" needs a full 50-episode history. Ten successes out of ten are
+    /// "Mastered" needs a full 50-episode history (docs/samplers.md). Ten successes out of ten are
     /// not mastery; the task keeps its progress score's share.
     @Test func learningProgressNeedsAFullWindowToCallATaskMastered() throws {
         var config = scriptedConfig(.learningProgress)
@@ -194,9 +194,9 @@ import Testing
         #expect(abs(sampler.probabilities[0] - 0.05) < 1e-15)
     }
 
-    /// Spec section 5: the window is its own setting in env steps, not the PPO rollout. Three
-    /// rollouts of 100 steps fill a 300-step window; q changes only then, and Learning
-    /// Potential's score is the step-weighted mean |advantage| over the whole window.
+    /// The window is its own setting in env steps, not the PPO rollout (docs/samplers.md). Three
+    /// rollouts of 100 steps fill a 300-step window; q changes only then, and Learning Potential's
+    /// score is the step-weighted mean |advantage| over the whole window.
     @Test func qIsUpdatedOnlyOnceTheWindowHoldsItsSteps() throws {
         var config = scriptedConfig(.learningPotential)
         config.updateEveryEnvSteps = 300

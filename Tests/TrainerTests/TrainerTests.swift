@@ -32,7 +32,7 @@ import Samplers
         return try Trainer(config: config, slots: slots, evaluationSlots: evaluation, taskNames: GridWorldSlot.taskNames)
     }
 
-    /// The sampler window is its own setting (spec section 5): with a window of three rollouts
+    /// The sampler window is its own setting (docs/samplers.md): with a window of three rollouts
     /// (4 slots x 64 steps each), q moves only at iterations 3 and 6, and the window then holds
     /// every episode of those three rollouts.
     @Test func qMovesOnlyWhenTheSamplerWindowIsFull() throws {
