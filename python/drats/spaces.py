@@ -1,4 +1,4 @@
-"""MetaWorld's observation and action spaces for the 39-d observation (spec section 6)."""
+"""MetaWorld's observation and action spaces for the 39-d observation (docs/tasks.md, 'The observation')."""
 
 from __future__ import annotations
 
