@@ -88,9 +88,9 @@ struct JSONReader {
         }
     }
 
-    /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, converted by the standard library's
-    /// correctly rounded (C-locale) parser.
-    private mutating func number() throws(JSONParseError) -> Double {
+    /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, kept as its text (for exact integers) and
+    /// converted by the standard library's correctly rounded (C-locale) parser.
+    private mutating func number() throws(JSONParseError) -> JSONNumber {
         let start = offset
         if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
         guard offset < bytes.count, Self.isDigit(bytes[offset]) else { throw error("expected a digit in a number") }
@@ -112,7 +112,7 @@ struct JSONReader {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
         guard let value = Double(text) else { throw JSONParseError(offset: start, reason: "number \(text) cannot be read") }
-        return value
+        return JSONNumber(text: text, double: value)
     }
 
     private mutating func string() throws(JSONParseError) -> String {

@@ -61,7 +61,8 @@ public final class PolicyLineProtocol {
 
     static func task(_ value: JSONValue, checkpoint: CheckpointPolicy) throws(PolicyServingError) -> Int {
         if case .string(let name) = value { return try checkpoint.taskIndex(named: name) }
-        guard let number = value.number, let index = Int(exactly: number) else {
+        // Read from the number's text, exactly: 1e30 or 2^63 is out of range, not a rounded index.
+        guard let index = try? value.integer(as: Int.self) else {
             throw .badTask(text: value.jsonText, valid: checkpoint.validTasks)
         }
         guard index >= 0, index < checkpoint.taskCount else { throw .taskOutOfRange(index, taskCount: checkpoint.taskCount) }

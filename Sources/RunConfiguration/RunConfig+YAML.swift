@@ -24,7 +24,7 @@ extension RunConfig {
         case let .scalar(scalar):
             guard scalar.style == .plain || scalar.style == .any, Int.construct(from: scalar) == nil, UInt64.construct(from: scalar) == nil,
                   var value = Double.construct(from: scalar), value.isFinite else { return node }
-            if case .number(let precise)? = exact { value = precise }
+            if case .number(let precise)? = exact { value = precise.double }
             return .scalar(.init("\(value)", scalar.tag, scalar.style))
         case let .mapping(mapping):
             var members: [String: JSONValue] = [:]

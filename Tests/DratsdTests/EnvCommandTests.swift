@@ -47,6 +47,42 @@ import Testing
         #expect(first[1]["obs"] as? [Double] == second[1]["obs"] as? [Double])
     }
 
+    /// Seeds are read exactly from the request's text (issue 19): above 2^53 a Double would
+    /// turn 9007199254740993 into ...992's episode, and 2^64 - 1, which --suite-seed takes, would
+    /// not fit at all. In the suite layout mode the seed picks layout seed % 50, so the layout
+    /// shows which seed arrived; in the random mode the seed draws the layout itself.
+    @Test func seedsAreReadExactlyAsIntegers() throws {
+        let suite = try answers([
+            #"{"op":"reset","seed":9007199254740993}"#,
+            #"{"op":"reset","seed":9007199254740992}"#,
+            #"{"op":"reset","seed":18446744073709551615}"#,
+            #"{"op":"reset","seed":18446744073709551616}"#,
+            #"{"op":"reset","seed":1.5}"#,
+            #"{"op":"reset","seed":-1}"#,
+            #"{"op":"reset","seed":4.0}"#,
+        ], arguments: ["env", "--task", "reach-v3", "--suite-seed", "18446744073709551615"])
+        #expect(suite.status == 0)
+        #expect(suite.replies.count == 7)
+        #expect(suite.replies[0]["layout"] as? Int == Int(9_007_199_254_740_993 % 50))
+        #expect(suite.replies[1]["layout"] as? Int == Int(9_007_199_254_740_992 % 50))
+        #expect(suite.replies[2]["layout"] as? Int == Int(UInt64.max % 50))
+        let range = "give an integer from 0 to 18446744073709551615"
+        #expect(suite.replies[3]["error"] as? String == "seed 18446744073709551616 is out of range; \(range)")
+        #expect(suite.replies[4]["error"] as? String == "seed 1.5 is not an integer; \(range)")
+        #expect(suite.replies[5]["error"] as? String == "seed -1 is out of range; \(range)")
+        #expect(suite.replies[6]["layout"] as? Int == 4)
+
+        let random = ["env", "--task", "reach-v3", "--layout-mode", "random"]
+        func goal(_ seed: String) throws -> [Double]? {
+            let replies = try answers([#"{"op":"reset","seed":\#(seed)}"#], arguments: random).replies
+            return (replies.first?["obs"] as? [Double])?.suffix(3).map { $0 }
+        }
+        let odd = try goal("9007199254740993"), even = try goal("9007199254740992"), top = try goal("18446744073709551615")
+        #expect(odd != nil && even != nil && top != nil)
+        #expect(odd != even, "two seeds one apart above 2^53 must draw two layouts")
+        #expect(try goal("9007199254740993") == odd)
+    }
+
     @Test func unknownTaskFailsListingValidNames() throws {
         let result = try DratsdBinary.run(["env", "--task", "fly-v3"])
         #expect(result.status != 0)

@@ -54,9 +54,13 @@ import Testing
         }
         for text in texts {
             let expected = strtod(text, nil)
-            #expect(try JSONValue.parse("[\(text)]") == .array([.number(expected)]), "\(text)")
+            guard case .array(let values) = try JSONValue.parse("[\(text)]"), values.count == 1 else {
+                Issue.record("\(text) is not read as one number")
+                continue
+            }
+            #expect(values[0].number?.bitPattern == expected.bitPattern, "\(text)")
         }
-        #expect(try JSONValue.parse("0.30000000000000004") == .number(0.1 + 0.2))
+        #expect(try JSONValue.parse("0.30000000000000004").number == 0.1 + 0.2)
     }
 
     /// What `JSONText` writes reads back as the same value.
@@ -74,5 +78,40 @@ import Testing
         let value = JSONValue.object(["b": .array([.number(1.5), .null, .bool(true)]), "a": .string("x\"y")])
         #expect(value.jsonText == #"{"a":"x\"y","b":[1.5,null,true]}"#)
         #expect(try JSONValue.parse(value.jsonText) == value)
+    }
+
+    /// Integer fields are read from the number's text, not through a Double: above 2^53 a
+    /// Double cannot hold every integer, and 2^64 - 1 is not a Double at all (issue 19).
+    @Test func integersAreReadExactlyFromTheText() throws {
+        func read<T: FixedWidthInteger>(_ text: String, as type: T.Type) throws -> Result<T, JSONIntegerProblem> {
+            let value = try JSONValue.parse(text)
+            do { return .success(try value.integer(as: T.self)) } catch { return .failure(error) }
+        }
+        #expect(try read("9007199254740993", as: UInt64.self) == .success(9_007_199_254_740_993))
+        #expect(try read("9007199254740993", as: UInt64.self) != read("9007199254740992", as: UInt64.self))
+        #expect(try read("18446744073709551615", as: UInt64.self) == .success(UInt64.max))
+        #expect(try read("18446744073709551616", as: UInt64.self) == .failure(.outOfRange))
+        #expect(try read("-1", as: UInt64.self) == .failure(.outOfRange))
+        #expect(try read("-0", as: UInt64.self) == .success(0))
+        #expect(try read("9223372036854775807", as: Int.self) == .success(Int.max))
+        #expect(try read("-9223372036854775808", as: Int.self) == .success(Int.min))
+        #expect(try read("9223372036854775808", as: Int.self) == .failure(.outOfRange))
+        #expect(try read("-9223372036854775809", as: Int.self) == .failure(.outOfRange))
+        // An integer's other spellings are that integer; a fraction is not one.
+        #expect(try read("3.0", as: Int.self) == .success(3))
+        #expect(try read("3e0", as: Int.self) == .success(3))
+        #expect(try read("1.5e1", as: Int.self) == .success(15))
+        #expect(try read("250e-2", as: Int.self) == .failure(.notAnInteger))
+        #expect(try read("1e-400", as: Int.self) == .failure(.notAnInteger))
+        #expect(try read("0.0e5", as: Int.self) == .success(0))
+        #expect(try read("1.8446744073709551615e19", as: UInt64.self) == .success(UInt64.max))
+        #expect(try read("1e20", as: UInt64.self) == .failure(.outOfRange))
+        #expect(try read("1e999999999999999999999", as: UInt64.self) == .failure(.outOfRange))
+        #expect(try read("\"7\"", as: Int.self) == .failure(.notANumber))
+        #expect(try read("true", as: Int.self) == .failure(.notANumber))
+        // The text is kept: what was sent is what an error message quotes.
+        #expect(try JSONValue.parse("[9007199254740993]").jsonText == "[9007199254740993]")
+        #expect(try JSONValue.parse("1.0") == JSONValue.parse("10e-1"))
+        #expect(try JSONValue.parse("0.1") != JSONValue.parse("0.1000000000000000055511151231257827"))
     }
 }

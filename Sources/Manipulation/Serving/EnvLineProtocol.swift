@@ -5,6 +5,7 @@ import JSONLines
 /// any language can drive a task. Malformed requests get `{"error": ...}` and the session goes on.
 ///
 /// Requests: `{"op":"reset"}`, `{"op":"reset","seed":S}`, `{"op":"step","action":[a0,a1,a2,a3]}`.
+/// The seed is any UInt64 (0 to 18446744073709551615), read exactly as written.
 public final class EnvLineProtocol {
     public let environment: ManipulationEnvironment
 
@@ -42,10 +43,8 @@ public final class EnvLineProtocol {
         case "reset":
             var seed: UInt64?
             if let value = request["seed"] {
-                guard let number = value.number, let exact = UInt64(exactly: number) else {
-                    throw EnvProtocolError.badSeed(value.jsonText)
-                }
-                seed = exact
+                // Read from the number's text: a seed above 2^53 is exactly the one sent.
+                do { seed = try value.integer(as: UInt64.self) } catch { throw EnvProtocolError.badSeed(value.jsonText, error) }
             }
             let observation = environment.reset(seed: seed)
             let layout = environment.layoutIndex.map(String.init) ?? "null"
@@ -78,7 +77,7 @@ public enum EnvProtocolError: Error, CustomStringConvertible {
     case notAnObject
     case missingOp
     case unknownOp(String)
-    case badSeed(String)
+    case badSeed(String, JSONIntegerProblem)
     case missingAction
     case actionNotNumber(index: Int, text: String)
 
@@ -88,7 +87,7 @@ public enum EnvProtocolError: Error, CustomStringConvertible {
         case .notAnObject: return "expected a JSON object such as {\"op\":\"reset\"}"
         case .missingOp: return "missing \"op\"; use \"reset\" or \"step\""
         case let .unknownOp(op): return "unknown op '\(op)'; use \"reset\" or \"step\""
-        case let .badSeed(text): return "seed \(text) is not a non-negative integer"
+        case let .badSeed(text, problem): return "seed \(text) \(problem.message(allowed: "an integer from 0 to \(UInt64.max)"))"
         case .missingAction: return "step needs \"action\": an array of 4 numbers (dx, dy, dz, gripper)"
         case let .actionNotNumber(index, text): return "action[\(index)] = \(text) is not a number"
         }
