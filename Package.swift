@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["RandomStreams", "Reporting", "Daemon", "ChildProcess", "Networks"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
-        .target(name: "Service", dependencies: ["Daemon", "RunExecution"]),
+        .target(name: "Service", dependencies: ["Daemon", "RunConfiguration", "RunExecution"]),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Daemon"]),
 
         // MARK: The executable

@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import RunConfiguration
 
 /// Text and JSON renderings of runs for the CLI.
 public enum RunFormatting {
@@ -16,7 +17,7 @@ public enum RunFormatting {
         guard !records.isEmpty else { return "no runs" }
         let header = ["ID", "NAME", "STATE", "SAMPLER", "STEPS", "PROGRESS", "STEPS/S", "CREATED"]
         let rows = records.map { record in
-            [record.id, printable(record.name), stateLabel(record), printable(record.samplerName), "\(record.envSteps)",
+            [record.id, PrintableText.escaped(record.name), stateLabel(record), PrintableText.escaped(record.samplerName), "\(record.envSteps)",
              percent(record), String(format: "%.0f", record.stepsPerSecond), timestamp(record.createdAt)]
         }
         return align([header] + rows)
@@ -27,7 +28,7 @@ public enum RunFormatting {
         let run = details.run
         var facts: [[String]] = [
             ["run", run.id],
-            ["name", printable(run.name)],
+            ["name", PrintableText.escaped(run.name)],
             ["state", stateLabel(run) + (run.cancelRequested && run.state == .running ? " (cancel requested)" : "")
                 + (run.isOrphaned ? ": its process \(run.owner?.pid ?? 0) is gone; the next `dratsd serve` requeues it" : "")],
             ["sampler", "\(run.samplerName), seed \(run.seed)"],
@@ -58,20 +59,6 @@ public enum RunFormatting {
     /// The state, with "orphaned" for a running run whose process is gone.
     static func stateLabel(_ record: RunRecord) -> String {
         record.isOrphaned ? "orphaned" : record.state.rawValue
-    }
-
-    /// `text` with control characters (terminal escape sequences, newlines) shown as `\u{1b}`
-    /// escapes, so a name cannot rewrite the user's terminal.
-    public static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     static func percent(_ record: RunRecord) -> String {

@@ -41,7 +41,7 @@ public enum RunSubmitter {
 
     /// One line describing what was queued, printed before the run id.
     public static func summary(_ config: RunConfig) -> String {
-        "\(config.run.name): \(config.env.suite.rawValue), \(config.taskCount) task\(config.taskCount == 1 ? "" : "s"), "
+        "\(PrintableText.escaped(config.run.name)): \(config.env.suite.rawValue), \(config.taskCount) task\(config.taskCount == 1 ? "" : "s"), "
             + "\(config.env.envSlots) slot\(config.env.envSlots == 1 ? "" : "s"), \(config.sampler.kind.rawValue) sampler, "
             + "\(config.run.totalEnvSteps) env steps in \(config.iterationCount) iteration\(config.iterationCount == 1 ? "" : "s"), seed \(config.run.seed)"
     }

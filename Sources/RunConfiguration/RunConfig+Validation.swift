@@ -11,8 +11,17 @@ extension RunConfig {
             if !ok { problems.append(ConfigProblem(keyPath: keyPath, message: "is \(value); allowed: \(allowed)")) }
         }
 
-        check(!run.name.isEmpty && !run.name.contains(where: \.isNewline) && run.name.count <= Limits.nameCharacters, "run.name",
-              "'\(ConfigText.excerpt(run.name))'", "a non-empty single line of at most \(Limits.nameCharacters) characters")
+        // A name is printed by list, show, the service's log and train.log: no terminal escape
+        // codes, line breaks or bidirectional overrides (Unicode Cc and Cf), not even escaped.
+        let nameCharacter = run.name.unicodeScalars.first { PrintableText.needsEscape($0) }
+        let nameDetail = nameCharacter.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let kind = scalar.properties.generalCategory == .control ? "control" : "format"
+            return " (it holds U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex), a \(kind) character)"
+        } ?? ""
+        check(!run.name.isEmpty && nameCharacter == nil && !run.name.contains(where: \.isNewline) && run.name.count <= Limits.nameCharacters,
+              "run.name", "'\(ConfigText.excerpt(run.name))'\(nameDetail)",
+              "a non-empty single line of at most \(Limits.nameCharacters) characters, without control or format characters (default: the config file's name without .yaml)")
         let totalInRange = (1...Limits.envSteps).contains(run.totalEnvSteps)
         check(totalInRange, "run.totalEnvSteps", run.totalEnvSteps, Limits.range(1, Limits.envSteps))
         let slotsInRange = (1...Limits.envSlots).contains(env.envSlots)

@@ -41,7 +41,7 @@ public enum ForegroundTraining {
         let owner = RunOwner.current()
         let record = try store.submitRunning(submission, owner: owner)
         let folder = try RunFolder(stateDirectory: stateDirectory, runID: record.id)
-        terminal.print("run \(record.id): \(config.run.name), \(config.env.suite.rawValue) (\(config.env.tasks.count) tasks), "
+        terminal.print("run \(record.id): \(PrintableText.escaped(config.run.name)), \(config.env.suite.rawValue) (\(config.env.tasks.count) tasks), "
             + "\(config.sampler.kind.rawValue) sampler, \(config.run.totalEnvSteps) env steps; folder \(folder.url.path)")
 
         let stop = StopSignal()

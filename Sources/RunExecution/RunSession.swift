@@ -71,7 +71,7 @@ final class RunSession {
                 try logs.event("resume: restored \(restored.entry.path) (iteration \(restored.iteration), \(trainer.globalStep) env steps); "
                     + "continuing to \(config.run.totalEnvSteps) env steps")
             } else {
-                try logs.event("start: \(config.run.name), \(config.env.suite.rawValue) \(config.env.tasks.joined(separator: ",")), "
+                try logs.event("start: \(PrintableText.escaped(config.run.name)), \(config.env.suite.rawValue) \(config.env.tasks.joined(separator: ",")), "
                     + "\(config.env.envSlots) slots, \(config.sampler.kind.rawValue) sampler, \(config.run.totalEnvSteps) env steps "
                     + "in \(config.iterationCount) iterations, seed \(config.run.seed)")
             }

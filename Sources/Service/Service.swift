@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import RunConfiguration
 import RunExecution
 
 /// `dratsd serve`: the long-running service. It requeues runs a dead service left running,
@@ -60,9 +61,9 @@ public final class Service {
                                                  lostAttemptLimit: settings.lostAttemptLimit)
         for record in recovered {
             if record.state == .failed {
-                log.event("failed run \(record.id) (\(record.name)): \(record.failureReason ?? "its service was lost too often")")
+                log.event("failed run \(record.id) (\(PrintableText.escaped(record.name))): \(record.failureReason ?? "its service was lost too often")")
             } else {
-                log.event("requeued run \(record.id) (\(record.name)): the service that was training it is gone; it resumes from its last checkpoint"
+                log.event("requeued run \(record.id) (\(PrintableText.escaped(record.name))): the service that was training it is gone; it resumes from its last checkpoint"
                           + (record.lostAttempts > 1 ? " (lost attempt \(record.lostAttempts) in a row without a new checkpoint)" : ""))
             }
         }
@@ -144,7 +145,7 @@ public final class Service {
         let executor = RunExecutor(stateDirectory: stateDirectory, store: store, owner: owner,
                                    defaultEnvironmentThreads: environmentThreadsPerRun)
         let progress = record.envSteps > 0 ? "resuming at \(record.envSteps) of \(record.totalEnvSteps) env steps" : "\(record.totalEnvSteps) env steps"
-        log.event("started run \(record.id) (\(record.name), attempt \(record.attemptCount), \(progress))")
+        log.event("started run \(record.id) (\(PrintableText.escaped(record.name)), attempt \(record.attemptCount), \(progress))")
         status.lastEvent = "run \(record.id) started"
         let runID = record.id
         let thread = Thread { [mailbox] in
