@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunExecutionTests",
-            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors"]
+            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors", "MallocCounter"]
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders

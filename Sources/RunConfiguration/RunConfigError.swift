@@ -10,6 +10,11 @@ public enum RunConfigError: Error, CustomStringConvertible, Equatable, Sendable 
     case structure(file: String, line: Int, column: Int, problem: String)
     /// The YAML was read but keys, types or values are wrong.
     case invalid(file: String, problems: [ConfigProblem])
+    /// The config is valid but a run of it would need more memory than `limit` allows
+    /// (`RunConfig.checkMemory(limit:file:)`).
+    case exceedsMemory(file: String, estimate: RunConfig.MemoryEstimate, limit: MemoryLimit)
+    /// The memory limit given by `setting` (`--memory-limit` or `DRATSD_MEMORY_LIMIT`) is not a size.
+    case memoryLimit(setting: String, value: String)
 
     public var description: String {
         switch self {
@@ -31,6 +36,26 @@ public enum RunConfigError: Error, CustomStringConvertible, Equatable, Sendable 
                 lines.append("  ... and \(more) more problem\(more == 1 ? "" : "s") (fix these and submit again to see them)")
             }
             return "\(file): \(count) in the run config:\n" + lines.joined(separator: "\n")
+        case let .exceedsMemory(file, estimate, limit):
+            let parts = estimate.biggestFirst.prefix(3).map { "  \($0.name): \(ByteCount.text($0.bytes)) (\($0.keys))" }
+            let needed = estimate.totalBytes
+            let smaller = "Make it smaller (ppo.hiddenSizes, env.envSlots, ppo.numSteps, or more ppo.numMinibatches)"
+            let advice: String
+            if needed >= 1 << 50 {
+                advice = smaller + "; no machine has that much memory."
+            } else {
+                let verb = switch limit.source {
+                case .flag, .environment: "raise"
+                case .machine, .unknown: "set"
+                }
+                advice = smaller + ", or, on a machine that has the memory, \(verb) \(MemoryLimit.flagName) or \(MemoryLimit.environmentVariable) "
+                    + "to at least \(ByteCount.roundedUp(needed)) (e.g. \(MemoryLimit.environmentVariable)=\(ByteCount.roundedUp(needed)))."
+            }
+            return "\(file): a run of this config needs about \(ByteCount.text(needed)) of memory, more than the limit of "
+                + "\(limit); the biggest parts:\n" + parts.joined(separator: "\n") + "\n" + advice
+        case let .memoryLimit(setting, value):
+            return "\(setting) is '\(ConfigText.excerpt(value))'; give the most memory a run may use in bytes or with a binary "
+                + "suffix K, M, G or T, e.g. 64G, 512M or 1.5T"
         }
     }
 
