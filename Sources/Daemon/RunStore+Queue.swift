@@ -33,19 +33,24 @@ extension RunStore {
     }
 
     /// Atomically moves the oldest queued run (new, resumed or recovered) to running under
-    /// `owner`, unless `maxConcurrent` runs are already running. Returns nil when nothing can start.
-    public func claimNext(owner: RunOwner, maxConcurrent: Int, at now: Date = Date()) throws(DaemonError) -> RunRecord? {
+    /// `owner`, unless `maxConcurrent` runs are already running or `admit`, asked with that run
+    /// and every running one (of any owner) inside the same transaction, says it must wait.
+    /// Returns nil when nothing can start. The queue keeps its order: a run that must wait
+    /// holds back the runs behind it.
+    public func claimNext(owner: RunOwner, maxConcurrent: Int, at now: Date = Date(),
+                          admit: ((_ next: RunRecord, _ running: [RunRecord]) -> Bool)? = nil) throws(DaemonError) -> RunRecord? {
         guard maxConcurrent >= 1 else {
             throw .invalidField(field: "maxConcurrent", value: String(maxConcurrent), allowed: "an integer >= 1")
         }
         return try write { db in
-            let running = try RunRecord.filter(RunRecord.RunColumns.state == RunState.running.rawValue).fetchCount(db)
-            guard running < maxConcurrent else { return nil }
+            let running = RunRecord.filter(RunRecord.RunColumns.state == RunState.running.rawValue)
+            guard try running.fetchCount(db) < maxConcurrent else { return nil }
             guard var record = try RunRecord
                 .filter(RunRecord.RunColumns.state == RunState.queued.rawValue)
                 .order(RunRecord.RunColumns.createdAt, RunRecord.RunColumns.id)
                 .fetchOne(db)
             else { return nil }
+            if let admit, !admit(record, try running.fetchAll(db)) { return nil }
             record.apply(.running, owner: owner, reason: nil, at: now)
             try record.update(db)
             return record

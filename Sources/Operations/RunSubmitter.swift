@@ -8,21 +8,24 @@ public enum RunSubmitter {
     public typealias Trainability = (RunConfig) -> [ConfigProblem]
 
     /// Loads `configPath`, checks that this build can train it (`trainability`, the check
-    /// `train` and `serve` make), and queues the resolved config. Every problem is reported at
-    /// once as `RunConfigError.invalid`, naming the file and key.
-    public static func submit(configPath: String, store: RunStore,
-                              trainability: Trainability) throws -> (record: RunRecord, config: RunConfig) {
-        let config = try prepare(configPath: configPath, seed: nil, trainability: trainability)
+    /// `train` and `serve` make) and that a run of it fits in `memoryLimit`, and queues the
+    /// resolved config. Every problem is reported at once as `RunConfigError.invalid`, naming the
+    /// file and key; a config too big for the limit as `RunConfigError.exceedsMemory`.
+    public static func submit(configPath: String, store: RunStore, trainability: Trainability,
+                              memoryLimit: MemoryLimit) throws -> (record: RunRecord, config: RunConfig) {
+        let config = try prepare(configPath: configPath, seed: nil, trainability: trainability, memoryLimit: memoryLimit)
         return (try submit(config, store: store), config)
     }
 
     /// Loads and checks `configPath` like `submit` without queueing it; with `seed`, the
     /// config's `run.seed` is replaced (and every value derived from it resolved again), so
     /// the stored config records the seed the run uses.
-    public static func prepare(configPath: String, seed: UInt64?, trainability: Trainability) throws -> RunConfig {
+    public static func prepare(configPath: String, seed: UInt64?, trainability: Trainability,
+                               memoryLimit: MemoryLimit) throws -> RunConfig {
         var config = try RunConfig.load(file: configPath)
         let problems = trainability(config)
         if !problems.isEmpty { throw RunConfigError.invalid(file: configPath, problems: problems) }
+        try config.checkMemory(limit: memoryLimit, file: configPath)
         if let seed, seed != config.run.seed {
             config.run.seed = seed
             // Reloading the resolved text recomputes the derived fields (ppo.seed) in their one place.
@@ -39,10 +42,11 @@ public enum RunSubmitter {
         return try store.submit(submission)
     }
 
-    /// One line describing what was queued, printed before the run id.
+    /// One line describing what was queued (with its memory estimate), printed before the run id.
     public static func summary(_ config: RunConfig) -> String {
         "\(PrintableText.escaped(config.run.name)): \(config.env.suite.rawValue), \(config.taskCount) task\(config.taskCount == 1 ? "" : "s"), "
             + "\(config.env.envSlots) slot\(config.env.envSlots == 1 ? "" : "s"), \(config.sampler.kind.rawValue) sampler, "
-            + "\(config.run.totalEnvSteps) env steps in \(config.iterationCount) iteration\(config.iterationCount == 1 ? "" : "s"), seed \(config.run.seed)"
+            + "\(config.run.totalEnvSteps) env steps in \(config.iterationCount) iteration\(config.iterationCount == 1 ? "" : "s"), seed \(config.run.seed), "
+            + "memory about \(ByteCount.text(config.memoryEstimate.totalBytes))"
     }
 }

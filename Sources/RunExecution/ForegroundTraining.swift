@@ -20,11 +20,13 @@ public enum ForegroundTraining {
     }
 
     /// Loads and validates the config file as `submit` does, plus the settings this build
-    /// cannot train; every problem is thrown at once as `RunConfigError.invalid`.
-    public static func load(configPath: String) throws(RunConfigError) -> RunConfig {
+    /// cannot train; every problem is thrown at once as `RunConfigError.invalid`, and a config
+    /// whose run would not fit in `memoryLimit` as `RunConfigError.exceedsMemory`.
+    public static func load(configPath: String, memoryLimit: MemoryLimit) throws(RunConfigError) -> RunConfig {
         let config = try RunConfig.load(file: configPath)
         let problems = RunTrainability.problems(config)
         guard problems.isEmpty else { throw .invalid(file: configPath, problems: problems) }
+        try config.checkMemory(limit: memoryLimit, file: configPath)
         return config
     }
 
@@ -32,9 +34,9 @@ public enum ForegroundTraining {
     /// progress on `terminal` until the budget is spent or SIGINT/SIGTERM (which stop it after
     /// the current iteration with a checkpoint), and prints how it ended. The last line printed
     /// is the run id and its folder.
-    public static func run(configPath: String, stateDirectory: StateDirectory, store: RunStore,
+    public static func run(configPath: String, stateDirectory: StateDirectory, store: RunStore, memoryLimit: MemoryLimit,
                            terminal: TerminalProgress = TerminalProgress()) throws -> Result {
-        let config = try load(configPath: configPath)
+        let config = try load(configPath: configPath, memoryLimit: memoryLimit)
         let submission = RunSubmission(name: config.run.name, configText: try config.resolvedYAML(),
                                        samplerName: config.sampler.kind.rawValue, seed: config.run.seed,
                                        totalEnvSteps: Int64(config.run.totalEnvSteps))
@@ -51,7 +53,7 @@ public enum ForegroundTraining {
         }
         let heartbeat = LeaseHeartbeat(store: store, owner: owner)
         let started = Date()
-        let outcome = RunExecutor(stateDirectory: stateDirectory, store: store, owner: owner)
+        let outcome = RunExecutor(stateDirectory: stateDirectory, store: store, owner: owner, memoryLimit: memoryLimit)
             .execute(runID: record.id, stop: stop, progress: terminal.show)
         heartbeat.stop()
         signals.cancel()

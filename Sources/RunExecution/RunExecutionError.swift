@@ -29,7 +29,8 @@ public enum RunExecutionError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .config(let error): error.description
+        case .config(let error):
+            if case .exceedsMemory = error { error.description + " Then `dratsd resume` the run." } else { error.description }
         case .trainer(let error): error.description
         case .environment(let detail): "cannot build the environments: \(detail)"
         case .daemon(let error): error.description

@@ -22,15 +22,23 @@ public struct RunExecutor: Sendable {
     /// Seconds between attempts to record a stopped run's state while the run database's disk
     /// is full (see `finish`).
     public var diskFullRetrySeconds: Double = 5
+    /// The most memory a run may need. Checked every time a run starts or resumes, before its
+    /// trainer is built: a run whose estimate exceeds it (submitted under a larger limit, or on
+    /// another machine) fails with the figures instead of crashing the process on allocation.
+    public var memoryLimit: MemoryLimit
 
-    public init(stateDirectory: StateDirectory, store: RunStore, owner: RunOwner) {
+    /// `memoryLimit` defaults to this process's (`MemoryLimit.resolve`: `$DRATSD_MEMORY_LIMIT`,
+    /// else the machine's; the machine's when the variable is not a size).
+    public init(stateDirectory: StateDirectory, store: RunStore, owner: RunOwner, memoryLimit: MemoryLimit? = nil) {
         self.stateDirectory = stateDirectory
         self.store = store
         self.owner = owner
+        self.memoryLimit = memoryLimit ?? (try? MemoryLimit.resolve(flag: nil)) ?? MemoryLimit.resolve(machine: MachineMemory.current())
     }
 
-    public init(stateDirectory: StateDirectory, store: RunStore, owner: RunOwner, defaultEnvironmentThreads: Int?) {
-        self.init(stateDirectory: stateDirectory, store: store, owner: owner)
+    public init(stateDirectory: StateDirectory, store: RunStore, owner: RunOwner, defaultEnvironmentThreads: Int?,
+                memoryLimit: MemoryLimit? = nil) {
+        self.init(stateDirectory: stateDirectory, store: store, owner: owner, memoryLimit: memoryLimit)
         self.defaultEnvironmentThreads = defaultEnvironmentThreads
     }
 
@@ -99,10 +107,14 @@ public struct RunExecutor: Sendable {
     /// Consecutive faults (NaN losses with no checkpoint written in between) that fail a run.
     public static let maximumConsecutiveFaults = 3
 
-    /// Loads the run's config, creates its folder and builds the session (trainer restored).
+    /// Loads the run's config, checks that it fits in `memoryLimit`, creates its folder and
+    /// builds the session (trainer restored).
     private func makeSession(_ record: RunRecord, progress: ((String) -> Void)?) throws(RunExecutionError) -> RunSession {
         let config: RunConfig
-        do { config = try RunConfig.load(yaml: record.configText, file: "config.yaml of \(record.id)", defaultName: record.name) } catch {
+        do {
+            config = try RunConfig.load(yaml: record.configText, file: "config.yaml of \(record.id)", defaultName: record.name)
+            try config.checkMemory(limit: memoryLimit, file: "config.yaml of \(record.id)")
+        } catch {
             throw .config(error)
         }
         let folder: RunFolder

@@ -20,6 +20,10 @@ public final class Service {
     let log: ServiceLog
     /// Environment threads a run gets unless its config pins its own (see `ThreadBudget`).
     let environmentThreadsPerRun: Int
+    /// The most memory one run may need, and the check that the runs started together fit.
+    let memory: MemoryAdmission
+    /// The queued run last reported as waiting for memory (so it is logged once).
+    private var waitingRunID: String?
 
     private let mailbox = Mailbox<Event>()
     private var running: [String: StopSignal] = [:]
@@ -33,12 +37,14 @@ public final class Service {
 
     /// Prepares the state directory, opens the run database (checking its integrity) and reads
     /// systemd's variables (`NOTIFY_SOCKET`, `WATCHDOG_USEC`, `LOGS_DIRECTORY`) from
-    /// `environment`. Nothing is claimed or requeued until `run()`.
+    /// `environment`, and `DRATSD_MEMORY_LIMIT` unless `settings.memoryLimit` is set. Nothing is
+    /// claimed or requeued until `run()`.
     public init(stateDirectoryFlag: String?, settings: ServiceSettings,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 log: ServiceLog? = nil) throws {
         try settings.validate()
         self.settings = settings
+        memory = MemoryAdmission(limit: try settings.memoryLimit ?? MemoryLimit.resolve(flag: nil, environment: environment))
         self.log = log ?? ServiceLog(environment: environment)
         stateDirectory = try StateDirectory.prepare(flag: stateDirectoryFlag, environment: environment)
         store = try RunStore(stateDirectory: stateDirectory, busyTimeoutSeconds: settings.databaseBusyTimeoutSeconds)
@@ -69,6 +75,7 @@ public final class Service {
         }
         log.event("ready: state directory \(stateDirectory.url.path), pid \(owner.pid), up to \(settings.maxConcurrent) run\(settings.maxConcurrent == 1 ? "" : "s") at once, "
                   + "\(environmentThreadsPerRun) environment thread\(environmentThreadsPerRun == 1 ? "" : "s") each, "
+                  + "memory limit \(memory.limit), "
                   + (watchdogInterval.map { "watchdog keep-alive every \($0)" } ?? "no watchdog"))
         status.queued = (try? store.count(in: .queued)) ?? 0
         notify([.ready, .status(status.line)])
@@ -124,16 +131,27 @@ public final class Service {
         log.event("stopped cleanly; \(status.queued) queued")
     }
 
-    /// Claims queued runs while slots are free and starts each on its own thread.
+    /// Claims queued runs while slots are free and the next one fits in memory beside the
+    /// running ones (`MemoryAdmission`), and starts each on its own thread.
     private func startQueuedRuns() {
         while running.count < settings.maxConcurrent {
             let claimed: RunRecord?
+            var waiting: (id: String, reason: String)?
             do {
-                claimed = try store.claimNext(owner: owner, maxConcurrent: settings.maxConcurrent)
+                claimed = try store.claimNext(owner: owner, maxConcurrent: settings.maxConcurrent) { [memory] next, running in
+                    guard let reason = memory.waitReason(next: next, running: running) else { return true }
+                    waiting = (next.id, reason)
+                    return false
+                }
             } catch {
                 log.event("cannot claim a queued run (retrying at the next poll): \(error)")
                 return
             }
+            if let waiting, waiting.id != waitingRunID {
+                log.event(waiting.reason)
+                status.lastEvent = "run \(waiting.id) waits for memory"
+            }
+            waitingRunID = waiting?.id
             guard let record = claimed else { return }
             start(record)
         }
@@ -143,7 +161,7 @@ public final class Service {
         let stop = StopSignal()
         running[record.id] = stop
         let executor = RunExecutor(stateDirectory: stateDirectory, store: store, owner: owner,
-                                   defaultEnvironmentThreads: environmentThreadsPerRun)
+                                   defaultEnvironmentThreads: environmentThreadsPerRun, memoryLimit: memory.limit)
         let progress = record.envSteps > 0 ? "resuming at \(record.envSteps) of \(record.totalEnvSteps) env steps" : "\(record.totalEnvSteps) env steps"
         log.event("started run \(record.id) (\(PrintableText.escaped(record.name)), attempt \(record.attemptCount), \(progress))")
         status.lastEvent = "run \(record.id) started"

@@ -1,4 +1,5 @@
 import Daemon
+import RunConfiguration
 
 /// How `dratsd serve` schedules runs. The defaults suit a systemd unit with `WatchdogSec=60s`.
 public struct ServiceSettings: Sendable, Equatable {
@@ -18,9 +19,15 @@ public struct ServiceSettings: Sendable, Equatable {
     /// How long a store write waits for another process's transaction, in seconds (default 10;
     /// well under the watchdog period, so a busy database never looks like a hung service).
     public var databaseBusyTimeoutSeconds: Double
+    /// The most memory one run may need (`--memory-limit`); nil reads `DRATSD_MEMORY_LIMIT` from
+    /// the service's environment, else takes 90% of the machine's. A run whose estimate exceeds
+    /// it fails when it would start; one that fits alone but not beside the running runs waits.
+    public var memoryLimit: MemoryLimit?
 
     public init(maxConcurrent: Int = 1, pollIntervalSeconds: Double = 2, leaseTimeoutSeconds: Double = 120,
-                lostAttemptLimit: Int = RunStore.defaultLostAttemptLimit, databaseBusyTimeoutSeconds: Double = 10) {
+                lostAttemptLimit: Int = RunStore.defaultLostAttemptLimit, databaseBusyTimeoutSeconds: Double = 10,
+                memoryLimit: MemoryLimit? = nil) {
+        self.memoryLimit = memoryLimit
         self.maxConcurrent = maxConcurrent
         self.pollIntervalSeconds = pollIntervalSeconds
         self.leaseTimeoutSeconds = leaseTimeoutSeconds

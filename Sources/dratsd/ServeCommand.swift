@@ -12,7 +12,9 @@ struct ServeCommand: ParsableCommand {
             --max-concurrent at once; with N at once on C cores each run gets max(1, C / N) environment \
             threads unless its config sets env.workerThreads. SIGTERM or SIGINT checkpoints every \
             running run, puts it back in the queue and exits 0. Speaks systemd's notify protocol \
-            (READY, STATUS, WATCHDOG, STOPPING) when $NOTIFY_SOCKET is set; logs one line per event on stderr.
+            (READY, STATUS, WATCHDOG, STOPPING) when $NOTIFY_SOCKET is set; logs one line per event on stderr. \
+            A run whose memory estimate exceeds --memory-limit fails when it would start; one that fits alone \
+            but not beside the runs already training waits in the queue (holding back the runs behind it).
             """
     )
 
@@ -32,6 +34,7 @@ struct ServeCommand: ParsableCommand {
             help: "At start, a run whose service died this many times in a row without a checkpoint in between is failed instead of requeued, so a run that crashes the service cannot crash-loop it (1-1000).")
     var lostAttemptLimit = 3
 
+    @OptionGroup var memoryLimit: MemoryLimitOption
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func validate() throws {
@@ -48,6 +51,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        var settings = settings
+        settings.memoryLimit = try memoryLimit.resolve()
         try Service(stateDirectoryFlag: stateDirectory.path, settings: settings).run()
     }
 }

@@ -12,7 +12,7 @@ struct SubmitCommand: ParsableCommand {
         Writes only the run registry in the state directory; queued runs start in submission order. With --seeds, \
         every config is queued once per seed (run.seed replaced and recorded in the stored config): all configs with \
         the first seed, then all with the second, and so on. \
-        Every config is checked before any run is queued.
+        Every config is checked before any run is queued, its memory estimate against --memory-limit too.
         """
     )
 
@@ -23,6 +23,7 @@ struct SubmitCommand: ParsableCommand {
                                valueName: "seeds"))
     var seeds: String?
 
+    @OptionGroup var memoryLimit: MemoryLimitOption
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     /// The seeds of `--seeds`, or nil without it.
@@ -45,13 +46,14 @@ struct SubmitCommand: ParsableCommand {
     }
 
     func run() throws {
+        let limit = try memoryLimit.resolve()
         let (_, store) = try stateDirectory.open()
         let seedList: [UInt64?] = try seeds.map { try Self.parseSeeds($0).map(Optional.some) } ?? [nil]
         var prepared: [RunConfig] = []
         // Seed by seed, so an experiment cut short still has every config at its first seeds.
         for seed in seedList {
             for path in configs {
-                prepared.append(try RunSubmitter.prepare(configPath: path, seed: seed, trainability: RunTrainability.problems))
+                prepared.append(try RunSubmitter.prepare(configPath: path, seed: seed, trainability: RunTrainability.problems, memoryLimit: limit))
             }
         }
         for config in prepared {

@@ -95,6 +95,10 @@ extension MalformedConfig {
               says: ["'evil\\u{1B}]0;pwned\\u{7}\\u{1B}[2J' (it holds U+001B, a control character)", "without control or format characters"]),
         .init(name: "name-bidi-override", kind: .outOfRange, contents: .text("run: {name: \"txt.\\u202Eexe\"}\n"), key: "run.name",
               says: ["U+202E, a format character"]),
+        // Valid, but a run of it needs about 100 TiB (a rollout at the slot and step bounds in one minibatch).
+        .init(name: "memory-beyond-any-machine", kind: .outOfRange,
+              contents: .text("run: {totalEnvSteps: 1_000_000_000_000}\nenv: {envSlots: 4096}\nppo: {numSteps: 10_000_000, numMinibatches: 1}\n"),
+              key: "ppo.numSteps", says: ["a run of this config needs about", "more than the limit of", "DRATSD_MEMORY_LIMIT"]),
         .init(name: "tasks-empty", kind: .outOfRange, contents: .text("env: {tasks: []}\n"), key: "env.tasks", says: ["at least one"]),
         .init(name: "tasks-twice", kind: .outOfRange, contents: .text("env: {tasks: [reach-v3, reach-v3]}\n"), key: "env.tasks[1]", says: ["each task once"]),
         .init(name: "task-unknown", kind: .outOfRange, contents: .text("env: {tasks: [reach-v3, fly-v3]}\n"), key: "env.tasks[1]", says: ["'fly-v3'"]),

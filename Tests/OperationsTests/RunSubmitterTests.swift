@@ -5,6 +5,8 @@ import Testing
 @testable import Operations
 
 @Suite struct RunSubmitterTests {
+    static let limit = MemoryLimit(bytes: 1 << 40, source: .flag("1T"))
+
     /// A stand-in for the build's check: only `tasks` are trainable (the real one,
     /// `RunTrainability.problems`, is tested in RunExecutionTests).
     static func only(_ tasks: [String]) -> RunSubmitter.Trainability {
@@ -22,14 +24,15 @@ import Testing
         let path = root.appendingPathComponent("tiny.yaml").path
         try "run: {totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
         let store = try RunStore(databasePath: root.appendingPathComponent("runs.sqlite").path)
-        let (record, config) = try RunSubmitter.submit(configPath: path, store: store, trainability: Self.only(["reach-v3"]))
+        let (record, config) = try RunSubmitter.submit(configPath: path, store: store, trainability: Self.only(["reach-v3"]), memoryLimit: RunSubmitterTests.limit)
         #expect(record.name == "tiny")
         #expect(record.totalEnvSteps == 1000)
         #expect(record.samplerName == "drats")
         #expect(try RunConfig.load(yaml: record.configText) == config)
-        #expect(RunSubmitter.summary(config) == "tiny: mt10, 1 task, 1 slot, drats sampler, 1000 env steps in 10 iterations, seed 1")
+        #expect(RunSubmitter.summary(config) == "tiny: mt10, 1 task, 1 slot, drats sampler, 1000 env steps in 10 iterations, seed 1, "
+                + "memory about \(ByteCount.text(config.memoryEstimate.totalBytes))")
         #expect(throws: RunConfigError.self) {
-            try RunSubmitter.submit(configPath: path, store: store, trainability: Self.only(["push-v3"]))
+            try RunSubmitter.submit(configPath: path, store: store, trainability: Self.only(["push-v3"]), memoryLimit: RunSubmitterTests.limit)
         }
         #expect(try store.list().count == 1)
     }
@@ -43,8 +46,8 @@ import Testing
         let path = root.appendingPathComponent("seeded.yaml").path
         try "run: {seed: 1, totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
         let available = RunSubmitterTests.only(["reach-v3"])
-        let unchanged = try RunSubmitter.prepare(configPath: path, seed: nil, trainability: available)
-        let seeded = try RunSubmitter.prepare(configPath: path, seed: 7, trainability: available)
+        let unchanged = try RunSubmitter.prepare(configPath: path, seed: nil, trainability: available, memoryLimit: RunSubmitterTests.limit)
+        let seeded = try RunSubmitter.prepare(configPath: path, seed: 7, trainability: available, memoryLimit: RunSubmitterTests.limit)
         #expect(unchanged.run.seed == 1)
         #expect(seeded.run.seed == 7)
         #expect(seeded.ppo.seed == 7)
@@ -58,7 +61,7 @@ import Testing
         #expect(record.seed == 7)
         #expect(try RunConfig.load(yaml: record.configText).run.seed == 7)
         #expect(throws: RunConfigError.self) {
-            try RunSubmitter.prepare(configPath: path, seed: 2, trainability: RunSubmitterTests.only(["push-v3"]))
+            try RunSubmitter.prepare(configPath: path, seed: 2, trainability: RunSubmitterTests.only(["push-v3"]), memoryLimit: RunSubmitterTests.limit)
         }
     }
 }

@@ -80,4 +80,21 @@ import Testing
             #expect(trainer.agent.actionSize == suite.actionSize)
         }
     }
+
+    /// A stored run whose config does not fit the executor's limit (submitted under a larger
+    /// one, or on another machine) fails with the figures before anything is built.
+    @Test func aRunThatDoesNotFitTheLimitFailsWithTheFigures() throws {
+        let scratch = try Scratch()
+        let (record, config) = try scratch.start(TinyConfigs.gridWorld())
+        let limit = MemoryLimit(bytes: config.memoryEstimate.totalBytes - 1, source: .environment("tiny"))
+        let executor = RunExecutor(stateDirectory: scratch.stateDirectory, store: scratch.store, owner: scratch.owner, memoryLimit: limit)
+        let outcome = executor.execute(runID: record.id, stop: StopSignal())
+        guard case .failed(let reason) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(reason.hasPrefix("config.yaml of \(record.id): a run of this config needs about \(ByteCount.text(config.memoryEstimate.totalBytes))"), "\(reason)")
+        #expect(reason.contains("(DRATSD_MEMORY_LIMIT=tiny)") && reason.hasSuffix("Then `dratsd resume` the run."), "\(reason)")
+        #expect(try scratch.store.run(id: record.id).state == .failed)
+        #expect(try scratch.store.run(id: record.id).failureReason == reason)
+        let checkpoints = try scratch.folder(record.id).url.appendingPathComponent("checkpoints").path
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: checkpoints)) ?? []).isEmpty, "nothing was trained")
+    }
 }
