@@ -145,9 +145,11 @@ public struct PPOConfig: Codable, Sendable, Equatable {
 
     /// Upper bounds on the counts. No real run comes near them (the paper: 10 slots, 10,000
     /// steps, 16 epochs, 3 x 400), and within them every size that follows (`batchSize` at most
-    /// 4.1e10 transitions; buffers, layers and their bytes at most about 1e17) fits in `Int`
+    /// 4.1e10 transitions; buffers, layers and their bytes at most about 1.5e18, the activations
+    /// of 64 layers 65,536 wide over one minibatch of every transition) fits in `Int`
     /// with room to spare, so nothing computed from a valid config can overflow. Whether such a
-    /// run fits in memory is a separate question.
+    /// run fits in memory is decided from the whole run config (`RunConfig.memoryEstimate` in
+    /// RunConfiguration, checked by `submit`, `train` and the service).
     public enum Limits {
         /// Most parallel environment slots.
         public static let numEnvs = 4096
