@@ -122,3 +122,28 @@ import Testing
         #expect(requeued.faultCount == 1 && requeued.owner == nil)
     }
 }
+
+extension RunStoreLifecycleTests {
+    /// `claimNext`'s admit check sees the head of the queue and every running run in the claim's
+    /// transaction; a refusal claims nothing, and the queue keeps its order (the service's
+    /// memory check, issue 19).
+    @Test func anAdmitCheckThatRefusesLeavesTheQueueAsItWas() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.remove() }
+        let store = try RunStore(databasePath: temp.databasePath)
+        let service = owner("service-a")
+        let first = try store.submit(sampleSubmission())
+        let second = try store.submit(sampleSubmission())
+        let third = try store.submit(sampleSubmission())
+        #expect(try store.claimNext(owner: service, maxConcurrent: 3) { next, running in next.id == first.id && running.isEmpty }?.id == first.id)
+        var asked: [(String, [String])] = []
+        let refused = try store.claimNext(owner: service, maxConcurrent: 3) { next, running in
+            asked.append((next.id, running.map(\.id)))
+            return false
+        }
+        #expect(refused == nil)
+        #expect(asked.count == 1 && asked.first?.0 == second.id && asked.first?.1 == [first.id])
+        #expect(try store.run(id: second.id).state == .queued && store.run(id: third.id).state == .queued)
+        #expect(try store.claimNext(owner: service, maxConcurrent: 3) { _, _ in true }?.id == second.id)
+    }
+}
