@@ -42,11 +42,12 @@ public enum RunSubmitter {
         return try store.submit(submission)
     }
 
-    /// One line describing what was queued (with its memory estimate), printed before the run id.
+    /// One line describing what was queued (with its memory estimate), printed before the run id;
+    /// it ends with the seed.
     public static func summary(_ config: RunConfig) -> String {
         "\(PrintableText.escaped(config.run.name)): \(config.env.suite.rawValue), \(config.taskCount) task\(config.taskCount == 1 ? "" : "s"), "
             + "\(config.env.envSlots) slot\(config.env.envSlots == 1 ? "" : "s"), \(config.sampler.kind.rawValue) sampler, "
-            + "\(config.run.totalEnvSteps) env steps in \(config.iterationCount) iteration\(config.iterationCount == 1 ? "" : "s"), seed \(config.run.seed), "
-            + "memory about \(ByteCount.text(config.memoryEstimate.totalBytes))"
+            + "\(config.run.totalEnvSteps) env steps in \(config.iterationCount) iteration\(config.iterationCount == 1 ? "" : "s"), "
+            + "memory about \(ByteCount.text(config.memoryEstimate.totalBytes)), seed \(config.run.seed)"
     }
 }

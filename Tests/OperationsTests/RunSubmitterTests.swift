@@ -29,8 +29,8 @@ import Testing
         #expect(record.totalEnvSteps == 1000)
         #expect(record.samplerName == "drats")
         #expect(try RunConfig.load(yaml: record.configText) == config)
-        #expect(RunSubmitter.summary(config) == "tiny: mt10, 1 task, 1 slot, drats sampler, 1000 env steps in 10 iterations, seed 1, "
-                + "memory about \(ByteCount.text(config.memoryEstimate.totalBytes))")
+        #expect(RunSubmitter.summary(config) == "tiny: mt10, 1 task, 1 slot, drats sampler, 1000 env steps in 10 iterations, "
+                + "memory about \(ByteCount.text(config.memoryEstimate.totalBytes)), seed 1")
         #expect(throws: RunConfigError.self) {
             try RunSubmitter.submit(configPath: path, store: store, trainability: Self.only(["push-v3"]), memoryLimit: RunSubmitterTests.limit)
         }

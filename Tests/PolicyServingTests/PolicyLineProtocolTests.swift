@@ -65,7 +65,11 @@ import Testing
         #expect(try Self.error(session.answer("{\"observation\":\(five),\"task\":true}")).hasPrefix("task true is neither"))
         #expect(try Self.error(session.answer("{\"observation\":[0,0,\"x\",0,0],\"task\":0}")) == "observation[2] = \"x\" is not a finite float32 number")
         #expect(try Self.error(session.answer("{\"observation\":[0,null,0,0,0],\"task\":0}")) == "observation[1] = null is not a finite float32 number")
-        #expect(try Self.error(session.answer("{\"observation\":[0,0,0,1e39,0],\"task\":0}")).hasPrefix("observation[3] = 1e+39"))
+        // The number as it was sent, not as the Double it reads as.
+        #expect(try Self.error(session.answer("{\"observation\":[0,0,0,1e39,0],\"task\":0}")) == "observation[3] = 1e39 is not a finite float32 number")
+        // A task index is read exactly: 2^63 and 1e30 are out of Int's range, not rounded indices.
+        #expect(try Self.error(session.answer("{\"observation\":\(five),\"task\":9223372036854775808}")).hasPrefix("task 9223372036854775808 is neither"))
+        #expect(!session.answer("{\"observation\":\(five),\"task\":1.0}").contains("error"))
         #expect(try Self.error(session.answer("{\"observation\":[0,0,0,0,false],\"task\":0}")) == "observation[4] = false is not a finite float32 number")
     }
 
