@@ -7,38 +7,8 @@ import Testing
 /// file and the key, nothing is queued, and the run database passes SQLite's integrity check
 /// afterwards: nothing a user submits may wedge, crash or corrupt the service.
 @Suite struct MalformedConfigCorpusTests {
-    /// A scratch folder for the cases and the state directory, removed at the end.
-    final class Scratch: Sendable {
-        let root: URL
-        var stateDir: String { root.appendingPathComponent("state").path }
-
-        init() throws {
-            root = FileManager.default.temporaryDirectory
-                .appendingPathComponent("dratsd-corpus-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("cases"), withIntermediateDirectories: true)
-        }
-
-        deinit { try? FileManager.default.removeItem(at: root) }
-
-        /// Puts `item` in place and returns the path to submit.
-        func materialize(_ item: MalformedConfig) throws -> String {
-            let path = root.appendingPathComponent("cases/\(item.name).yaml").path
-            switch item.contents {
-            case let .text(text): try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            case let .bytes(bytes): try Data(bytes).write(to: URL(fileURLWithPath: path))
-            case .directory: try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-            case .fifo: try #require(mkfifo(path, 0o644) == 0, "mkfifo \(path): errno \(errno)")
-            case .missing: break
-            case .symlinkLoop: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
-            case .danglingSymlink: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path + ".absent")
-            case .underAFile:
-                try Data("{}\n".utf8).write(to: URL(fileURLWithPath: path))
-                return path + "/inner.yaml"
-            case let .system(existing): return existing
-            }
-            return path
-        }
-    }
+    /// The CLI tests' scratch folder (state directory and config files, removed at the end).
+    typealias Scratch = RunCommandsTests.Scratch
 
     /// What one `submit` did.
     struct Outcome: Sendable {
@@ -111,7 +81,7 @@ import Testing
     @Test(.enabled(if: geteuid() != 0 || canRunAsNobody, "as root this needs setpriv and a dratsd that user nobody can run"))
     func anUnreadableFileIsRefusedNamingThePermission() throws {
         let scratch = try Scratch()
-        let path = scratch.root.appendingPathComponent("cases/secret.yaml").path
+        let path = try scratch.casePath("secret")
         try Data("run: {seed: 3}\n".utf8).write(to: URL(fileURLWithPath: path))
         try #require(chmod(path, 0o000) == 0)
         var command = [DratsdBinary.url.path, "submit", path, "--state-dir", scratch.stateDir]
@@ -139,4 +109,32 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
     init(_ value: Value) { stored = value }
     var value: Value { lock.withLock { stored } }
     func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+}
+
+extension RunCommandsTests.Scratch {
+    /// `cases/<name>.yaml` under the scratch folder, the folder created if missing.
+    func casePath(_ name: String) throws -> String {
+        let folder = root.appendingPathComponent("cases")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent("\(name).yaml").path
+    }
+
+    /// Puts `item` in place and returns the path to submit.
+    func materialize(_ item: MalformedConfig) throws -> String {
+        let path = try casePath(item.name)
+        switch item.contents {
+        case let .text(text): try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        case let .bytes(bytes): try Data(bytes).write(to: URL(fileURLWithPath: path))
+        case .directory: try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        case .fifo: try #require(mkfifo(path, 0o644) == 0, "mkfifo \(path): errno \(errno)")
+        case .missing: break
+        case .symlinkLoop: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
+        case .danglingSymlink: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path + ".absent")
+        case .underAFile:
+            try Data("{}\n".utf8).write(to: URL(fileURLWithPath: path))
+            return path + "/inner.yaml"
+        case let .system(existing): return existing
+        }
+        return path
+    }
 }
