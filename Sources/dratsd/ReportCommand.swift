@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Reporting
 
-/// `dratsd report RUN...`: compare samplers over runs with tables and plots.
+/// `dratsd report RUN... [--folder PATH]...`: compare samplers over runs with tables and plots.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -23,6 +23,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add every completed run in the state directory.")
     var all = false
 
+    @Option(name: .customLong("folder"), help: ArgumentHelp(
+        "A run folder outside the state directory (holding config.yaml and metrics.jsonl), e.g. one copied off a cluster node or archived under results/; repeatable.",
+        valueName: "path"))
+    var folders: [String] = []
+
     @Option(help: "Directory for the report files (created if missing).")
     var out = "report"
 
@@ -35,15 +40,21 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func validate() throws {
-        if runs.isEmpty && !all { throw ValidationError("name at least one run id, or use --all") }
+        if runs.isEmpty && !all && folders.isEmpty {
+            throw ValidationError("name at least one run id or --folder, or use --all")
+        }
         if !(0...1).contains(successThreshold) {
             throw ValidationError("--success-threshold is \(successThreshold); it must be in [0, 1]")
         }
     }
 
     func run() throws {
-        let (directory, store) = try stateDirectory.open()
-        let loaded = try ReportBuilder.loadRuns(queries: runs, all: all, store: store, stateDirectory: directory)
+        var loaded: [ReportRun] = []
+        if !runs.isEmpty || all {
+            let (directory, store) = try stateDirectory.open()
+            loaded = try ReportBuilder.loadRuns(queries: runs, all: all, store: store, stateDirectory: directory)
+        }
+        for folder in folders { loaded.append(try ReportRun.load(folder: folder)) }
         let report = try ReportBuilder.build(loaded, successThreshold: successThreshold)
         for (runID, reason) in report.skipped {
             FileHandle.standardError.write(Data("left out \(runID): \(reason)\n".utf8))

@@ -73,6 +73,34 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) missing")
         }
 
+        // The same runs as folders outside the state directory (copied off a cluster node, or
+        // archived) give the same summary: the folder name is the id, config.yaml the identity.
+        let archive = scratch.root.appendingPathComponent("archive")
+        var folderArguments: [String] = []
+        for (index, id) in ids.enumerated() {
+            let copy = archive.appendingPathComponent(id)
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: scratch.runFolder(id).appendingPathComponent("metrics.jsonl"),
+                                             to: copy.appendingPathComponent("metrics.jsonl"))
+            try Self.gridConfig.replacingOccurrences(of: "seed: 1", with: "seed: \(index + 1)")
+                .write(to: copy.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+            folderArguments += ["--folder", copy.path + (index == 0 ? "/" : "")]
+        }
+        let fromFolders = try DratsdBinary.run(["report"] + folderArguments + ["--out", out + "-folders", "--json", "--success-threshold", "0.9",
+                                                "--state-dir", scratch.root.appendingPathComponent("no-state").path])
+        try #require(fromFolders.status == 0, "\(fromFolders.stderr)")
+        #expect(fromFolders.stdout == result.stdout)
+        #expect(!FileManager.default.fileExists(atPath: scratch.root.appendingPathComponent("no-state").path),
+                "a report of folders alone opens no state directory")
+        let notAFolder = try scratch.dratsd(["report", "--folder", config, "--out", out])
+        #expect(notAFolder.status != 0)
+        #expect(notAFolder.stderr.contains(config) && notAFolder.stderr.contains("not a directory"))
+        let badConfig = archive.appendingPathComponent(ids[0]).appendingPathComponent("config.yaml")
+        try "ppo: {numSteps: -1}\n".write(to: badConfig, atomically: true, encoding: .utf8)
+        let unreadable = try scratch.dratsd(["report", "--folder", archive.appendingPathComponent(ids[0]).path, "--out", out])
+        #expect(unreadable.status != 0)
+        #expect(unreadable.stderr.contains(badConfig.path) && unreadable.stderr.contains("numSteps"))
+
         let nothing = try scratch.dratsd(["report", "--out", out])
         #expect(nothing.status != 0)
         #expect(nothing.stderr.contains("--all"))

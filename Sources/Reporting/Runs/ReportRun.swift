@@ -40,21 +40,54 @@ public struct ReportRun: Sendable, Equatable {
         } catch {
             throw .unreadableRun(runID: record.id, reason: "its stored config does not load: \(error)")
         }
-        let lines: [String]
+        let metricsPath: String
         do throws(DaemonError) {
-            let folder = try RunFolder(stateDirectory: stateDirectory, runID: record.id)
-            lines = try LineReader.completeLines(path: folder.metricsPath).lines
+            metricsPath = try RunFolder(stateDirectory: stateDirectory, runID: record.id).metricsPath
         } catch {
-            if case .io(_, _, let code) = error, code == ENOENT {
-                lines = []
-            } else {
-                throw .unreadableRun(runID: record.id, reason: "\(error)")
-            }
+            throw .unreadableRun(runID: record.id, reason: "\(error)")
         }
-        let metrics = RunMetrics.parse(lines: lines)
+        return try make(id: record.id, name: record.name, sampler: record.samplerName, seed: record.seed,
+                        totalEnvSteps: Int(record.totalEnvSteps), config: config,
+                        metrics: readMetrics(path: metricsPath, runID: record.id))
+    }
+
+    /// Reads a run folder outside any state directory (one copied off a cluster node, or an
+    /// archived result): its `config.yaml` says who the run is (name, sampler, seed, budget) and
+    /// `metrics.jsonl` what it measured. The folder's name is the run's id in the report.
+    public static func load(folder: String) throws(ReportingError) -> ReportRun {
+        let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let id = (trimmed as NSString).lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .unreadableRun(runID: folder, reason: "it is not a directory; name a run folder holding config.yaml and metrics.jsonl")
+        }
+        let configPath = trimmed + "/config.yaml"
+        let config: RunConfig
+        do {
+            config = try RunConfig.load(file: configPath)
+        } catch {
+            throw .unreadableRun(runID: id, reason: "\(configPath) does not load: \(error)")
+        }
+        return try make(id: id, name: config.run.name, sampler: config.sampler.kind.rawValue, seed: config.run.seed,
+                        totalEnvSteps: config.run.totalEnvSteps, config: config,
+                        metrics: readMetrics(path: trimmed + "/metrics.jsonl", runID: id))
+    }
+
+    /// The complete lines of a metrics file; none when the run has not written one yet.
+    private static func readMetrics(path: String, runID: String) throws(ReportingError) -> RunMetrics {
+        do throws(DaemonError) {
+            return RunMetrics.parse(lines: try LineReader.completeLines(path: path).lines)
+        } catch {
+            if case .io(_, _, let code) = error, code == ENOENT { return RunMetrics.parse(lines: []) }
+            throw .unreadableRun(runID: runID, reason: "\(error)")
+        }
+    }
+
+    private static func make(id: String, name: String, sampler: String, seed: UInt64, totalEnvSteps: Int,
+                             config: RunConfig, metrics: RunMetrics) -> ReportRun {
         let tasks = config.env.tasks + metrics.taskNames.filter { !config.env.tasks.contains($0) }
-        return ReportRun(id: record.id, name: record.name, sampler: record.samplerName, seed: record.seed,
-                         totalEnvSteps: Int(record.totalEnvSteps), tasks: tasks, suite: config.env.suite.rawValue,
-                         evaluationEpisodesPerTask: config.evaluation.episodesPerTask, metrics: metrics)
+        return ReportRun(id: id, name: name, sampler: sampler, seed: seed, totalEnvSteps: totalEnvSteps, tasks: tasks,
+                         suite: config.env.suite.rawValue, evaluationEpisodesPerTask: config.evaluation.episodesPerTask,
+                         metrics: metrics)
     }
 }
