@@ -70,6 +70,10 @@ let package = Package(
         // MARK: Checkpoint format
         .target(name: "SafeTensors"),
 
+        // MARK: TensorBoard event files (record framing and the Event protobuf; CRC-32C from SafeTensors)
+        .target(name: "TensorBoardEvents", dependencies: ["SafeTensors"]),
+        .testTarget(name: "TensorBoardEventsTests", dependencies: ["TensorBoardEvents"]),
+
         // MARK: Toy suite
         .target(name: "GridWorld", dependencies: ["RandomStreams"]),
 
