@@ -42,14 +42,15 @@ deps:
 	  || python3 -m pip install --break-system-packages safetensors numpy; \
 	fi
 
-## python-deps: pip-install, when missing, what the Python package's tests need (gymnasium, pytest).
+## python-deps: pip-install, when missing, what the Python package's tests need (gymnasium, pytest,
+##              and tensorboard, whose own reader checks our event files).
 python-deps: deps
-	@if python3 -c "import gymnasium, pytest" 2>/dev/null; then \
-	  echo "deps: python gymnasium and pytest present"; \
+	@if python3 -c "import gymnasium, pytest, tensorboard" 2>/dev/null; then \
+	  echo "deps: python gymnasium, pytest and tensorboard present"; \
 	else \
-	  echo "deps: installing python gymnasium and pytest"; \
-	  python3 -m pip install gymnasium pytest \
-	  || python3 -m pip install --break-system-packages gymnasium pytest; \
+	  echo "deps: installing python gymnasium, pytest and tensorboard"; \
+	  python3 -m pip install gymnasium pytest tensorboard \
+	  || python3 -m pip install --break-system-packages gymnasium pytest tensorboard; \
 	fi
 
 ## build: the optimised dratsd binary.

@@ -103,11 +103,11 @@ let package = Package(
         .target(
             name: "RunExecution",
             dependencies: ["Daemon", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
-                           "Manipulation", "GridWorld", "PPO", "Samplers", "Networks", "JSONLines"]
+                           "Manipulation", "GridWorld", "PPO", "Samplers", "Networks", "JSONLines", "TensorBoardEvents"]
         ),
         .testTarget(
             name: "RunExecutionTests",
-            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors", "MallocCounter"]
+            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors", "MallocCounter", "TensorBoardEvents"]
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders

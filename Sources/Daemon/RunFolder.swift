@@ -30,6 +30,25 @@ public struct RunFolder: Sendable, Equatable {
     public var metricsPath: String { url.appendingPathComponent("metrics.jsonl").path }
     /// Checkpoint files.
     public var checkpointsPath: String { url.appendingPathComponent("checkpoints").path }
+    /// TensorBoard event files, one folder inside per name (`tensorBoardDirectory(named:)`).
+    public var tensorBoardPath: String { url.appendingPathComponent("tensorboard").path }
+
+    /// `tensorboard/<name>/`, created (0750, with `tensorboard/`) when missing, after checking
+    /// the folder's parts like every other write. `name` must be one plain path component of
+    /// letters, digits, `.`, `_` and `-` (not starting with a dot), as TensorBoard shows it.
+    public func tensorBoardDirectory(named name: String) throws(DaemonError) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        guard !name.isEmpty, name.count <= 100, !name.hasPrefix("."), name.allSatisfy(allowed.contains) else {
+            throw .invalidField(field: "TensorBoard folder name", value: "'\(name)'",
+                                allowed: "1-100 letters, digits, '.', '_' or '-', not starting with '.'")
+        }
+        try checkParts()
+        try FileDescriptorIO.makeDirectory(tensorBoardPath, mode: 0o750)
+        let directory = tensorBoardPath + "/" + name
+        try FileDescriptorIO.makeDirectory(directory, mode: 0o750)
+        try checkParts()
+        return directory
+    }
 
     /// Creates the folder and `checkpoints/`, and writes `config.yaml` atomically. Safe to repeat
     /// with the same config (a crashed start is redone); a different config is refused.
@@ -58,7 +77,8 @@ public struct RunFolder: Sendable, Equatable {
 
     /// Refuses the folder unless each part that exists is what dratsd creates: the folder and
     /// `checkpoints/` real directories, `config.yaml`, `train.log`, `metrics.jsonl` and every
-    /// entry of `checkpoints/` regular files, not symbolic links, all owned by this user. The
+    /// entry of `checkpoints/` regular files, `tensorboard/` and its folders real directories
+    /// holding regular files, not symbolic links, all owned by this user. The
     /// file opens themselves do not follow links either (O_NOFOLLOW), so a link planted after
     /// this check fails the write instead of redirecting it.
     public func checkParts() throws(DaemonError) {
@@ -87,6 +107,18 @@ public struct RunFolder: Sendable, Equatable {
             throw .io(path: checkpointsPath, operation: "list", errno: EIO)
         }
         for entry in entries.sorted() { _ = try check(checkpointsPath + "/" + entry, directory: false) }
+        guard try check(tensorBoardPath, directory: true) else { return }
+        for folder in try listing(tensorBoardPath) {
+            let path = tensorBoardPath + "/" + folder
+            _ = try check(path, directory: true)
+            for file in try listing(path) { _ = try check(path + "/" + file, directory: false) }
+        }
+    }
+
+    private func listing(_ path: String) throws(DaemonError) -> [String] {
+        do { return try FileManager.default.contentsOfDirectory(atPath: path).sorted() } catch {
+            throw .io(path: path, operation: "list", errno: EIO)
+        }
     }
 
     /// The resolved config, verified against the hash the store recorded.

@@ -1,6 +1,7 @@
 import Foundation
 import Trainer
 import JSONLines
+import TensorBoardEvents
 
 /// The lines of `metrics.jsonl`: one JSON object per iteration and one per evaluation, keys in
 /// a fixed order, numbers as JSON numbers. A value that is not finite (e.g. the explained
@@ -14,21 +15,55 @@ import JSONLines
 ///
 /// docs/run-folder.md, 'metrics.jsonl', says what each key means.
 public enum MetricsLine {
+    /// One line's content before it is rendered: the header fields and the metric values in
+    /// order. The same record gives the JSON line and the TensorBoard scalars, so the two files
+    /// cannot disagree on a key or a value.
+    public struct Record: Sendable {
+        public var kind: String
+        public var iteration: Int
+        public var envSteps: Int
+        public var wallSeconds: Double
+        /// Metric keys and values after the header, in the line's order.
+        public var values: [(key: String, value: Double)]
+
+        /// The `metrics.jsonl` line.
+        public var jsonLine: String {
+            var fields = [pair("kind", JSONText.quoted(kind)), pair("iteration", String(iteration)),
+                          pair("env_steps", String(envSteps)), pair("wall_seconds", number(wallSeconds))]
+            for entry in values { fields.append(pair(entry.key, number(entry.value))) }
+            return "{" + fields.joined(separator: ",") + "}"
+        }
+
+        /// The values as TensorBoard scalars (simple_value is a 32-bit float), at step
+        /// `envSteps`. Values that are not finite are left out, as the JSON line writes them
+        /// as `null`; so is the header, which TensorBoard's own step and wall time carry.
+        public var tensorBoardScalars: [Event.Scalar] {
+            values.filter { $0.value.isFinite }.map { Event.Scalar(tag: $0.key, value: Float($0.value)) }
+        }
+    }
+
+    /// The record of one iteration.
+    public static func iterationRecord(_ metrics: IterationMetrics, wallSeconds: Double, stepsPerSecond: Double) -> Record {
+        Record(kind: "iteration", iteration: metrics.iteration, envSteps: metrics.globalStep, wallSeconds: wallSeconds,
+               values: [("steps_per_second", stepsPerSecond)] + metrics.entries.map { ($0.key, $0.value) })
+    }
+
+    /// The record of one evaluation, taken after iteration `iteration` at `envSteps`.
+    public static func evaluationRecord(_ result: EvaluationResult, taskNames: [String], iteration: Int, envSteps: Int,
+                                        wallSeconds: Double) -> Record {
+        Record(kind: "evaluation", iteration: iteration, envSteps: envSteps, wallSeconds: wallSeconds,
+               values: [("eval/mean_success_rate", meanSuccessRate(result)), ("eval/worst_success_rate", result.worstSuccessRate)]
+                   + result.metricEntries(taskNames: taskNames).map { ($0.key, $0.value) })
+    }
+
     /// The line of one iteration.
     public static func iteration(_ metrics: IterationMetrics, wallSeconds: Double, stepsPerSecond: Double) -> String {
-        var fields = header(kind: "iteration", iteration: metrics.iteration, envSteps: metrics.globalStep, wallSeconds: wallSeconds)
-        fields.append(pair("steps_per_second", number(stepsPerSecond)))
-        for entry in metrics.entries { fields.append(pair(entry.key, number(entry.value))) }
-        return "{" + fields.joined(separator: ",") + "}"
+        iterationRecord(metrics, wallSeconds: wallSeconds, stepsPerSecond: stepsPerSecond).jsonLine
     }
 
     /// The line of one evaluation, taken after iteration `iteration` at `envSteps`.
     public static func evaluation(_ result: EvaluationResult, taskNames: [String], iteration: Int, envSteps: Int, wallSeconds: Double) -> String {
-        var fields = header(kind: "evaluation", iteration: iteration, envSteps: envSteps, wallSeconds: wallSeconds)
-        fields.append(pair("eval/mean_success_rate", number(meanSuccessRate(result))))
-        fields.append(pair("eval/worst_success_rate", number(result.worstSuccessRate)))
-        for entry in result.metricEntries(taskNames: taskNames) { fields.append(pair(entry.key, number(entry.value))) }
-        return "{" + fields.joined(separator: ",") + "}"
+        evaluationRecord(result, taskNames: taskNames, iteration: iteration, envSteps: envSteps, wallSeconds: wallSeconds).jsonLine
     }
 
     /// The mean of the tasks' success rates (0 for no tasks).
@@ -41,11 +76,6 @@ public enum MetricsLine {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
               let kind = object["kind"] as? String, let iteration = (object["iteration"] as? NSNumber)?.intValue else { return nil }
         return (kind, iteration)
-    }
-
-    private static func header(kind: String, iteration: Int, envSteps: Int, wallSeconds: Double) -> [String] {
-        [pair("kind", JSONText.quoted(kind)), pair("iteration", String(iteration)), pair("env_steps", String(envSteps)),
-         pair("wall_seconds", number(wallSeconds))]
     }
 
     private static func pair(_ key: String, _ value: String) -> String { JSONText.quoted(key) + ":" + value }

@@ -5,22 +5,27 @@ import Darwin
 #endif
 import Daemon
 
-/// A run's `train.log` and `metrics.jsonl` while it trains: cut back to the restored iteration
-/// at start, then appended to and synced at every iteration boundary.
+/// A run's `train.log`, `metrics.jsonl` and TensorBoard event files while it trains: cut back to
+/// the restored iteration at start, then appended to and synced at every iteration boundary.
 final class RunLogs {
     let trainLog: LineAppender
     let metrics: LineAppender
+    let tensorBoard: RunTensorBoard
     /// The latest evaluation kept in `metrics.jsonl` after the cut (for the log lines).
     private(set) var latestEvaluation: TrainLogLine.LatestEvaluation?
     /// Lines the progress callback also gets.
     private let progress: ((String) -> Void)?
 
-    /// Cuts both files back to iteration `restoredIteration` (atomic rewrites), then opens them
-    /// for appending.
-    init(folder: RunFolder, restoredIteration: Int, progress: ((String) -> Void)?) throws(DaemonError) {
+    /// Cuts the files back to iteration `restoredIteration` at `restoredEnvSteps` (the logs by
+    /// atomic rewrites, the event files in place), then opens them for appending. The event
+    /// files go to `tensorboard/<tensorBoardName>/`.
+    init(folder: RunFolder, restoredIteration: Int, restoredEnvSteps: Int, tensorBoardName: String,
+         progress: ((String) -> Void)?) throws(DaemonError) {
         self.progress = progress
         latestEvaluation = try Self.cutMetrics(path: folder.metricsPath, after: restoredIteration)
         try Self.cutTrainLog(path: folder.trainLogPath, after: restoredIteration)
+        tensorBoard = try RunTensorBoard(directory: try folder.tensorBoardDirectory(named: tensorBoardName),
+                                         restoredEnvSteps: restoredEnvSteps)
         trainLog = try LineAppender(path: folder.trainLogPath)
         metrics = try LineAppender(path: folder.metricsPath)
     }
@@ -39,12 +44,14 @@ final class RunLogs {
         do { try event(line) } catch { progress?(line) }
     }
 
-    /// Appends one iteration's metric lines and its log line, then syncs both files, so a crash
-    /// after this keeps the whole iteration.
-    func iteration(metricLines: [String], logLine: String, evaluation: TrainLogLine.LatestEvaluation?) throws(DaemonError) {
-        for line in metricLines { try metrics.append(line) }
+    /// Appends one iteration's metric records (as lines and as events) and its log line, then
+    /// syncs the files, so a crash after this keeps the whole iteration.
+    func iteration(records: [MetricsLine.Record], logLine: String, evaluation: TrainLogLine.LatestEvaluation?) throws(DaemonError) {
+        for record in records { try metrics.append(record.jsonLine) }
+        try tensorBoard.append(records)
         try trainLog.append(logLine)
         try metrics.sync()
+        try tensorBoard.sync()
         try trainLog.sync()
         if let evaluation { latestEvaluation = evaluation }
         progress?(logLine)
@@ -52,6 +59,7 @@ final class RunLogs {
 
     func close() {
         try? metrics.close()
+        tensorBoard.close()
         try? trainLog.close()
     }
 

@@ -59,7 +59,8 @@ final class RunSession {
         checkpointedIteration = restored?.iteration ?? 0
         restoredWallSeconds = restored?.wallSeconds ?? 0
         do {
-            logs = try RunLogs(folder: folder, restoredIteration: checkpointedIteration, progress: progress)
+            logs = try RunLogs(folder: folder, restoredIteration: checkpointedIteration, restoredEnvSteps: trainer.globalStep,
+                               tensorBoardName: "\(config.sampler.kind.rawValue)-seed\(config.run.seed)", progress: progress)
             for warning in warnings { try logs.event(warning) }
             if let restored, let saved = restored.file.metadata[RunCheckpoints.blasThreadsKey], let now = BLAS.threadCount, saved != String(now) {
                 // The update's GEMMs sum in another order on another thread count, so the run
@@ -136,18 +137,18 @@ final class RunSession {
     private func logAndCheckpoint(_ metrics: IterationMetrics, evaluation: EvaluationResult?, stepsPerSecond: Double,
                                   stop: StopSignal) throws(RunExecutionError) -> String? {
         let seconds = wallSeconds
-        var lines = [MetricsLine.iteration(metrics, wallSeconds: seconds, stepsPerSecond: stepsPerSecond)]
+        var records = [MetricsLine.iterationRecord(metrics, wallSeconds: seconds, stepsPerSecond: stepsPerSecond)]
         var summary: TrainLogLine.LatestEvaluation?
         if let evaluation {
-            lines.append(MetricsLine.evaluation(evaluation, taskNames: trainer.taskNames, iteration: metrics.iteration,
-                                                envSteps: metrics.globalStep, wallSeconds: seconds))
+            records.append(MetricsLine.evaluationRecord(evaluation, taskNames: trainer.taskNames, iteration: metrics.iteration,
+                                                        envSteps: metrics.globalStep, wallSeconds: seconds))
             summary = TrainLogLine.LatestEvaluation(iteration: metrics.iteration, meanSuccessRate: MetricsLine.meanSuccessRate(evaluation),
                                                     worstSuccessRate: evaluation.worstSuccessRate)
         }
         let logLine = TrainLogLine.iteration(metrics, iterationCount: config.iterationCount, totalEnvSteps: config.run.totalEnvSteps,
                                              stepsPerSecond: stepsPerSecond, taskNames: trainer.taskNames,
                                              latestEvaluation: summary ?? logs.latestEvaluation)
-        do { try logs.iteration(metricLines: lines, logLine: logLine, evaluation: summary) } catch { throw RunExecutionError.classify(error) }
+        do { try logs.iteration(records: records, logLine: logLine, evaluation: summary) } catch { throw RunExecutionError.classify(error) }
 
         let due = metrics.iteration % config.checkpoint.everyIterations == 0 || evaluation != nil
             || trainer.globalStep >= config.run.totalEnvSteps || stop.reason != nil

@@ -16,3 +16,12 @@ public enum EventFileName {
     /// Whether TensorBoard would read a file of this name as an event file.
     public static func isEventFile(_ name: String) -> Bool { name.contains(marker) }
 }
+
+extension EventFileName {
+    /// The Unix seconds in a name `make` wrote, nil for other names.
+    public static func unixSeconds(of name: String) -> Int64? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 4, parts[0] == "events", parts[1] == "out", parts[2] == Substring(marker) else { return nil }
+        return Int64(parts[3])
+    }
+}
