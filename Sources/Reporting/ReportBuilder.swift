@@ -9,10 +9,18 @@ public struct Report: Sendable {
     public var figures: [(name: String, drawing: Drawing)]
     /// Runs left out and why (e.g. no evaluation yet), for the command to print.
     public var skipped: [(runID: String, reason: String)]
+    /// The runs the report is made of (after those left out), for the exports.
+    public var runs: [ReportRun] = []
 
-    /// Writes `summary.md` and each figure as `.svg` and `.png` into `directory` (created if
-    /// missing), every file atomically. Returns the paths written.
-    public func write(to directory: String) throws(ReportingError) -> [String] {
+    /// Tables written beside the report (`--export`).
+    public enum Export: String, CaseIterable, Sendable {
+        /// `tidy.csv` and `scores.csv` (`TidyExport`).
+        case csv
+    }
+
+    /// Writes `summary.md`, each figure as `.svg` and `.png` and the `exports` into `directory`
+    /// (created if missing), every file atomically. Returns the paths written.
+    public func write(to directory: String, exports: [Export] = []) throws(ReportingError) -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -22,6 +30,14 @@ public struct Report: Sendable {
         for (name, drawing) in figures {
             files.append(("\(name).svg", Array(SVGRenderer.render(drawing).utf8)))
             files.append(("\(name).png", RasterRenderer.png(drawing)))
+        }
+        if exports.contains(.csv) {
+            files.append(("tidy.csv", Array(TidyExport.tidyCSV(runs).utf8)))
+            guard let scores = TidyExport.scoresCSV(runs) else {
+                throw .noRuns(reason: "the runs share no evaluation step with a task in common, so there is no scores.csv; "
+                    + "report runs of one config (evaluated at the same steps)")
+            }
+            files.append(("scores.csv", Array(scores.csv.utf8)))
         }
         var written: [String] = []
         for (name, bytes) in files {
@@ -70,7 +86,7 @@ public enum ReportBuilder {
                       figures: [("learning-curves", LearningCurvesFigure.drawing(groups, bootstrap: bootstrap)),
                                 ("final-success", FinalSuccessFigure.drawing(summary)),
                                 ("sampling-probabilities", SamplingProbabilitiesFigure.drawing(groups))],
-                      skipped: skipped)
+                      skipped: skipped, runs: usable)
     }
 
     /// One run per (sampler, seed): the intervals are over seeds, and a second run of a sampler

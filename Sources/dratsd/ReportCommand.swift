@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Reporting
 
+extension Report.Export: ExpressibleByArgument {}
+
 /// `dratsd report RUN... [--folder PATH]...`: compare samplers over runs with tables and plots.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,6 +39,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the summary numbers as JSON on stdout (the files are written too).")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Also write the runs as tables: csv gives tidy.csv (run, sweep, sampler, seed, task, env_steps, metric, value) and scores.csv (runs x tasks success at the common final evaluation, for rliable); repeatable.",
+        valueName: "format"))
+    var export: [Report.Export] = []
+
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func validate() throws {
@@ -59,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         for (runID, reason) in report.skipped {
             FileHandle.standardError.write(Data("left out \(runID): \(reason)\n".utf8))
         }
-        let written = try report.write(to: out)
+        let written = try report.write(to: out, exports: export)
         if json {
             print(try report.summaryJSON())
         } else {
