@@ -24,6 +24,9 @@ public final class Service {
     let memory: MemoryAdmission
     /// The queued run last reported as waiting for memory (so it is logged once).
     private var waitingRunID: String?
+    /// The Prometheus textfile, when asked for, and the last error writing it (logged once).
+    private let metricsTextfile: MetricsTextfile?
+    private var metricsError: String?
 
     private let mailbox = Mailbox<Event>()
     private var running: [String: StopSignal] = [:]
@@ -55,6 +58,7 @@ public final class Service {
         watchdogInterval = try SystemdNotifier.watchdogInterval(environment: environment)
         environmentThreadsPerRun = ThreadBudget.environmentThreads(cores: ProcessInfo.processInfo.activeProcessorCount,
                                                                    maxConcurrent: settings.maxConcurrent)
+        metricsTextfile = settings.metricsTextfile.map(MetricsTextfile.init(path:))
     }
 
     /// Serves until SIGTERM or SIGINT, then returns once every running run has checkpointed and
@@ -86,6 +90,7 @@ public final class Service {
         let heartbeatInterval = Duration.seconds(settings.heartbeatIntervalSeconds)
         var heartbeat = PeriodicSchedule(interval: heartbeatInterval, start: clock.now + heartbeatInterval)
         var watchdog = watchdogInterval.map { PeriodicSchedule(interval: $0, start: clock.now) }
+        var metrics = metricsTextfile.map { _ in PeriodicSchedule(interval: .seconds(settings.metricsIntervalSeconds), start: clock.now) }
 
         while true {
             var now = clock.now
@@ -109,12 +114,18 @@ public final class Service {
             }
             status.running = running.count
             publishStatus()
+            if var schedule = metrics, schedule.isDue(at: now) {
+                writeMetrics(up: true)
+                schedule.markDone(at: clock.now)
+                metrics = schedule
+            }
             if status.stopping && running.isEmpty { break }
 
             now = clock.now
             var sleep = poll.timeUntilDue(from: now)
             sleep = min(sleep, heartbeat.timeUntilDue(from: now))
             if let watchdog { sleep = min(sleep, watchdog.timeUntilDue(from: now)) }
+            if let metrics { sleep = min(sleep, metrics.timeUntilDue(from: now)) }
             for event in mailbox.wait(timeout: sleep) {
                 switch event {
                 case let .signal(signal):
@@ -128,7 +139,23 @@ public final class Service {
         status.running = 0
         if let queued = try? store.count(in: .queued) { status.queued = queued }
         publishStatus()
+        writeMetrics(up: false)
         log.event("stopped cleanly; \(status.queued) queued")
+    }
+
+    /// Rewrites the Prometheus textfile; a failure is logged (once until it changes or clears)
+    /// and never stops the service.
+    private func writeMetrics(up: Bool) {
+        guard let metricsTextfile else { return }
+        do {
+            try metricsTextfile.write(store: store, stateDirectory: stateDirectory, status: status, up: up)
+            if metricsError != nil { log.event("metrics textfile \(metricsTextfile.path) written again") }
+            metricsError = nil
+        } catch {
+            let message = "cannot write the metrics textfile \(metricsTextfile.path) (retrying): \(error)"
+            if message != metricsError { log.event(message) }
+            metricsError = message
+        }
     }
 
     /// Claims queued runs while slots are free and the next one fits in memory beside the

@@ -23,11 +23,17 @@ public struct ServiceSettings: Sendable, Equatable {
     /// the service's environment, else takes 90% of the machine's. A run whose estimate exceeds
     /// it fails when it would start; one that fits alone but not beside the running runs waits.
     public var memoryLimit: MemoryLimit?
+    /// Where to write the Prometheus textfile (`MetricsTextfile`), nil for none.
+    public var metricsTextfile: String?
+    /// How often the textfile is rewritten, in seconds (default 5).
+    public var metricsIntervalSeconds: Double
 
     public init(maxConcurrent: Int = 1, pollIntervalSeconds: Double = 2, leaseTimeoutSeconds: Double = 120,
                 lostAttemptLimit: Int = RunStore.defaultLostAttemptLimit, databaseBusyTimeoutSeconds: Double = 10,
-                memoryLimit: MemoryLimit? = nil) {
+                memoryLimit: MemoryLimit? = nil, metricsTextfile: String? = nil, metricsIntervalSeconds: Double = 5) {
         self.memoryLimit = memoryLimit
+        self.metricsTextfile = metricsTextfile
+        self.metricsIntervalSeconds = metricsIntervalSeconds
         self.maxConcurrent = maxConcurrent
         self.pollIntervalSeconds = pollIntervalSeconds
         self.leaseTimeoutSeconds = leaseTimeoutSeconds
@@ -55,6 +61,11 @@ public struct ServiceSettings: Sendable, Equatable {
         guard (1...1000).contains(lostAttemptLimit) else {
             throw .invalidSetting(name: "--lost-attempt-limit", value: String(lostAttemptLimit), allowed: "an integer from 1 to 1000")
         }
+        guard metricsIntervalSeconds.isFinite, metricsIntervalSeconds >= 0.5, metricsIntervalSeconds <= 3600 else {
+            throw .invalidSetting(name: "--metrics-interval-seconds", value: String(metricsIntervalSeconds),
+                                  allowed: "a number of seconds from 0.5 to 3600")
+        }
+        if let metricsTextfile { try MetricsTextfile.check(path: metricsTextfile) }
         guard databaseBusyTimeoutSeconds.isFinite, databaseBusyTimeoutSeconds > 0, databaseBusyTimeoutSeconds <= 600 else {
             throw .invalidSetting(name: "database busy timeout", value: String(databaseBusyTimeoutSeconds),
                                   allowed: "a number of seconds above 0 and at most 600")

@@ -34,6 +34,14 @@ struct ServeCommand: ParsableCommand {
             help: "At start, a run whose service died this many times in a row without a checkpoint in between is failed instead of requeued, so a run that crashes the service cannot crash-loop it (1-1000).")
     var lostAttemptLimit = 3
 
+    @Option(help: ArgumentHelp(
+        "Write the service's state in Prometheus text format to this file (ending in .prom), atomically, for node_exporter's textfile collector (e.g. /var/lib/prometheus/node-exporter/dratsd.prom).",
+        valueName: "path"))
+    var metricsTextfile: String?
+
+    @Option(help: "How often the metrics textfile is rewritten, in seconds (0.5-3600).")
+    var metricsIntervalSeconds = 5.0
+
     @OptionGroup var memoryLimit: MemoryLimitOption
     @OptionGroup var stateDirectory: StateDirectoryOption
 
@@ -47,7 +55,7 @@ struct ServeCommand: ParsableCommand {
 
     var settings: ServiceSettings {
         ServiceSettings(maxConcurrent: maxConcurrent, pollIntervalSeconds: pollIntervalSeconds, leaseTimeoutSeconds: leaseTimeoutSeconds,
-                        lostAttemptLimit: lostAttemptLimit)
+                        lostAttemptLimit: lostAttemptLimit, metricsTextfile: metricsTextfile, metricsIntervalSeconds: metricsIntervalSeconds)
     }
 
     func run() throws {

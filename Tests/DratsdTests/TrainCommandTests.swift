@@ -51,7 +51,7 @@ import Testing
         #expect(result.stdout.contains("completed: 640 env steps"))
 
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == ["checkpoints", "config.yaml", "metrics.jsonl", "train.log"])
+        #expect(files == ["checkpoints", "config.yaml", "metrics.jsonl", "tensorboard", "train.log"])
         let metrics = try String(contentsOfFile: folder + "/metrics.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(metrics.count == 15)
         let log = try String(contentsOfFile: folder + "/train.log", encoding: .utf8)
