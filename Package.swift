@@ -2,7 +2,8 @@
 // drats: a training daemon for multi-task reinforcement learning with DRATS task sampling.
 //
 // Layers, dependencies pointing down only:
-//   RandomStreams (seeded generators), WorkerThreads (persistent threads), JSONLines: no dependencies
+//   RandomStreams (seeded generators), WorkerThreads (persistent threads), JSONLines,
+//   FileIO (atomic file replacement, line files): no dependencies
 //   CSystemODE, CSystemBLAS (C interop)
 //   -> Physics (the only module importing CSystemODE), Networks (the only one importing CSystemBLAS)
 //   -> Manipulation (Sawyer arm, env contract, MetaWorld tasks)
@@ -47,6 +48,10 @@ let package = Package(
         .target(name: "JSONLines"),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines"]),
 
+        // MARK: Files: atomic replacement, whole-file reads, line appending and reading (no dependencies)
+        .target(name: "FileIO"),
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO", "TestScratch"]),
+
         // MARK: Persistent worker threads with cheap hand-off (no dependencies)
         .target(name: "WorkerThreads"),
         .testTarget(name: "WorkerThreadsTests", dependencies: ["WorkerThreads"]),
@@ -68,7 +73,7 @@ let package = Package(
         .testTarget(name: "SamplersTests", dependencies: ["RandomStreams", "Samplers"]),
 
         // MARK: Checkpoint format
-        .target(name: "SafeTensors"),
+        .target(name: "SafeTensors", dependencies: ["FileIO"]),
 
         // MARK: TensorBoard event files (record framing and the Event protobuf; CRC-32C from SafeTensors)
         .target(name: "TensorBoardEvents", dependencies: ["SafeTensors"]),
@@ -85,6 +90,7 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "RandomStreams",
+                "FileIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -97,12 +103,12 @@ let package = Package(
             name: "RunConfiguration",
             dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", "JSONLines", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Operations", dependencies: ["Daemon", "RunConfiguration"]),
+        .target(name: "Operations", dependencies: ["Daemon", "FileIO", "RunConfiguration"]),
 
         // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
         .target(
             name: "RunExecution",
-            dependencies: ["Daemon", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
+            dependencies: ["Daemon", "FileIO", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
                            "Manipulation", "GridWorld", "PPO", "Samplers", "Networks", "JSONLines", "TensorBoardEvents"]
         ),
         .testTarget(
@@ -111,11 +117,11 @@ let package = Package(
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
-        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "RunConfiguration", "Networks"]),
+        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "FileIO", "RunConfiguration", "Networks"]),
         .testTarget(name: "ReportingTests", dependencies: ["RandomStreams", "Reporting", "Daemon", "ChildProcess", "Networks"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
-        .target(name: "Service", dependencies: ["Daemon", "RunConfiguration", "RunExecution"]),
+        .target(name: "Service", dependencies: ["Daemon", "FileIO", "RunConfiguration", "RunExecution"]),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Daemon"]),
 
         // MARK: The executable
@@ -131,6 +137,7 @@ let package = Package(
                 "Operations",
                 "RunConfiguration",
                 "Daemon",
+                "FileIO",
                 "RunExecution",
                 "Reporting",
                 "Service",
@@ -144,12 +151,13 @@ let package = Package(
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
+        .target(name: "TestScratch", path: "Tests/Support/TestScratch"),
         .testTarget(name: "NetworksTests", dependencies: ["RandomStreams", "Networks", "NetworkReference", "MallocCounter"]),
         .testTarget(name: "PolicyServingTests", dependencies: ["RandomStreams", "PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter", "ChildProcess"]),
         .testTarget(name: "PPOTests", dependencies: ["RandomStreams", "PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors", "ChildProcess"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
         .testTarget(name: "ManipulationTests", dependencies: ["RandomStreams", "Manipulation", "MallocCounter"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["RandomStreams", "SafeTensors", "ChildProcess"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["RandomStreams", "SafeTensors", "FileIO", "ChildProcess"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["RandomStreams", "GridWorld"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
@@ -167,7 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Daemon", "FileIO", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileIO
 import Foundation
 
 /// One checkpoint file of a run.
@@ -42,7 +43,7 @@ public struct CheckpointCatalog: Sendable, Equatable {
     /// writes and unrelated names are ignored.
     public func entries() throws(DaemonError) -> [CheckpointEntry] {
         guard let directory = opendir(directoryPath) else {
-            throw FileDescriptorIO.error(errno, path: directoryPath, operation: "list checkpoints in")
+            throw .fileSystem(errno, path: directoryPath, operation: "list checkpoints in")
         }
         defer { closedir(directory) }
         var found: [CheckpointEntry] = []
@@ -67,9 +68,9 @@ public struct CheckpointCatalog: Sendable, Equatable {
         }
         let doomed = try entries().dropFirst(keepNewest).filter { !protectedSteps.contains($0.envSteps) }
         for entry in doomed where unlink(entry.path) != 0 && errno != ENOENT {
-            throw FileDescriptorIO.error(errno, path: entry.path, operation: "delete old checkpoint")
+            throw .fileSystem(errno, path: entry.path, operation: "delete old checkpoint")
         }
-        if !doomed.isEmpty { try FileDescriptorIO.syncDirectory(directoryPath) }
+        if !doomed.isEmpty { try DaemonError.mapping { () throws(FileIOError) in try FileDescriptorIO.syncDirectory(directoryPath) } }
         return Array(doomed)
     }
 }

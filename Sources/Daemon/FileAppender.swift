@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileIO
 
 /// Appends whole records of bytes to a file that a crash may leave with a torn record at the end
 /// (TensorBoard's event files): the caller finds the last intact record and cuts the file back
@@ -23,16 +24,16 @@ public final class FileAppender {
         self.path = path
         let existed = access(path, F_OK) == 0
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, permissions)
-        guard fd >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "open for appending") }
+        guard fd >= 0 else { throw .fileSystem(errno, path: path, operation: "open for appending") }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let code = errno
             Glibc.close(fd)
-            throw FileDescriptorIO.error(code, path: path, operation: "stat")
+            throw .fileSystem(code, path: path, operation: "stat")
         }
         size = Int64(info.st_size)
         if !existed {
-            do { try FileDescriptorIO.syncDirectory(FileDescriptorIO.directoryOf(path)) } catch {
+            do { try DaemonError.mapping { () throws(FileIOError) in try FileDescriptorIO.syncDirectory(FileDescriptorIO.directoryOf(path)) } } catch {
                 Glibc.close(fd)
                 throw error
             }
@@ -44,11 +45,9 @@ public final class FileAppender {
     /// Appends `bytes` in one `write`; on failure (e.g. `diskFull`) the partial record is cut off.
     public func append(_ bytes: [UInt8]) throws(DaemonError) {
         guard fd >= 0 else { throw .io(path: path, operation: "append to closed", errno: EBADF) }
-        do throws(DaemonError) {
-            try FileDescriptorIO.writeAll(fd, bytes, path: path)
-        } catch {
+        if let (_, code) = FileDescriptorIO.writeAll(fd, bytes) {
             _ = ftruncate(fd, off_t(size))
-            throw error
+            throw .fileSystem(code, path: path, operation: "write")
         }
         size += Int64(bytes.count)
     }
@@ -57,15 +56,20 @@ public final class FileAppender {
     public func truncate(to length: Int64) throws(DaemonError) {
         guard fd >= 0 else { throw .io(path: path, operation: "truncate closed", errno: EBADF) }
         guard length < size else { return }
-        guard ftruncate(fd, off_t(max(length, 0))) == 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "truncate") }
+        guard ftruncate(fd, off_t(max(length, 0))) == 0 else { throw .fileSystem(errno, path: path, operation: "truncate") }
         size = max(length, 0)
-        try FileDescriptorIO.sync(fd, path: path)
+        try syncFile()
     }
 
     /// Makes every appended record durable; call at iteration boundaries.
     public func sync() throws(DaemonError) {
         guard fd >= 0 else { throw .io(path: path, operation: "sync closed", errno: EBADF) }
-        try FileDescriptorIO.sync(fd, path: path)
+        try syncFile()
+    }
+
+    private func syncFile() throws(DaemonError) {
+        let code = FileDescriptorIO.sync(fd)
+        if code != 0 { throw .fileSystem(code, path: path, operation: "fsync") }
     }
 
     /// Syncs and closes the file.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileIO
 import Foundation
 
 /// One run's folder, `<state>/runs/<id>/`, laid out like sample-factory's experiment folders:
@@ -43,9 +44,11 @@ public struct RunFolder: Sendable, Equatable {
                                 allowed: "1-100 letters, digits, '.', '_' or '-', not starting with '.'")
         }
         try checkParts()
-        try FileDescriptorIO.makeDirectory(tensorBoardPath, mode: 0o750)
         let directory = tensorBoardPath + "/" + name
-        try FileDescriptorIO.makeDirectory(directory, mode: 0o750)
+        try DaemonError.mapping { () throws(FileIOError) in
+            try FileDescriptorIO.makeDirectory(tensorBoardPath, mode: 0o750)
+            try FileDescriptorIO.makeDirectory(directory, mode: 0o750)
+        }
         try checkParts()
         return directory
     }
@@ -61,18 +64,22 @@ public struct RunFolder: Sendable, Equatable {
     /// append to, or rename, a file of the link's choosing.
     public func create(configText: String) throws(DaemonError) {
         try checkParts()
-        try FileDescriptorIO.makeDirectory(url.path, mode: 0o750)
-        try FileDescriptorIO.makeDirectory(checkpointsPath, mode: 0o750)
+        try DaemonError.mapping { () throws(FileIOError) in
+            try FileDescriptorIO.makeDirectory(url.path, mode: 0o750)
+            try FileDescriptorIO.makeDirectory(checkpointsPath, mode: 0o750)
+        }
         try checkParts()
-        if let existing = try AtomicFile.contents(of: configPath) {
+        if let existing = try DaemonError.mapping({ () throws(FileIOError) in try FileContents.read(configPath) }) {
             guard existing == Array(configText.utf8) else {
                 throw .invalidField(field: "config.yaml of \(runID)", value: configPath,
                                     allowed: "the config the run was submitted with; the run folder already holds a different one")
             }
             return
         }
-        try AtomicFile.write(text: configText, to: configPath)
-        try FileDescriptorIO.syncDirectory(FileDescriptorIO.directoryOf(url.path))
+        try DaemonError.mapping { () throws(FileIOError) in
+            try AtomicFile.write(text: configText, to: configPath)
+            try FileDescriptorIO.syncDirectory(FileDescriptorIO.directoryOf(url.path))
+        }
     }
 
     /// Refuses the folder unless each part that exists is what dratsd creates: the folder and
@@ -87,7 +94,7 @@ public struct RunFolder: Sendable, Equatable {
             var info = stat()
             guard lstat(path, &info) == 0 else {
                 if errno == ENOENT { return false }
-                throw FileDescriptorIO.error(errno, path: path, operation: "stat")
+                throw .fileSystem(errno, path: path, operation: "stat")
             }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFLNK { throw .unsafeRunFolder(runID: runID, path: path, reason: "is a symbolic link") }
@@ -123,7 +130,7 @@ public struct RunFolder: Sendable, Equatable {
 
     /// The resolved config, verified against the hash the store recorded.
     public func readConfig(expectedSHA256: String) throws(DaemonError) -> String {
-        guard let bytes = try AtomicFile.contents(of: configPath) else {
+        guard let bytes = try DaemonError.mapping({ () throws(FileIOError) in try FileContents.read(configPath) }) else {
             throw .io(path: configPath, operation: "open", errno: ENOENT)
         }
         let text = String(decoding: bytes, as: UTF8.self)

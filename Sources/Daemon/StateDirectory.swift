@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileIO
 import Foundation
 
 /// The directory holding the run database and one folder per run.
@@ -120,7 +121,7 @@ public struct StateDirectory: Sendable, Equatable {
             try makeDirectory(parent, mode: 0o700)
         }
         do {
-            try FileDescriptorIO.makeDirectory(path, mode: mode)
+            try DaemonError.mapping { () throws(FileIOError) in try FileDescriptorIO.makeDirectory(path, mode: mode) }
         } catch {
             let cause = if case .io(_, _, let code) = error { String(cString: strerror(code)) } else { "no space left on the device" }
             throw .stateDirectoryUnusable(path: path, reason: "cannot create it: \(cause)")

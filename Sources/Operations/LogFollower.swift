@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Daemon
+import FileIO
 import Foundation
 
 /// `dratsd logs`: prints a run's `train.log`, and with `follow` keeps printing new complete
@@ -34,7 +35,7 @@ public enum LogFollower {
 
     private static func readIfPresent(_ path: String, from offset: Int64) throws(DaemonError) -> ([String], Int64)? {
         do {
-            return try LineReader.completeLines(path: path, from: offset)
+            return try DaemonError.mapping { () throws(FileIOError) in try LineReader.completeLines(path: path, from: offset) }
         } catch {
             if case .io(_, _, let code) = error, code == ENOENT { return nil }
             throw error

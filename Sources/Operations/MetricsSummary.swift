@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 
 /// The latest per-task values in a `metrics.jsonl` stream (one JSON object per line; later
@@ -19,7 +20,7 @@ public struct MetricsSummary: Sendable, Equatable {
     public static func read(path: String, taskOrder: [String]) throws(DaemonError) -> MetricsSummary {
         let lines: [String]
         do {
-            lines = try LineReader.completeLines(path: path).lines
+            lines = try DaemonError.mapping { () throws(FileIOError) in try LineReader.completeLines(path: path).lines }
         } catch {
             if case .io(_, _, let code) = error, code == ENOENT { return MetricsSummary(tasks: [], unreadableLines: 0) }
             throw error

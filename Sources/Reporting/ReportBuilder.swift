@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 
 /// A finished report: the numbers, the Markdown and the figures, ready to write.
@@ -45,7 +46,7 @@ public struct Report: Sendable {
             do {
                 try AtomicFile.write(bytes, to: path, permissions: 0o644)
             } catch {
-                throw .cannotWrite(path: path, reason: error.description)
+                throw .cannotWrite(path: path, reason: DaemonError(error).description)
             }
             written.append(path)
         }

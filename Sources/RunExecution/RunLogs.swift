@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Daemon
+import FileIO
 
 /// A run's `train.log`, `metrics.jsonl` and TensorBoard event files while it trains: cut back to
 /// the restored iteration at start, then appended to and synced at every iteration boundary.
@@ -26,14 +27,16 @@ final class RunLogs {
         try Self.cutTrainLog(path: folder.trainLogPath, after: restoredIteration)
         tensorBoard = try RunTensorBoard(directory: try folder.tensorBoardDirectory(named: tensorBoardName),
                                          restoredEnvSteps: restoredEnvSteps)
-        trainLog = try LineAppender(path: folder.trainLogPath)
-        metrics = try LineAppender(path: folder.metricsPath)
+        trainLog = try DaemonError.mapping { () throws(FileIOError) in try LineAppender(path: folder.trainLogPath) }
+        metrics = try DaemonError.mapping { () throws(FileIOError) in try LineAppender(path: folder.metricsPath) }
     }
 
     /// Appends an event line to `train.log` (and hands it to the progress callback).
     func event(_ line: String) throws(DaemonError) {
-        try trainLog.append(line)
-        try trainLog.sync()
+        try DaemonError.mapping { () throws(FileIOError) in
+            try trainLog.append(line)
+            try trainLog.sync()
+        }
         progress?(line)
     }
 
@@ -47,12 +50,14 @@ final class RunLogs {
     /// Appends one iteration's metric records (as lines and as events) and its log line, then
     /// syncs the files, so a crash after this keeps the whole iteration.
     func iteration(records: [MetricsLine.Record], logLine: String, evaluation: TrainLogLine.LatestEvaluation?) throws(DaemonError) {
-        for record in records { try metrics.append(record.jsonLine) }
+        try DaemonError.mapping { () throws(FileIOError) in for record in records { try metrics.append(record.jsonLine) } }
         try tensorBoard.append(records)
-        try trainLog.append(logLine)
-        try metrics.sync()
+        try DaemonError.mapping { () throws(FileIOError) in
+            try trainLog.append(logLine)
+            try metrics.sync()
+        }
         try tensorBoard.sync()
-        try trainLog.sync()
+        try DaemonError.mapping { () throws(FileIOError) in try trainLog.sync() }
         if let evaluation { latestEvaluation = evaluation }
         progress?(logLine)
     }
@@ -74,7 +79,7 @@ final class RunLogs {
             kept.append(line)
             if kind == "evaluation", let summary = MetricsLine.evaluationSummary(of: line) { latest = summary }
         }
-        if kept != lines { try AtomicFile.write(text: kept.map { $0 + "\n" }.joined(), to: path) }
+        if kept != lines { try DaemonError.mapping { () throws(FileIOError) in try AtomicFile.write(text: kept.map { $0 + "\n" }.joined(), to: path) } }
         return latest
     }
 
@@ -84,12 +89,12 @@ final class RunLogs {
         guard let lines = try completeLines(path) else { return }
         let end = lines.firstIndex { (TrainLogLine.iteration(of: $0) ?? 0) > iteration } ?? lines.count
         // A torn final line needs no rewrite: the appender cuts it off when it opens the file.
-        if end < lines.count { try AtomicFile.write(text: lines[..<end].map { $0 + "\n" }.joined(), to: path) }
+        if end < lines.count { try DaemonError.mapping { () throws(FileIOError) in try AtomicFile.write(text: lines[..<end].map { $0 + "\n" }.joined(), to: path) } }
     }
 
     /// The complete lines of `path`, nil when it does not exist.
     private static func completeLines(_ path: String) throws(DaemonError) -> [String]? {
         guard access(path, F_OK) == 0 else { return nil }
-        return try LineReader.completeLines(path: path).lines
+        return try DaemonError.mapping { () throws(FileIOError) in try LineReader.completeLines(path: path).lines }
     }
 }

@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 import TensorBoardEvents
 
@@ -57,7 +58,7 @@ final class RunTensorBoard {
     /// or corrupt record and everything after it go, and so do the steps the resumed run will
     /// write again. The file-version event (step 0) always stays.
     static func cut(_ file: String, after step: Int64) throws(DaemonError) {
-        guard let bytes = try AtomicFile.contents(of: file) else { return }
+        guard let bytes = try DaemonError.mapping({ () throws(FileIOError) in try FileContents.read(file) }) else { return }
         let (records, _) = EventRecord.records(in: bytes)
         var keep = 0
         var offset = 0

@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 
 /// The service's log: one line per event on stderr, which journald stores under the unit with a
@@ -19,7 +20,7 @@ public final class ServiceLog: @unchecked Sendable {
             do {
                 file = try LineAppender(path: path)
             } catch {
-                event("not logging to \(path): \(error)")
+                event("not logging to \(path): \(DaemonError(error))")
             }
         }
     }
@@ -41,7 +42,7 @@ public final class ServiceLog: @unchecked Sendable {
         } catch {
             // A full disk must not stop training: journald still gets every line.
             self.file = nil
-            write("dratsd serve: stopped logging to \(file.path): \(error)\n")
+            write("dratsd serve: stopped logging to \(file.path): \(DaemonError(error))\n")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 
 /// How the bench commands print: a table for people, JSON (sorted keys) for scripts, or both
@@ -9,7 +10,8 @@ enum BenchOutput {
     static func print<Report: Encodable>(_ report: Report, json: Bool, jsonFile: String? = nil, table: @autoclosure () -> String) throws {
         if let jsonFile {
             Swift.print(table())
-            try AtomicFile.write(text: try prettyJSON(report) + "\n", to: jsonFile, permissions: 0o644)
+            let text = try prettyJSON(report) + "\n"
+            try DaemonError.mapping { () throws(FileIOError) in try AtomicFile.write(text: text, to: jsonFile, permissions: 0o644) }
             Swift.print("wrote \(jsonFile)")
             return
         }

@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ import Testing
         let removed = try catalog.prune(keepNewest: 2, protectedSteps: [200])
         #expect(removed.map(\.envSteps) == [400, 300, 100])
         #expect(try catalog.entries().map(\.envSteps) == [600, 500, 200])
-        #expect(try AtomicFile.contents(of: catalog.path(forEnvSteps: 200)) == [200])
+        #expect(try FileContents.read(catalog.path(forEnvSteps: 200)) == [200])
         // Pruning again changes nothing; keeping more than exist keeps all.
         #expect(try catalog.prune(keepNewest: 2, protectedSteps: [200]).isEmpty)
         #expect(try catalog.prune(keepNewest: 10).isEmpty)

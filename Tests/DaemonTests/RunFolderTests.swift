@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 import Testing
 
@@ -79,7 +80,7 @@ extension RunFolderTests {
             #expect(error.description.contains("dratsd resume r-20261125-k3x9qa"))
         }
         // Opening it for appending does not follow the link either (a link planted later).
-        #expect(throws: DaemonError.self) { try LineAppender(path: folder.trainLogPath) }
+        #expect(throws: FileIOError.self) { try LineAppender(path: folder.trainLogPath) }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\nintact")
     }
 

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import Testing
 @testable import SafeTensors
@@ -39,14 +40,12 @@ import Testing
 
         // The disk fills up after 16 bytes: the first call writes them, the next fails like write(2) does.
         let bytes = try Checksum.seal(Self.new)
-        let fillingDisk: AtomicFile.WriteCall = { [total = bytes.count] descriptor, buffer in
+        let fillingDisk: FileDescriptorIO.WriteCall = { [total = bytes.count] descriptor, buffer in
             guard buffer.count == total else { return (-1, ENOSPC) }
-            return AtomicFile.systemWrite(descriptor, UnsafeRawBufferPointer(rebasing: buffer[..<16]))
+            return FileDescriptorIO.systemWrite(descriptor, UnsafeRawBufferPointer(rebasing: buffer[..<16]))
         }
         let error = safeTensorsError {
-            try AtomicFile.replace(
-                path: url.path, directory: directory.url.path, name: url.lastPathComponent,
-                with: bytes, writeCall: fillingDisk)
+            try SafeTensors.writeBytes(bytes, to: url.path, writeCall: fillingDisk)
         }
         guard case let .writeFailed(path, operation, code, _) = error else {
             Issue.record("expected writeFailed, got \(String(describing: error))")
@@ -65,7 +64,7 @@ import Testing
         defer { directory.cleanUp() }
         let url = directory.file("c.safetensors")
         let error = safeTensorsError {
-            try AtomicFile.replace(path: url.path, directory: directory.url.path, name: "c.safetensors", with: [1, 2, 3]) { _, _ in (0, 0) }
+            try SafeTensors.writeBytes([1, 2, 3], to: url.path) { _, _ in (0, 0) }
         }
         #expect({ if case .writeFailed(_, _, EIO, _) = error { true } else { false } }())
         #expect(directory.contents.isEmpty)

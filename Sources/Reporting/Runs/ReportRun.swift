@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 import RunConfiguration
 
@@ -76,7 +77,7 @@ public struct ReportRun: Sendable, Equatable {
     /// The complete lines of a metrics file; none when the run has not written one yet.
     private static func readMetrics(path: String, runID: String) throws(ReportingError) -> RunMetrics {
         do throws(DaemonError) {
-            return RunMetrics.parse(lines: try LineReader.completeLines(path: path).lines)
+            return RunMetrics.parse(lines: try DaemonError.mapping { () throws(FileIOError) in try LineReader.completeLines(path: path).lines })
         } catch {
             if case .io(_, _, let code) = error, code == ENOENT { return RunMetrics.parse(lines: []) }
             throw .unreadableRun(runID: runID, reason: "\(error)")

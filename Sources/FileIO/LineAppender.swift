@@ -19,11 +19,11 @@ public final class LineAppender {
     private var size: Int64
 
     /// Opens (creating if needed) `path` for appending, cutting off a torn final line.
-    public init(path: String, permissions: mode_t = 0o640) throws(DaemonError) {
+    public init(path: String, permissions: mode_t = 0o640) throws(FileIOError) {
         self.path = path
         let existed = access(path, F_OK) == 0
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, permissions)
-        guard fd >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "open for appending") }
+        guard fd >= 0 else { throw .systemCall(.openForAppending, path: path, errno: errno) }
         size = 0
         do {
             size = try fileSize()
@@ -37,45 +37,48 @@ public final class LineAppender {
 
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
-    /// Appends `line` and a newline in one `write`. On failure (e.g. `diskFull`) the partial
+    /// Appends `line` and a newline in one `write`. On failure (e.g. a full disk) the partial
     /// line is cut off again so the file still ends at a line boundary.
-    public func append(_ line: String) throws(DaemonError) {
-        guard fd >= 0 else { throw .io(path: path, operation: "append to closed", errno: EBADF) }
+    public func append(_ line: String) throws(FileIOError) {
+        guard fd >= 0 else { throw .systemCall(.appendToClosed, path: path, errno: EBADF) }
         guard !line.utf8.contains(0x0A) else { throw .lineContainsNewline(path: path) }
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
-        do throws(DaemonError) {
-            try FileDescriptorIO.writeAll(fd, bytes, path: path)
-        } catch {
+        if let (_, code) = FileDescriptorIO.writeAll(fd, bytes) {
             _ = ftruncate(fd, off_t(size))
-            throw error
+            throw .systemCall(.write, path: path, errno: code)
         }
         size += Int64(bytes.count)
     }
 
     /// Makes every appended line durable; call at iteration boundaries.
-    public func sync() throws(DaemonError) {
-        guard fd >= 0 else { throw .io(path: path, operation: "sync closed", errno: EBADF) }
-        try FileDescriptorIO.sync(fd, path: path)
+    public func sync() throws(FileIOError) {
+        guard fd >= 0 else { throw .systemCall(.syncClosed, path: path, errno: EBADF) }
+        try syncFile()
     }
 
     /// Syncs and closes the file.
-    public func close() throws(DaemonError) {
+    public func close() throws(FileIOError) {
         guard fd >= 0 else { return }
         defer { Glibc.close(fd); fd = -1 }
         try sync()
     }
 
-    private func fileSize() throws(DaemonError) -> Int64 {
+    private func syncFile() throws(FileIOError) {
+        let code = FileDescriptorIO.sync(fd)
+        if code != 0 { throw .systemCall(.fsync, path: path, errno: code) }
+    }
+
+    private func fileSize() throws(FileIOError) -> Int64 {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "stat") }
+        guard fstat(fd, &info) == 0 else { throw .systemCall(.stat, path: path, errno: errno) }
         return Int64(info.st_size)
     }
 
-    private func repairTornTail() throws(DaemonError) {
+    private func repairTornTail() throws(FileIOError) {
         guard size > 0 else { return }
         let readFD = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard readFD >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "open for reading") }
+        guard readFD >= 0 else { throw .systemCall(.openForRepair, path: path, errno: errno) }
         defer { Glibc.close(readFD) }
         // Scan backwards in chunks for the last newline.
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -83,7 +86,7 @@ public final class LineAppender {
         while end > 0 {
             let start = max(0, end - Int64(chunk.count))
             let count = chunk.withUnsafeMutableBytes { pread(readFD, $0.baseAddress!, Int(end - start), off_t(start)) }
-            guard count == Int(end - start) else { throw FileDescriptorIO.error(count < 0 ? errno : EIO, path: path, operation: "read") }
+            guard count == Int(end - start) else { throw .systemCall(.read, path: path, errno: count < 0 ? errno : EIO) }
             if let last = chunk[0..<count].lastIndex(of: 0x0A) {
                 try truncate(to: start + Int64(last) + 1)
                 return
@@ -94,10 +97,10 @@ public final class LineAppender {
         try truncate(to: 0)
     }
 
-    private func truncate(to newSize: Int64) throws(DaemonError) {
+    private func truncate(to newSize: Int64) throws(FileIOError) {
         guard newSize < size else { return }
-        guard ftruncate(fd, off_t(newSize)) == 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "truncate torn line of") }
-        try FileDescriptorIO.sync(fd, path: path)
+        guard ftruncate(fd, off_t(newSize)) == 0 else { throw .systemCall(.truncateTornLine, path: path, errno: errno) }
+        try syncFile()
         repairedTornBytes = Int(size - newSize)
         size = newSize
     }

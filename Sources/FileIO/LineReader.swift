@@ -9,10 +9,10 @@ import Darwin
 /// where it stopped, re-reading the incomplete line once it is finished.
 public enum LineReader {
     /// The complete lines of `path` starting at byte `offset`, and the offset just past them.
-    public static func completeLines(path: String, from offset: Int64 = 0) throws(DaemonError) -> (lines: [String], nextOffset: Int64) {
-        guard offset >= 0 else { throw .invalidField(field: "offset", value: String(offset), allowed: "an integer >= 0") }
+    public static func completeLines(path: String, from offset: Int64 = 0) throws(FileIOError) -> (lines: [String], nextOffset: Int64) {
+        guard offset >= 0 else { throw .negativeOffset(path: path, offset: offset) }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw FileDescriptorIO.error(errno, path: path, operation: "open") }
+        guard fd >= 0 else { throw .systemCall(.open, path: path, errno: errno) }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -21,7 +21,7 @@ public enum LineReader {
             let count = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(position)) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileDescriptorIO.error(errno, path: path, operation: "read")
+                throw .systemCall(.read, path: path, errno: errno)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])

@@ -1,6 +1,7 @@
-import Daemon
+import FileIO
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct LineAppenderTests {
     private func contents(_ path: String) -> String {
@@ -8,7 +9,7 @@ import Testing
     }
 
     @Test func appendsLinesAndReadsThemBack() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("file-io")
         defer { temp.remove() }
         let path = temp.path + "/metrics.jsonl"
         let appender = try LineAppender(path: path)
@@ -18,16 +19,16 @@ import Testing
         try appender.append("ünïcode ✓")
         try appender.sync()
         #expect(contents(path) == "{\"charts/steps\":1}\n\nünïcode ✓\n")
-        #expect(throws: DaemonError.lineContainsNewline(path: path)) { try appender.append("two\nlines") }
+        #expect(throws: FileIOError.lineContainsNewline(path: path)) { try appender.append("two\nlines") }
         try appender.close()
-        #expect(throws: DaemonError.self) { try appender.append("after close") }
+        #expect(throws: FileIOError.self) { try appender.append("after close") }
         let (lines, next) = try LineReader.completeLines(path: path)
         #expect(lines == [#"{"charts/steps":1}"#, "", "ünïcode ✓"])
         #expect(next == Int64(contents(path).utf8.count))
     }
 
     @Test func aTornLastLineIsSkippedOnReadAndCutBeforeTheNextAppend() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("file-io")
         defer { temp.remove() }
         let path = temp.path + "/train.log"
         try Data("iter 1\niter 2\niter 3 (tor".utf8).write(to: URL(fileURLWithPath: path))
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func tornTailsLongerThanAReadChunkAndFilesWithNoNewlineAtAll() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("file-io")
         defer { temp.remove() }
         let long = temp.path + "/long.log"
         try Data(("first\n" + String(repeating: "x", count: 10_000)).utf8).write(to: URL(fileURLWithPath: long))
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func followingAFileFromAnOffset() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("file-io")
         defer { temp.remove() }
         let path = temp.path + "/train.log"
         let appender = try LineAppender(path: path)
@@ -80,13 +81,13 @@ import Testing
         try raw.close()
         (lines, offset) = try LineReader.completeLines(path: path, from: offset)
         #expect(lines == ["b-part", "c"] && offset == 11)
-        #expect(throws: DaemonError.self) { try LineReader.completeLines(path: path, from: -1) }
-        #expect(throws: DaemonError.self) { try LineReader.completeLines(path: temp.path + "/missing.log") }
+        #expect(throws: FileIOError.self) { try LineReader.completeLines(path: path, from: -1) }
+        #expect(throws: FileIOError.self) { try LineReader.completeLines(path: temp.path + "/missing.log") }
     }
 
     @Test func aFullDeviceIsDiskFull() throws {
         // /dev/full fails every write with ENOSPC.
         let appender = try LineAppender(path: "/dev/full")
-        #expect(throws: DaemonError.diskFull(path: "/dev/full")) { try appender.append("lost") }
+        #expect(throws: FileIOError.systemCall(.write, path: "/dev/full", errno: ENOSPC)) { try appender.append("lost") }
     }
 }
