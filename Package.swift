@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "PolicyServing", dependencies: ["RandomStreams", "PPO", "Networks", "SafeTensors", "JSONLines"]),
 
         // MARK: Training loop and experiments (issue 5)
-        .target(name: "Trainer", dependencies: ["PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),
+        .target(name: "Trainer", dependencies: ["RandomStreams", "PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),
         .target(name: "Experiments", dependencies: ["RandomStreams", "Trainer", "GridWorld", "Samplers", "PPO"]),
         .target(name: "MetaWorldTraining", dependencies: ["RandomStreams", "Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
         .testTarget(name: "MetaWorldTrainingTests", dependencies: ["RandomStreams", "MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess"]),

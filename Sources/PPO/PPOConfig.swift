@@ -1,5 +1,6 @@
 import Foundation
 import Networks
+import RandomStreams
 
 /// Every PPO setting, with the paper's defaults (docs/learner.md, 'The paper's settings') and
 /// CleanRL's names.
@@ -219,12 +220,6 @@ public struct PPOConfig: Codable, Sendable, Equatable {
     public var configHash: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let bytes = (try? encoder.encode(self)) ?? Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return FNV1a.hex((try? encoder.encode(self)) ?? Data())
     }
 }

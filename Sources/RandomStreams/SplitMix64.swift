@@ -26,12 +26,5 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A stable 64-bit hash of a string (FNV-1a), for deriving per-task seeds.
-    public static func hash(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
-    }
+    public static func hash(_ text: String) -> UInt64 { FNV1a.hash(text.utf8) }
 }
