@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunExecutionTests",
-            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors", "MallocCounter", "TensorBoardEvents"]
+            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors", "MallocCounter", "TensorBoardEvents", "TestScratch"]
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
@@ -145,19 +145,19 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "DratsdTests", dependencies: ["dratsd", "ChildProcess"]),
-        .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "PPO", "Samplers"]),
+        .testTarget(name: "DratsdTests", dependencies: ["dratsd", "ChildProcess", "TestScratch"]),
+        .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "PPO", "Samplers", "TestScratch"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Daemon", "RunConfiguration"]),
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
         .target(name: "TestScratch", path: "Tests/Support/TestScratch"),
         .testTarget(name: "NetworksTests", dependencies: ["RandomStreams", "Networks", "NetworkReference", "MallocCounter"]),
-        .testTarget(name: "PolicyServingTests", dependencies: ["RandomStreams", "PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter", "ChildProcess"]),
+        .testTarget(name: "PolicyServingTests", dependencies: ["RandomStreams", "PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter", "ChildProcess", "TestScratch"]),
         .testTarget(name: "PPOTests", dependencies: ["RandomStreams", "PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors", "ChildProcess"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
         .testTarget(name: "ManipulationTests", dependencies: ["RandomStreams", "Manipulation", "MallocCounter"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["RandomStreams", "SafeTensors", "FileIO", "ChildProcess"], exclude: ["golden.safetensors"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["RandomStreams", "SafeTensors", "FileIO", "ChildProcess", "TestScratch"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["RandomStreams", "GridWorld"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
@@ -175,7 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "FileIO", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Daemon", "FileIO", "TestScratch", "DaemonTestWorker", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

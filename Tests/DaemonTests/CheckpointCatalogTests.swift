@@ -2,16 +2,17 @@ import Daemon
 import FileIO
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct CheckpointCatalogTests {
-    private func makeCatalog(_ temp: TemporaryDirectory, steps: [Int64]) throws -> CheckpointCatalog {
+    private func makeCatalog(_ temp: TestScratch, steps: [Int64]) throws -> CheckpointCatalog {
         let catalog = CheckpointCatalog(directoryPath: temp.path)
         for step in steps { try AtomicFile.write([UInt8(step % 251)], to: catalog.path(forEnvSteps: step)) }
         return catalog
     }
 
     @Test func namesSortAndListNewestFirst() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let catalog = try makeCatalog(temp, steps: [2_000, 500, 1_000_000_000_000_000, 0])
         #expect(catalog.path(forEnvSteps: 2_000) == temp.path + "/step-000000002000.safetensors")
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func pruneKeepsTheNewestAndTheProtected() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let catalog = try makeCatalog(temp, steps: [100, 200, 300, 400, 500, 600])
         let removed = try catalog.prune(keepNewest: 2, protectedSteps: [200])
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func anEmptyFolderHasNothingToPrune() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let catalog = CheckpointCatalog(directoryPath: temp.path)
         #expect(try catalog.entries().isEmpty)
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func theCatalogOfARunFolder() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let state = try StateDirectory.prepare(flag: temp.path, environment: [:], userID: 1000)
         let folder = try RunFolder(stateDirectory: state, runID: "r-20261125-k3x9qa")

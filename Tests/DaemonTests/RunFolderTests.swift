@@ -2,10 +2,11 @@ import Daemon
 import FileIO
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct RunFolderTests {
     @Test func layoutAndVerifiedConfig() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let state = try StateDirectory.prepare(flag: temp.path + "/state", environment: [:], userID: 1000)
         let folder = try RunFolder(stateDirectory: state, runID: "r-20261125-k3x9qa")
@@ -34,7 +35,7 @@ import Testing
 
     @Test(arguments: ["../../etc", "r-20261125-k3x9qa/..", "", "r-20261125-K3X9QA"])
     func runIDsThatAreNotIDsAreRefused(runID: String) throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let state = StateDirectory(url: URL(fileURLWithPath: temp.path))
         #expect(throws: DaemonError.self) { try RunFolder(stateDirectory: state, runID: runID) }
@@ -45,7 +46,7 @@ extension RunFolderTests {
     /// Run folders are made by the service under a prepared state directory; a missing `runs/`
     /// is an I/O error naming the folder, not a state-directory hint.
     @Test func aFolderWithoutItsParentIsAnIOError() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let folder = try RunFolder(stateDirectory: StateDirectory(url: URL(fileURLWithPath: temp.path + "/gone")), runID: "r-20261125-k3x9qa")
         #expect(throws: DaemonError.io(path: folder.url.path, operation: "create directory", errno: ENOENT)) {
@@ -58,7 +59,7 @@ extension RunFolderTests {
 /// refused before anything is written, and the link's target is untouched. (With `train.log`
 /// replaced by a link, the service used to cut the target's last line and append to it.)
 extension RunFolderTests {
-    static func preparedFolder(_ temp: TemporaryDirectory) throws -> RunFolder {
+    static func preparedFolder(_ temp: TestScratch) throws -> RunFolder {
         let state = try StateDirectory.prepare(flag: temp.path + "/state", environment: [:])
         let folder = try RunFolder(stateDirectory: state, runID: "r-20261125-k3x9qa")
         try folder.create(configText: "name: quick\n")
@@ -66,7 +67,7 @@ extension RunFolderTests {
     }
 
     @Test func aSymlinkedTrainLogIsRefusedAndItsTargetUntouched() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let folder = try Self.preparedFolder(temp)
         let target = temp.path + "/precious"
@@ -85,7 +86,7 @@ extension RunFolderTests {
     }
 
     @Test func aSymlinkedCheckpointsFolderOrAForeignEntryIsRefused() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let folder = try Self.preparedFolder(temp)
         let elsewhere = temp.path + "/elsewhere"
@@ -107,7 +108,7 @@ extension RunFolderTests {
 
     @Test(.enabled(if: geteuid() == 0, "changing a file's owner needs root"))
     func aPartOwnedByAnotherUserIsRefused() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let folder = try Self.preparedFolder(temp)
         try Data("x\n".utf8).write(to: URL(fileURLWithPath: folder.metricsPath))

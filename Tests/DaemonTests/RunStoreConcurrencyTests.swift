@@ -1,12 +1,13 @@
 import Daemon
 import Foundation
 import Testing
+import TestScratch
 
 /// Many threads and many processes on one database: every submit lands with its own id and no
 /// run is ever claimed twice.
 @Suite struct RunStoreConcurrencyTests {
     @Test func submitsFromManyThreadsAndConnections() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let shared = try RunStore(databasePath: temp.databasePath)
         let threads = 8, perThread = 25
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func submitsFromSeparateProcesses() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         _ = try RunStore(databasePath: temp.databasePath)
         let workers = try (0..<4).map { try Worker.start(["submit", temp.databasePath, "25", "p\($0)"]) }
@@ -49,7 +50,7 @@ import Testing
 
     /// The first CLI call and the first service start may create the database at the same time.
     @Test func processesCreatingTheDatabaseAtOnce() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let workers = try (0..<4).map { try Worker.start(["submit", temp.databasePath, "5", "fresh\($0)"]) }
         var ids: [String] = []
@@ -65,7 +66,7 @@ import Testing
     }
 
     @Test func processesAndThreadsClaimingAtOnceNeverShareARun() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let submitted = try (0..<60).map { try store.submit(sampleSubmission("c\($0)")).id }
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func theConcurrencyLimitHoldsAcrossProcesses() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         for index in 0..<20 { try store.submit(sampleSubmission("l\(index)")) }

@@ -1,11 +1,12 @@
 import Daemon
 import Foundation
 import Testing
+import TestScratch
 
 /// `submitRunning`: the registration `dratsd train` uses.
 @Suite struct RunStoreForegroundTests {
     @Test func submitRunningRegistersARunAlreadyRunningUnderItsOwner() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TestScratch("daemon")
         defer { directory.remove() }
         let store = try RunStore(databasePath: directory.databasePath)
         let me = owner("foreground")
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func submitRunningValidatesLikeSubmit() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TestScratch("daemon")
         defer { directory.remove() }
         let store = try RunStore(databasePath: directory.databasePath)
         #expect(throws: DaemonError.invalidField(field: "totalEnvSteps", value: "0", allowed: "an integer > 0")) {

@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct RunStoreLifecycleTests {
     @Test func theStateMachine() {
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func illegalTransitionsNameTheRunAndBothStates() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let run = try store.submit(sampleSubmission())
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func aRunFromSubmitToCompleted() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let service = owner("service-a")
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func cancelQueuedAtOnceAndRunningByRequest() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let service = owner("service-a")
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func resumeRequeuesStoppedRunsWithAFreshFaultAllowance() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let service = owner("service-a")
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func interruptedRunsGoBackToTheQueueKeepingTheirFaults() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let service = owner("service-a")
@@ -128,7 +129,7 @@ extension RunStoreLifecycleTests {
     /// transaction; a refusal claims nothing, and the queue keeps its order (the service's
     /// memory check, issue 19).
     @Test func anAdmitCheckThatRefusesLeavesTheQueueAsItWas() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let service = owner("service-a")

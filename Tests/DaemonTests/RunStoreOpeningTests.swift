@@ -2,11 +2,12 @@ import Daemon
 import Foundation
 import GRDB
 import Testing
+import TestScratch
 
 /// Opening the registry: WAL mode, and clear errors for files dratsd cannot use.
 @Suite struct RunStoreOpeningTests {
     @Test func theDatabaseIsInWALModeWithFullSync() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         _ = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission())
         let queue = try DatabaseQueue(path: temp.databasePath)
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         try Data(String(repeating: "not sqlite ", count: 200).utf8).write(to: URL(fileURLWithPath: temp.databasePath))
         do {
@@ -31,7 +32,7 @@ import Testing
     /// A state directory written before lost attempts were counted opens with every run kept
     /// and the new count at 0.
     @Test func aVersion1DatabaseIsMigratedKeepingItsRuns() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let run = try store.submit(sampleSubmission("old"))
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func aDatabaseFromANewerDratsdIsRefused() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let run = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission())
         try DatabaseQueue(path: temp.databasePath).write { db in

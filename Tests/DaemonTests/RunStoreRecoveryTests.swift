@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import Testing
+import TestScratch
 
 /// What a service finds after a crash: orphaned runs, and a database whose writer died.
 @Suite struct RunStoreRecoveryTests {
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func runsOfAKilledServiceAreRequeuedAndOthersKept() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let now = Date()
@@ -56,7 +57,7 @@ import Testing
     /// A run whose service keeps dying before it writes a checkpoint is failed after the limit,
     /// not requeued forever; a checkpoint in between, or a user resume, starts the count again.
     @Test func aRunThatKeepsLosingItsServiceIsFailedNotRequeuedForever() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let run = try store.submit(sampleSubmission("crashy"))
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func aWriterKilledInsideATransactionLeavesASoundDatabase() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let before = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission("before"))
         let (writer, output) = try Worker.start(["hold-write", temp.databasePath])
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func aWriterKilledAtARandomMomentLosesNoCommittedRun() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         _ = try RunStore(databasePath: temp.databasePath)
         for round in 0..<3 {

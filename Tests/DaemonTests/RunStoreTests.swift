@@ -1,10 +1,11 @@
 import Daemon
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct RunStoreTests {
     @Test func submitStoresEverythingAndRoundTrips() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let submittedAt = Date(timeIntervalSince1970: 1_795_600_000.25)
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func invalidSubmissionsAreRefusedWithTheField() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         #expect(throws: DaemonError.invalidField(field: "totalEnvSteps", value: "0", allowed: "an integer > 0")) {
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func clashingIDsAreRedrawnInsideTheTransaction() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         // Two stores with the same seed draw the same id sequence.
         let a = try RunStore(databasePath: temp.databasePath, idGenerator: RunIDGenerator(seed: 9))
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func lookupByIDOrUniquePrefix() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath, idGenerator: RunIDGenerator(seed: 5))
         let date = Date(timeIntervalSince1970: 1_795_600_000)
@@ -78,7 +79,7 @@ import Testing
     }
 
     @Test func listIsOldestFirstAndFiltersByState() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let early = try store.submit(sampleSubmission("early"), at: Date(timeIntervalSince1970: 100))
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func claimTakesTheOldestQueuedRunUpToTheLimit() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let service = owner("service-a")
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func progressFaultsAndLeases() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let run = try store.submit(sampleSubmission())
@@ -150,7 +151,7 @@ import Testing
 
 @Suite struct RunRecordJSONTests {
     @Test func recordsRoundTripThroughJSON() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let store = try RunStore(databasePath: temp.databasePath)
         let run = try store.submit(sampleSubmission(), at: Date(timeIntervalSince1970: 1_795_600_000))

@@ -1,6 +1,7 @@
 @testable import Daemon
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct StateDirectoryTests {
     @Test func resolutionOrder() throws {
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func prepareCreatesPrivateDirectoriesWhateverTheUmask() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let oldMask = umask(0o077)
         defer { umask(oldMask) }
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func aFileInTheWayIsAClearError() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let path = temp.path + "/state"
         _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
@@ -76,7 +77,7 @@ import Testing
 extension StateDirectoryTests {
     @Test(arguments: [UInt32(0), 1000])
     func aWorldWritableStateDirectoryIsRefused(userID: UInt32) throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let path = temp.path + "/state"
         #expect(mkdir(path, 0o700) == 0 && chmod(path, 0o777) == 0)
@@ -92,7 +93,7 @@ extension StateDirectoryTests {
 
     @Test(.enabled(if: geteuid() == 0, "changing a directory's owner needs root"))
     func aForeignOwnedOrForeignGroupWritableDirectoryIsRefusedToOtherUsers() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let path = temp.path + "/state"
         #expect(mkdir(path, 0o755) == 0 && chown(path, 4242, 4242) == 0)
@@ -115,7 +116,7 @@ extension StateDirectoryTests {
     }
 
     @Test func aSymlinkedRunsFolderIsRefused() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let path = temp.path + "/state"
         #expect(mkdir(path, 0o700) == 0 && mkdir(temp.path + "/elsewhere", 0o700) == 0)

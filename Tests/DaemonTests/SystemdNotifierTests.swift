@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct SystemdNotifierTests {
     /// A datagram socket standing in for systemd's notify socket.
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func messagesArriveOnAPathSocket() throws {
-        let temp = TemporaryDirectory()
+        let temp = try TestScratch("daemon")
         defer { temp.remove() }
         let path = temp.path + "/notify"
         let listener = try Listener(address: Array(path.utf8))

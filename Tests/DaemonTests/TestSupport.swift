@@ -1,18 +1,9 @@
 import Daemon
 import Foundation
+import TestScratch
 
-/// A fresh directory under /tmp, removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() {
-        var template = Array("/tmp/dratsd-test-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        path = made.map { String(cString: $0) } ?? "/tmp/dratsd-test-\(UUID().uuidString)"
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-
+extension TestScratch {
+    /// Where the tests put the run database.
     var databasePath: String { path + "/dratsd.sqlite" }
 }
 

@@ -1,21 +1,20 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `submit`, `list`, `show`, `logs`, `cancel` and `resume` end to end: the real binary on a
 /// temporary state directory.
 @Suite struct RunCommandsTests {
     /// A fresh state directory and a folder for config files, removed at the end of the test.
     final class Scratch: Sendable {
-        let root: URL
+        /// Removed with this fixture.
+        private let directory: TestScratch
+        var root: URL { directory.url }
         var stateDir: String { root.appendingPathComponent("state").path }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory
-                .appendingPathComponent("dratsd-cli-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            directory = try TestScratch("dratsd-cli")
         }
-
-        deinit { try? FileManager.default.removeItem(at: root) }
 
         func config(_ name: String, _ text: String) throws -> String {
             let path = root.appendingPathComponent(name).path

@@ -4,6 +4,7 @@ import PPO
 @testable import PolicyServing
 import SafeTensors
 import Testing
+import TestScratch
 
 @Suite struct CheckpointPolicyTests {
     /// Both log-std modes and both activations, with hidden layers and without (a linear policy).
@@ -14,8 +15,8 @@ import Testing
 
     @Test(arguments: 0..<5) func agentCheckpointActsLikeTheAgent(variant: Int) throws {
         let (mode, activation, hidden) = Self.variants[variant]
-        let scratch = try Fixtures.Scratch("agent")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-agent")
+        defer { scratch.remove() }
         let agent = try Fixtures.agent(logStdMode: mode, activation: activation, hidden: hidden)
         let url = scratch.file("agent.safetensors")
         try Fixtures.writeAgentCheckpoint(agent, to: url)
@@ -39,8 +40,8 @@ import Testing
     }
 
     @Test func stateIndependentLogStdIsThePerTaskVector() throws {
-        let scratch = try Fixtures.Scratch("logstd")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-logstd")
+        defer { scratch.remove() }
         let agent = try Fixtures.agent(logStdMode: .stateIndependent)
         let url = scratch.file("agent.safetensors")
         try Fixtures.writeAgentCheckpoint(agent, to: url)
@@ -54,8 +55,8 @@ import Testing
     }
 
     @Test func stateDependentLogStdIsClamped() throws {
-        let scratch = try Fixtures.Scratch("clamp")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-clamp")
+        defer { scratch.remove() }
         let agent = try Fixtures.agent(logStdMode: .stateDependent, hidden: [])
         // Head rows 2 and 3 produce the log-std; a large weight on the first input drives them past the bounds.
         let head = agent.policy.heads.heads[0]
@@ -70,8 +71,8 @@ import Testing
     }
 
     @Test func runCheckpointIsReadAndItsExtrasIgnored() throws {
-        let scratch = try Fixtures.Scratch("run")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-run")
+        defer { scratch.remove() }
         let agent = try Fixtures.agent(taskCount: 2)
         let url = scratch.file("run.safetensors")
         try Fixtures.writeRunCheckpoint(agent, taskNames: ["reach-v3", "push-v3"], to: url)
@@ -89,8 +90,8 @@ import Testing
     }
 
     @Test func sharedHeadServesEveryTaskWithHeadZero() throws {
-        let scratch = try Fixtures.Scratch("shared")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-shared")
+        defer { scratch.remove() }
         let agent = try Fixtures.agent(taskCount: 3, headCount: 1)
         let url = scratch.file("run.safetensors")
         try Fixtures.writeRunCheckpoint(agent, taskNames: ["a", "b", "c"], to: url)
@@ -110,8 +111,8 @@ import Testing
     }
 
     @Test func missingFileAndForeignFilesAreRefusedClearly() throws {
-        let scratch = try Fixtures.Scratch("foreign")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-foreign")
+        defer { scratch.remove() }
         let missing = scratch.file("nope.safetensors")
         #expect(throws: PolicyServingError.unreadable(path: missing.path, reason: "no such file or directory")) { try CheckpointPolicy.load(from: missing) }
 
@@ -130,8 +131,8 @@ import Testing
     }
 
     @Test func corruptedCheckpointFailsItsChecksum() throws {
-        let scratch = try Fixtures.Scratch("corrupt")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-corrupt")
+        defer { scratch.remove() }
         let url = scratch.file("agent.safetensors")
         try Fixtures.writeAgentCheckpoint(try Fixtures.agent(), to: url)
         var bytes = try [UInt8](Data(contentsOf: url))

@@ -6,17 +6,6 @@ import RandomStreams
 
 /// Real agent and run checkpoints for the tests, written by `PPOAgent` itself.
 enum Fixtures {
-    /// A fresh, empty directory for one test, removed by `cleanUp()`.
-    struct Scratch {
-        let url: URL
-        init(_ name: String) throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("drats-policy-\(getpid())-\(name)-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        }
-        func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-        func cleanUp() { try? FileManager.default.removeItem(at: url) }
-    }
-
     /// A small agent whose weights are redrawn at scale 0.5 (initialisation's 0.01-gain heads
     /// would make every mean nearly 0, hiding mistakes), observation = 5 values + one-hot.
     static func agent(

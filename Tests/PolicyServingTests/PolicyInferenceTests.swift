@@ -3,10 +3,11 @@ import MallocCounter
 import Networks
 @testable import PolicyServing
 import Testing
+import TestScratch
 
 @Suite struct PolicyInferenceTests {
-    static func inference(seed: UInt64? = nil, logStdMode: LogStdMode = .stateDependent) throws -> (PolicyInference, Fixtures.Scratch) {
-        let scratch = try Fixtures.Scratch("inference")
+    static func inference(seed: UInt64? = nil, logStdMode: LogStdMode = .stateDependent) throws -> (PolicyInference, TestScratch) {
+        let scratch = try TestScratch("policy-inference")
         let url = scratch.file("agent.safetensors")
         try Fixtures.writeAgentCheckpoint(try Fixtures.agent(logStdMode: logStdMode), to: url)
         return (PolicyInference(checkpoint: try CheckpointPolicy.load(from: url), samplingSeed: seed), scratch)
@@ -14,7 +15,7 @@ import Testing
 
     @Test func evaluateAllocatesNothing() throws {
         let (inference, scratch) = try Self.inference()
-        defer { scratch.cleanUp() }
+        defer { scratch.remove() }
         _ = inference.observation.update(from: [0.5, 1, -1, 0, 2])
         _ = try inference.evaluate(task: 0)
         malloc_counter_start()
@@ -30,7 +31,7 @@ import Testing
 
     @Test func taskOutOfRangeIsRefused() throws {
         let (inference, scratch) = try Self.inference()
-        defer { scratch.cleanUp() }
+        defer { scratch.remove() }
         #expect(throws: PolicyServingError.taskOutOfRange(3, taskCount: 3)) { try inference.evaluate(task: 3) }
         #expect(throws: PolicyServingError.taskOutOfRange(-1, taskCount: 3)) { try inference.evaluate(task: -1) }
     }
@@ -39,7 +40,7 @@ import Testing
         let (first, scratchA) = try Self.inference(seed: 17, logStdMode: .stateIndependent)
         let (second, scratchB) = try Self.inference(seed: 17, logStdMode: .stateIndependent)
         let (other, scratchC) = try Self.inference(seed: 18, logStdMode: .stateIndependent)
-        defer { scratchA.cleanUp(); scratchB.cleanUp(); scratchC.cleanUp() }
+        defer { scratchA.remove(); scratchB.remove(); scratchC.remove() }
         #expect(first.samples)
         let draws = 4_000
         var sum: [Double] = [0, 0], squares: [Double] = [0, 0]

@@ -2,10 +2,11 @@ import Foundation
 @testable import PolicyServing
 import PPO
 import Testing
+import TestScratch
 
 @Suite struct PolicyLineProtocolTests {
-    static func session(runCheckpoint: Bool = true) throws -> (PolicyLineProtocol, PPOAgentBox, Fixtures.Scratch) {
-        let scratch = try Fixtures.Scratch("protocol")
+    static func session(runCheckpoint: Bool = true) throws -> (PolicyLineProtocol, PPOAgentBox, TestScratch) {
+        let scratch = try TestScratch("policy-protocol")
         let agent = try Fixtures.agent(taskCount: 2)
         let url = scratch.file("checkpoint.safetensors")
         if runCheckpoint {
@@ -30,7 +31,7 @@ import Testing
 
     @Test func answersWithTheAgentsMeanAndValueByIndexOrName() throws {
         let (session, box, scratch) = try Self.session()
-        defer { scratch.cleanUp() }
+        defer { scratch.remove() }
         let observation: [Float] = [0.1, -0.2, 1.5, 0.75, -2]
         let expected = try Fixtures.agentOutput(box.agent, observation: observation, task: 1, taskCount: 2, head: 1)
         let list = observation.map { "\($0)" }.joined(separator: ",")
@@ -48,7 +49,7 @@ import Testing
 
     @Test func badRequestsGetErrorLinesNamingTheProblem() throws {
         let (session, _, scratch) = try Self.session()
-        defer { scratch.cleanUp() }
+        defer { scratch.remove() }
         let five = "[0,0,0,0,0]"
         #expect(try Self.error(session.answer("{\"observation\":")).hasPrefix("not valid JSON"))
         #expect(try Self.error(session.answer("[1,2]")).hasPrefix("expected a JSON object"))
@@ -75,7 +76,7 @@ import Testing
 
     @Test func agentCheckpointTakesIndicesOnly() throws {
         let (session, _, scratch) = try Self.session(runCheckpoint: false)
-        defer { scratch.cleanUp() }
+        defer { scratch.remove() }
         #expect(try Self.error(session.answer("{\"observation\":[0,0,0,0,0],\"task\":\"reach-v3\"}"))
                 == "unknown task 'reach-v3'; give an index 0..<2 (this checkpoint carries no task names)")
         #expect(try Self.object(session.answer("{\"observation\":[0,0,0,0,0],\"task\":0}"))["value"] is Double)
@@ -83,7 +84,7 @@ import Testing
 
     @Test func sessionGoesOnAfterErrorsAndSkipsBlankLines() throws {
         let (session, _, scratch) = try Self.session()
-        defer { scratch.cleanUp() }
+        defer { scratch.remove() }
         var lines = ["{\"observation\":[1,2,3,4,5],\"task\":0}", "oops", "", "   ", "{\"observation\":[1,2,3,4,5],\"task\":\"reach-v3\"}"][...]
         var answers: [String] = []
         session.serve(readLine: { lines.popFirst() }, write: { answers.append($0) })

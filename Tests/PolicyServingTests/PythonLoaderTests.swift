@@ -4,6 +4,7 @@ import Networks
 import PPO
 @testable import PolicyServing
 import Testing
+import TestScratch
 
 /// The numpy loader (`python/drats/checkpoint.py`) against checkpoints PPOAgent wrote: the same
 /// means, log-stds and values as the Swift networks, within 1e-5, for every task and both
@@ -54,8 +55,8 @@ import Testing
     }
 
     func compare(agent: PPOAgent, taskNames: [String]?) throws {
-        let scratch = try Fixtures.Scratch("numpy")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-numpy")
+        defer { scratch.remove() }
         let url = scratch.file("checkpoint.safetensors")
         if let taskNames { try Fixtures.writeRunCheckpoint(agent, taskNames: taskNames, to: url) } else { try Fixtures.writeAgentCheckpoint(agent, to: url) }
         let inference = PolicyInference(checkpoint: try CheckpointPolicy.load(from: url))
@@ -86,8 +87,8 @@ import Testing
     }
 
     @Test func numpyLoaderRefusesBrokenFilesClearly() throws {
-        let scratch = try Fixtures.Scratch("numpy-errors")
-        defer { scratch.cleanUp() }
+        let scratch = try TestScratch("policy-numpy-errors")
+        defer { scratch.remove() }
         let url = scratch.file("agent.safetensors")
         try Fixtures.writeAgentCheckpoint(try Fixtures.agent(), to: url)
         let script = """

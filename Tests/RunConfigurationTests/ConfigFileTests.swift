@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+import TestScratch
 @testable import RunConfiguration
 
 /// What `RunConfig.load(file:)` refuses before parsing: not a regular file, too large, empty,
@@ -8,12 +9,10 @@ import Testing
 /// `dratsd submit`).
 @Suite struct ConfigFileTests {
     final class Folder: Sendable {
-        let url: URL
-        init() throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("config-file-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(at: url) }
+        /// Removed with this folder.
+        private let directory: TestScratch
+        var url: URL { directory.url }
+        init() throws { directory = try TestScratch("config-file") }
 
         func file(_ name: String, _ bytes: [UInt8]) throws -> String {
             let path = url.appendingPathComponent(name).path

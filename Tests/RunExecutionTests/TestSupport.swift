@@ -3,23 +3,23 @@ import Foundation
 import RunConfiguration
 @testable import RunExecution
 import SafeTensors
+import TestScratch
 
 /// A fresh state directory with its store, removed at the end of the test.
 final class Scratch {
-    let root: String
+    /// Removed with this fixture.
+    private let directory: TestScratch
     let stateDirectory: StateDirectory
     let store: RunStore
     let owner = RunOwner.current()
 
     init() throws {
-        var template = Array("/tmp/drats-run-test-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        root = made.map { String(cString: $0) } ?? "/tmp/drats-run-test-\(UUID().uuidString)"
-        stateDirectory = try StateDirectory.prepare(flag: root + "/state")
+        directory = try TestScratch("run-test")
+        stateDirectory = try StateDirectory.prepare(flag: directory.path("state"))
         store = try RunStore(stateDirectory: stateDirectory)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    var root: String { directory.path }
 
     var executor: RunExecutor { RunExecutor(stateDirectory: stateDirectory, store: store, owner: owner) }
 

@@ -1,6 +1,7 @@
 import FileIO
 import Foundation
 import Testing
+import TestScratch
 @testable import SafeTensors
 
 @Suite struct AtomicWriteTests {
@@ -8,8 +9,8 @@ import Testing
     static let new = SafeTensorsFile(tensors: ["w": try! Tensor(float32: [3, 4, 5, 6], shape: [2, 2])], metadata: ["step": "2"])
 
     @Test func writeReplacesTheFileAndLeavesNoTemporaryFiles() throws {
-        let directory = try ScratchDirectory("replace")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-replace")
+        defer { directory.remove() }
         let url = directory.file("latest.safetensors")
         try SafeTensors.write(Self.old, to: url)
         #expect(try SafeTensors.read(from: url) == Self.old)
@@ -19,8 +20,8 @@ import Testing
     }
 
     @Test func theWrittenFileCarriesItsChecksumAndReadRemovesIt() throws {
-        let directory = try ScratchDirectory("checksum")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-checksum")
+        defer { directory.remove() }
         let url = directory.file("c.safetensors")
         var withStaleChecksum = Self.old
         withStaleChecksum.metadata["drats.checksum"] = "crc32c:00000000"
@@ -32,8 +33,8 @@ import Testing
     }
 
     @Test func noSpaceLeftKeepsTheOldFileAndRemovesTheTemporaryFile() throws {
-        let directory = try ScratchDirectory("enospc")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-enospc")
+        defer { directory.remove() }
         let url = directory.file("c.safetensors")
         try SafeTensors.write(Self.old, to: url)
         let before = try Data(contentsOf: url)
@@ -60,8 +61,8 @@ import Testing
     }
 
     @Test func aWriterThatMakesNoProgressFailsInsteadOfLooping() throws {
-        let directory = try ScratchDirectory("stall")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-stall")
+        defer { directory.remove() }
         let url = directory.file("c.safetensors")
         let error = safeTensorsError {
             try SafeTensors.writeBytes([1, 2, 3], to: url.path) { _, _ in (0, 0) }
@@ -71,8 +72,8 @@ import Testing
     }
 
     @Test func renameOntoADirectoryFailsCleanly() throws {
-        let directory = try ScratchDirectory("rename")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-rename")
+        defer { directory.remove() }
         let url = directory.file("occupied")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
         let error = safeTensorsError { try SafeTensors.write(Self.new, to: url) }
@@ -82,8 +83,8 @@ import Testing
     }
 
     @Test func writingIntoAMissingDirectoryNamesThePath() throws {
-        let directory = try ScratchDirectory("missing")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-missing")
+        defer { directory.remove() }
         let url = directory.url.appendingPathComponent("no-such-dir/c.safetensors")
         let error = safeTensorsError { try SafeTensors.write(Self.new, to: url) }
         #expect(error?.description.contains("cannot write \(url.path): create temporary file") == true)
@@ -91,8 +92,8 @@ import Testing
     }
 
     @Test func readingAMissingFileOrADirectoryNamesThePath() throws {
-        let directory = try ScratchDirectory("read-missing")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-read-missing")
+        defer { directory.remove() }
         let missing = directory.file("absent.safetensors")
         #expect(safeTensorsError { _ = try SafeTensors.read(from: missing) }?.description
             == "cannot read \(missing.path): open failed: No such file or directory (errno \(ENOENT))")
@@ -100,8 +101,8 @@ import Testing
     }
 
     @Test func concurrentWritersEachLeaveACompleteFile() async throws {
-        let directory = try ScratchDirectory("concurrent")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-concurrent")
+        defer { directory.remove() }
         let url = directory.file("c.safetensors")
         let candidates = try (0..<8).map { index in
             SafeTensorsFile(tensors: ["w": try Tensor(float32: [Float](repeating: Float(index), count: 1000), shape: [1000])])

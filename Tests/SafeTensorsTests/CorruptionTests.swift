@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 @testable import SafeTensors
 
 /// Damaged files never decode into tensors: every truncation and every changed byte is caught.
@@ -29,8 +30,8 @@ import Testing
     }
 
     @Test func truncatedFileOnDiskSaysTruncated() throws {
-        let directory = try ScratchDirectory("truncated")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-truncated")
+        defer { directory.remove() }
         let url = directory.file("c.safetensors")
         try Data(try Self.sealedSample().dropLast(5)).write(to: url)
         let error = safeTensorsError { _ = try SafeTensors.read(from: url) }
@@ -54,8 +55,8 @@ import Testing
     }
 
     @Test func checksumMismatchMessageTellsTheUserWhatToDo() throws {
-        let directory = try ScratchDirectory("mismatch")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-mismatch")
+        defer { directory.remove() }
         let url = directory.file("step-100.safetensors")
         var bytes = try Self.sealedSample()
         bytes[bytes.count - 1] ^= 0x40

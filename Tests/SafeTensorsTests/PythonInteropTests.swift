@@ -1,13 +1,14 @@
 import ChildProcess
 import Foundation
 import Testing
+import TestScratch
 @testable import SafeTensors
 
 /// Our files against the reference implementation (`pip install safetensors numpy`, done by `make deps`).
 @Suite struct PythonInteropTests {
     @Test func pythonLoadsWhatWeWrite() throws {
-        let directory = try ScratchDirectory("py-read")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-py-read")
+        defer { directory.remove() }
         let url = directory.file("ours.safetensors")
         let file = SafeTensorsFile(
             tensors: [
@@ -41,8 +42,8 @@ import Testing
     }
 
     @Test func weLoadWhatPythonWrites() throws {
-        let directory = try ScratchDirectory("py-write")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-py-write")
+        defer { directory.remove() }
         let url = directory.file("theirs.safetensors")
         let script = """
             import sys, numpy as np

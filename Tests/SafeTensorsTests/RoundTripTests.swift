@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 @testable import SafeTensors
 import RandomStreams
 
@@ -38,8 +39,8 @@ import RandomStreams
         #expect(header.contains(#"bell \u0007 é"#))
         #expect(header.contains(#"quote \" backslash \\ newline \n tab \t"#))
 
-        let directory = try ScratchDirectory("all-dtypes")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-all-dtypes")
+        defer { directory.remove() }
         let url = directory.file("all.safetensors")
         try SafeTensors.write(file, to: url)
         #expect(try SafeTensors.read(from: url) == file)
@@ -60,8 +61,8 @@ import RandomStreams
             "optimizer.step": try Tensor(int64: [123_456_789_012], shape: []),
             "value.bias": try Tensor(float64: [.nan, -1e-300], shape: [2]),
         ])
-        let directory = try ScratchDirectory("typed")
-        defer { directory.cleanUp() }
+        let directory = try TestScratch("safetensors-typed")
+        defer { directory.remove() }
         try SafeTensors.write(file, to: directory.file("c.safetensors"))
         let back = try SafeTensors.read(from: directory.file("c.safetensors"))
         #expect(try back.tensors["policy.weight"]?.float32Values() == weights)

@@ -2,24 +2,6 @@ import Foundation
 @testable import SafeTensors
 import RandomStreams
 
-/// A fresh, empty directory for one test, removed by `cleanUp()`.
-struct ScratchDirectory {
-    let url: URL
-
-    init(_ name: String) throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("drats-safetensors-\(getpid())-\(name)")
-        try? FileManager.default.removeItem(at: url)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-
-    var contents: [String] { (try? FileManager.default.contentsOfDirectory(atPath: url.path).sorted()) ?? [] }
-
-    func cleanUp() { try? FileManager.default.removeItem(at: url) }
-}
-
 extension SplitMix64 {
     mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }
