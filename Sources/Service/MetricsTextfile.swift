@@ -1,4 +1,5 @@
 import Daemon
+import FileIO
 import Foundation
 
 /// `dratsd serve --metrics-textfile PATH`: the service's state in Prometheus's text exposition
@@ -66,7 +67,7 @@ final class MetricsTextfile {
         }
         tails = tails.filter { id, _ in running.contains { $0.id == id } }
         let text = Self.render(counts: counts, running: running, evaluations: evaluations, status: status, up: up, now: now)
-        try AtomicFile.write(text: text, to: path, permissions: 0o644)
+        try DaemonError.mapping { () throws(FileIOError) in try AtomicFile.write(text: text, to: path, permissions: 0o644) }
     }
 
     /// The exposition text (pure, for tests).
