@@ -49,6 +49,7 @@ extension FileIOError.Operation {
         case .stat: "stat"
         case .write, .writeTemporary: "write"
         case .fsync, .syncTemporary, .syncDirectory: "fsync"
+        case .truncate: "truncate"
         case .truncateTornLine: "truncate torn line of"
         case .appendToClosed: "append to closed"
         case .syncClosed: "sync closed"

@@ -20,7 +20,7 @@ public enum FileIOError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The step of a file operation that failed.
     public enum Operation: Equatable, Sendable {
-        case open, openForAppending, openForRepair, read, stat, write, fsync, truncateTornLine
+        case open, openForAppending, openForRepair, read, stat, write, fsync, truncate, truncateTornLine
         case appendToClosed, syncClosed, createDirectory, setPermissions, openDirectory, syncDirectory
         /// The steps of an atomic replacement; each carries the temporary file's path.
         case createTemporary(String), syncTemporary(String), closeTemporary(String), renameTemporary(String)
@@ -74,6 +74,7 @@ extension FileIOError.Operation {
         case .stat: "stat"
         case .write: "write"
         case .fsync: "fsync"
+        case .truncate: "truncate"
         case .truncateTornLine: "truncate the torn last line of"
         case .appendToClosed: "append to closed"
         case .syncClosed: "sync closed"

@@ -34,11 +34,16 @@ final class RunTensorBoard {
         }
         let seconds = max(Int64(now.timeIntervalSince1970), latestSeconds + 1)
         path = directory + "/" + EventFileName.make(unixSeconds: seconds, host: ProcessInfo.processInfo.hostName)
-        appender = try FileAppender(path: path)
+        let path = self.path
+        let appender = try DaemonError.mapping { () throws(FileIOError) in try FileAppender(path: path) }
+        self.appender = appender
         if appender.size == 0 {
-            try appender.append(EventRecord.framed(Event(wallTime: now.timeIntervalSince1970, step: 0,
-                                                         content: .fileVersion(Event.currentFileVersion)).encoded()))
-            try appender.sync()
+            let version = EventRecord.framed(Event(wallTime: now.timeIntervalSince1970, step: 0,
+                                                   content: .fileVersion(Event.currentFileVersion)).encoded())
+            try DaemonError.mapping { () throws(FileIOError) in
+                try appender.append(version)
+                try appender.sync()
+            }
         }
     }
 
@@ -46,11 +51,12 @@ final class RunTensorBoard {
     func append(_ records: [MetricsLine.Record], wallTime: Double = Date().timeIntervalSince1970) throws(DaemonError) {
         for record in records {
             let event = Event(wallTime: wallTime, step: Int64(record.envSteps), content: .scalars(record.tensorBoardScalars))
-            try appender.append(EventRecord.framed(event.encoded()))
+            let bytes = EventRecord.framed(event.encoded())
+            try DaemonError.mapping { () throws(FileIOError) in try appender.append(bytes) }
         }
     }
 
-    func sync() throws(DaemonError) { try appender.sync() }
+    func sync() throws(DaemonError) { try DaemonError.mapping { () throws(FileIOError) in try appender.sync() } }
 
     func close() { try? appender.close() }
 
@@ -68,8 +74,10 @@ final class RunTensorBoard {
             keep = offset
         }
         guard keep < bytes.count else { return }
-        let appender = try FileAppender(path: file)
-        try appender.truncate(to: Int64(keep))
-        try appender.close()
+        try DaemonError.mapping { () throws(FileIOError) in
+            let appender = try FileAppender(path: file)
+            try appender.truncate(to: Int64(keep))
+            try appender.close()
+        }
     }
 }
