@@ -1,19 +1,28 @@
 // swift-tools-version: 6.1
 // drats: a training daemon for multi-task reinforcement learning with DRATS task sampling.
 //
-// Layers, dependencies pointing down only:
-//   RandomStreams (seeded generators), WorkerThreads (persistent threads), JSONLines,
-//   FileIO (atomic file replacement, line files): no dependencies
-//   CSystemODE, CSystemBLAS (C interop)
-//   -> Physics (the only module importing CSystemODE), Networks (the only one importing CSystemBLAS)
-//   -> Manipulation (Sawyer arm, env contract, MetaWorld tasks)
-//   -> PPO (PolicyServing: a checkpoint's policy for inference), Samplers -> Trainer -> Daemon
-//   -> dratsd (command definitions only)
+// Layers, dependencies pointing down only. Each module is listed at its rank: one above the
+// highest-ranked module it depends on (the graph of the targets below; test support excluded).
+//   0  C interop: CSystemODE, CSystemBLAS, CNetworkKernels (the AVX-512 small-batch kernel);
+//      no dependencies: RandomStreams (seeded generators, FNV-1a), WorkerThreads (persistent
+//      threads), JSONLines (our JSON reader and writer), FileIO (atomic files, appenders, line
+//      reading), TaskRewards (MetaWorld's reward shaping, pure functions)
+//   1  Physics (the only module importing CSystemODE), Networks (the only one importing
+//      CSystemBLAS and CNetworkKernels), Samplers, GridWorld, SafeTensors (checkpoint files),
+//      Daemon (the run store: state directory, run database and queue, run folders)
+//   2  Manipulation (Sawyer arm, env contract, MetaWorld tasks), PPO, TensorBoardEvents
+//   3  Trainer, PolicyServing (a checkpoint's policy for inference), RunConfiguration (YAML configs)
+//   4  Experiments (grid-world training slots), MetaWorldTraining (MT10 training slots),
+//      Operations (what the CLI does to the store), Reporting (dratsd report)
+//   5  RunExecution (one run trained to its budget with logs, metrics and checkpoints)
+//   6  Service (dratsd serve)
+//   7  dratsd (command definitions only)
 import PackageDescription
 
 let package = Package(
     name: "drats",
-    platforms: [.macOS(.v14)],
+    // Linux only (Debian): the code calls Glibc, uses SOCK_CLOEXEC, O_TMPFILE, /proc and
+    // systemd's notify socket, and links ODE and OpenBLAS from apt. No other platform is claimed.
     products: [
         .executable(name: "dratsd", targets: ["dratsd"]),
     ],
@@ -64,9 +73,9 @@ let package = Package(
 
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["RandomStreams", "PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),
-        .target(name: "Experiments", dependencies: ["RandomStreams", "Trainer", "GridWorld", "Samplers", "PPO"]),
+        .target(name: "Experiments", dependencies: ["RandomStreams", "Trainer", "GridWorld", "Samplers", "PPO", "Networks"]),
         .target(name: "MetaWorldTraining", dependencies: ["RandomStreams", "Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
-        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["RandomStreams", "MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess"]),
+        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["RandomStreams", "MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess", "Networks", "Physics", "WorkerThreads"]),
 
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers", dependencies: ["RandomStreams"]),
@@ -103,7 +112,7 @@ let package = Package(
             name: "RunConfiguration",
             dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", "JSONLines", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Operations", dependencies: ["Daemon", "FileIO", "RunConfiguration"]),
+        .target(name: "Operations", dependencies: ["Daemon", "FileIO", "RunConfiguration", "Samplers"]),
 
         // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
         .target(
@@ -113,11 +122,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RunExecutionTests",
-            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors", "MallocCounter", "TensorBoardEvents", "TestScratch"]
+            dependencies: ["RunExecution", "Daemon", "RunConfiguration", "Trainer", "SafeTensors", "MallocCounter", "TensorBoardEvents", "TestScratch", "PPO", "Samplers"]
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
-        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "FileIO", "RunConfiguration", "Networks"]),
+        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "FileIO", "RunConfiguration", "Networks", "Samplers"]),
         .testTarget(name: "ReportingTests", dependencies: ["RandomStreams", "Reporting", "Daemon", "ChildProcess", "Networks"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
@@ -140,14 +149,15 @@ let package = Package(
                 "FileIO",
                 "RunExecution",
                 "Reporting",
+                "Samplers",
                 "Service",
             ]
         ),
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd", "ChildProcess", "TestScratch"]),
-        .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "PPO", "Samplers", "TestScratch"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Daemon", "RunConfiguration"]),
+        .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "PPO", "Samplers", "TestScratch", "Networks"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Daemon", "RunConfiguration", "PPO", "Samplers"]),
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),
         .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
@@ -156,10 +166,10 @@ let package = Package(
         .testTarget(name: "PolicyServingTests", dependencies: ["RandomStreams", "PolicyServing", "PPO", "Networks", "SafeTensors", "MallocCounter", "ChildProcess", "TestScratch"]),
         .testTarget(name: "PPOTests", dependencies: ["RandomStreams", "PPO", "Networks", "NetworkReference", "MallocCounter", "SafeTensors", "ChildProcess"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
-        .testTarget(name: "ManipulationTests", dependencies: ["RandomStreams", "Manipulation", "MallocCounter"]),
+        .testTarget(name: "ManipulationTests", dependencies: ["RandomStreams", "Manipulation", "MallocCounter", "Physics", "TaskRewards"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["RandomStreams", "SafeTensors", "FileIO", "ChildProcess", "TestScratch"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["RandomStreams", "GridWorld"]),
-        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors", "Networks", "WorkerThreads"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
         .testTarget(
             name: "TaskRewardsTests",
@@ -179,3 +189,10 @@ let package = Package(
         ),
     ]
 )
+
+// Every Swift target sees only the members of modules it imports itself (Swift's upcoming
+// MemberImportVisibility), so what a file uses is what it imports, and the declared
+// dependencies above can be checked against the imports.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

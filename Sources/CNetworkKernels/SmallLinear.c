@@ -2,6 +2,10 @@
 // 20 AVX-512 accumulators; no packing, so a 10-row layer costs little more than reading its
 // weights once. Compiled for AVX-512F/VL only in these functions, chosen at run time.
 #include "CNetworkKernels.h"
+
+// The kernel exists only for x86-64; elsewhere it reports itself unavailable and every layer
+// stays on BLAS.
+#if defined(__x86_64__)
 #include <immintrin.h>
 
 /// [sum(a), sum(b), sum(c), sum(d)]: four horizontal sums sharing one shuffle tree.
@@ -92,3 +96,14 @@ int drats_small_linear(const float *x, int rows, const float *w, const float *b,
     small_linear_avx512(x, rows, w, b, inputs, outputs, y);
     return 1;
 }
+
+#else
+
+int drats_small_linear_available(void) { return 0; }
+
+int drats_small_linear(const float *x, int rows, const float *w, const float *b, int inputs, int outputs, float *y) {
+    (void)x; (void)rows; (void)w; (void)b; (void)inputs; (void)outputs; (void)y;
+    return 0;
+}
+
+#endif

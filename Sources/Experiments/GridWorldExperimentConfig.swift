@@ -1,3 +1,4 @@
+import Networks
 import PPO
 import Samplers
 import Trainer

@@ -1,4 +1,5 @@
 import Manipulation
+import PPO
 import Trainer
 
 /// Builds multi-task PPO runs on the simulated MetaWorld tasks: `config.ppo.numEnvs` training

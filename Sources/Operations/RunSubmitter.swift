@@ -1,5 +1,6 @@
 import Daemon
 import RunConfiguration
+import Samplers
 
 /// `submit`: validates a config file, resolves it and queues the run.
 public enum RunSubmitter {

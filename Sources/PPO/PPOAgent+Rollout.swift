@@ -1,4 +1,5 @@
 import Networks
+import RandomStreams
 import WorkerThreads
 
 /// Rollout inference: one row per environment slot, in slot order. Allocates nothing per call.

@@ -1,5 +1,6 @@
 import Foundation
 import Networks
+import PPO
 import RandomStreams
 
 /// Measures `dratsd policy`'s speed on a real checkpoint for `dratsd bench policy`: the

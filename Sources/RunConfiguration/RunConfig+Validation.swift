@@ -1,4 +1,5 @@
 import PPO
+import Samplers
 
 extension RunConfig {
     /// Every out-of-range value, each with its key path and what is allowed. Empty when the

@@ -6,6 +6,7 @@ import Darwin
 import Daemon
 import Foundation
 import RunConfiguration
+import Samplers
 
 /// `dratsd train CONFIG`: one run in the foreground, registered in the store like any other
 /// (so `list`, `show`, `logs` and `resume` work on it) but run by this process, without a service.

@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import PPO
 import RunConfiguration
 import SafeTensors
 import Trainer

@@ -3,6 +3,7 @@ import Foundation
 import Networks
 import RunConfiguration
 import SafeTensors
+import Samplers
 import Trainer
 
 /// One execution of a run by `RunExecutor`: the trainer, its files and its counters, from the

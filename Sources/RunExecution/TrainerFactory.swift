@@ -2,6 +2,7 @@ import Experiments
 import GridWorld
 import Manipulation
 import MetaWorldTraining
+import PPO
 import RunConfiguration
 import Trainer
 

@@ -1,3 +1,4 @@
+import PPO
 extension Trainer {
     /// Deterministic evaluation (docs/evaluation.md, 'The deterministic evaluation'): the Gaussian
     /// mean as the action, success counted at an episode's first success and its return taken there

@@ -1,5 +1,7 @@
+import Networks
 import PPO
 import Samplers
+import WorkerThreads
 
 extension Trainer {
     /// One training iteration, in the order it runs:

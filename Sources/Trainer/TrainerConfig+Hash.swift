@@ -1,4 +1,5 @@
 import Foundation
+import PPO
 import RandomStreams
 
 extension TrainerConfig {

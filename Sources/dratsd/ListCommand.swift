@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Foundation
 import Operations
 
 /// `dratsd list`: every run in the registry, oldest first.

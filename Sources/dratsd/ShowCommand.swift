@@ -1,4 +1,5 @@
 import ArgumentParser
+import Daemon
 import Operations
 
 /// `dratsd show RUN`: one run's state, progress and latest per-task figures.

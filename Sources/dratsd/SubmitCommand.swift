@@ -1,4 +1,6 @@
 import ArgumentParser
+import Daemon
+import Foundation
 import RunExecution
 import Operations
 import RunConfiguration

@@ -1,3 +1,4 @@
+import TaskRewards
 import Testing
 @testable import Manipulation
 

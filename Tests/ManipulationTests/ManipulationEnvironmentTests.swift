@@ -1,5 +1,6 @@
 import Foundation
 import MallocCounter
+import TaskRewards
 import Testing
 import Physics
 @testable import Manipulation

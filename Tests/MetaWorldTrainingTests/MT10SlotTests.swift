@@ -1,5 +1,6 @@
 import MallocCounter
 import Manipulation
+import Physics
 import Testing
 import Trainer
 @testable import MetaWorldTraining

@@ -1,9 +1,12 @@
 import Manipulation
+import Networks
 import PPO
+import Physics
 import Samplers
 import Testing
 @testable import MetaWorldTraining
 @testable import Trainer
+import WorkerThreads
 
 /// Multi-task PPO on the real simulation, tiny: fixed metric keys, the sampler's view of the
 /// episodes, identical numbers on one and two environment threads, faults counted not fatal.

@@ -1,6 +1,8 @@
 import Daemon
 import Foundation
+import PPO
 import RunConfiguration
+import Samplers
 import Testing
 @testable import Operations
 

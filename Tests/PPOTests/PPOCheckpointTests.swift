@@ -1,4 +1,5 @@
 import Foundation
+import RandomStreams
 import Testing
 import Networks
 import SafeTensors

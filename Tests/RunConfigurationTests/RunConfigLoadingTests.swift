@@ -1,4 +1,5 @@
 import Foundation
+import Networks
 import PPO
 import Samplers
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import Samplers
 import Testing
 import RunConfiguration
 

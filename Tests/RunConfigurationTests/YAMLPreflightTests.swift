@@ -1,4 +1,5 @@
 import Dispatch
+import PPO
 import Testing
 @testable import RunConfiguration
 

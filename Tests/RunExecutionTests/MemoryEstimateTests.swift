@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import MallocCounter
+import PPO
 import RunConfiguration
 @testable import RunExecution
 import SafeTensors

@@ -2,6 +2,7 @@ import Daemon
 import Foundation
 import RunConfiguration
 @testable import RunExecution
+import Samplers
 import Testing
 
 /// A full disk under the run database (it used to wedge the queue): SQLite's COMMIT fails with

@@ -3,6 +3,7 @@ import Foundation
 import RunConfiguration
 @testable import RunExecution
 import SafeTensors
+import Samplers
 import TestScratch
 
 /// A fresh state directory with its store, removed at the end of the test.

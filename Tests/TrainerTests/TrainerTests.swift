@@ -1,10 +1,12 @@
 import Foundation
+import Networks
 import Testing
 import Experiments
 import MallocCounter
 import PPO
 import Samplers
 @testable import Trainer
+import WorkerThreads
 
 /// The training loop on the grid-world slots: determinism, the sampler's view of episodes,
 /// the observation layout, the metric keys, setup validation and evaluation isolation.

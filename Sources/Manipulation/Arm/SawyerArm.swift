@@ -1,3 +1,4 @@
+import Foundation
 import Physics
 
 /// The Sawyer arm as rigid bodies in a `World`: 7 damped hinges, the gripper (base, two sliding

@@ -1,4 +1,5 @@
 import RandomStreams
+import TaskRewards
 
 /// MetaWorld's fixed layouts: a suite seed fixes 50 distinct random vectors per task (drawn with
 /// the task's rejection rule, `TaskSpec.sampleLayouts`); a reset picks one of them.

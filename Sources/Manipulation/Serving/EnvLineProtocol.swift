@@ -1,5 +1,6 @@
 import Foundation
 import JSONLines
+import Physics
 
 /// The `dratsd env` protocol: one JSON object per input line, one JSON line per answer, so that
 /// any language can drive a task. Malformed requests get `{"error": ...}` and the session goes on.

@@ -1,3 +1,4 @@
+import Foundation
 /// The report's runs as plain tables for other tools (`dratsd report --export csv`):
 ///
 /// - `tidy.csv`, one row per number: `run,sweep,sampler,seed,task,env_steps,metric,value`, with

@@ -2,6 +2,7 @@ import Daemon
 import FileIO
 import Foundation
 import RunConfiguration
+import Samplers
 
 /// One run as a report sees it: who it is (sampler, seed, budget, tasks) and its metrics.
 public struct ReportRun: Sendable, Equatable {
