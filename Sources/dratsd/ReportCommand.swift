@@ -4,6 +4,14 @@ import Reporting
 
 extension Report.Export: ExpressibleByArgument {}
 
+/// What `dratsd report` groups runs by.
+enum ReportGrouping: String, CaseIterable, ExpressibleByArgument {
+    /// The sampler (`uniform`, `drats`, ...): the sampler comparison.
+    case sampler
+    /// The config's `run.name`: an ablation of other settings under one sampler.
+    case name
+}
+
 /// `dratsd report RUN... [--folder PATH]...`: compare samplers over runs with tables and plots.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,6 +47,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the summary numbers as JSON on stdout (the files are written too).")
     var json = false
 
+    @Option(name: .customLong("group-by"), help: ArgumentHelp(
+        "Group runs by their sampler (the sampler comparison) or by their config's run.name (an ablation under one sampler); the tables and plots then label groups by name.",
+        valueName: "sampler|name"))
+    var grouping: ReportGrouping = .sampler
+
     @Option(help: ArgumentHelp(
         "Also write the runs as tables: csv gives tidy.csv (run, sweep, sampler, seed, task, env_steps, metric, value) and scores.csv (runs x tasks success at the common final evaluation, for rliable); repeatable.",
         valueName: "format"))
@@ -62,6 +75,14 @@ struct ReportCommand: ParsableCommand {
             loaded = try ReportBuilder.loadRuns(queries: runs, all: all, store: store, stateDirectory: directory)
         }
         for folder in folders { loaded.append(try ReportRun.load(folder: folder)) }
+        if grouping == .name {
+            // The report groups and labels by `sampler`; under --group-by name that is the run's name.
+            loaded = loaded.map { run in
+                var run = run
+                run.sampler = run.name
+                return run
+            }
+        }
         let report = try ReportBuilder.build(loaded, successThreshold: successThreshold)
         for (runID, reason) in report.skipped {
             FileHandle.standardError.write(Data("left out \(runID): \(reason)\n".utf8))

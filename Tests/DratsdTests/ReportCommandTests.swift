@@ -93,6 +93,15 @@ import Testing
         #expect(fromFolders.stdout == result.stdout)
         #expect(!FileManager.default.fileExists(atPath: scratch.root.appendingPathComponent("no-state").path),
                 "a report of folders alone opens no state directory")
+        // Grouped by name, runs of one sampler under two names are two groups.
+        try Self.gridConfig.replacingOccurrences(of: "name: grid", with: "name: grid-b")
+            .write(to: archive.appendingPathComponent(ids[1]).appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let byName = try DratsdBinary.run(["report"] + folderArguments + ["--group-by", "name", "--out", out + "-names", "--json"])
+        try #require(byName.status == 0, "\(byName.stderr)")
+        let groups = try #require((try JSONSerialization.jsonObject(with: Data(byName.stdout.utf8)) as? [String: Any])?["samplers"] as? [[String: Any]])
+        #expect(groups.compactMap { $0["sampler"] as? String }.sorted() == ["grid", "grid-b"])
+        let badGrouping = try DratsdBinary.run(["report"] + folderArguments + ["--group-by", "seed"])
+        #expect(badGrouping.status != 0 && badGrouping.stderr.contains("--group-by"))
         let notAFolder = try scratch.dratsd(["report", "--folder", config, "--out", out])
         #expect(notAFolder.status != 0)
         #expect(notAFolder.stderr.contains(config) && notAFolder.stderr.contains("not a directory"))
