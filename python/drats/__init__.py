@@ -3,6 +3,11 @@ checkpoints' policies in numpy (`load_policy`, needs the optional `safetensors` 
 
 Importing the package registers `drats/reach-v3` ... `drats/window-close-v3` with gymnasium;
 `gymnasium.make` of a task this dratsd build does not simulate raises `TaskNotServedError`.
+
+MetaWorld's API: `drats.MT10(seed)` (`train_classes`, `train_tasks`, `env.set_task(task)`),
+`drats.MT1(name, seed)`, `gymnasium.make_vec("drats/MT10", vector_strategy=..., seed=...,
+use_one_hot=..., terminate_on_success=..., max_episode_steps=...)` and
+`gymnasium.make("drats/MT1", env_name=...)`, as MetaWorld 3.x's `Meta-World/...` ids.
 """
 
 import gymnasium
@@ -10,12 +15,20 @@ import gymnasium
 from .binary import DRATSD_ENV_VAR, find_dratsd, served_tasks
 from .checkpoint import CheckpointError, Policy, load_policy
 from .env import DratsEnv
+from .metaworld import MT1, MT10, MT50, Benchmark, MetaWorldEnv, Task, make_mt_envs
 from .errors import DratsdExitedError, DratsdNotFoundError, DratsdRequestError, DratsError, TaskNotServedError
 from .tasks import MAX_EPISODE_STEPS, MT10_TASKS
 from .vector import OneHotTaskId, make_mt10_vector_env
 from .vector_env import DratsVectorEnv
 
 __all__ = [
+    "Benchmark",
+    "MT1",
+    "MT10",
+    "MT50",
+    "MetaWorldEnv",
+    "Task",
+    "make_mt_envs",
     "CheckpointError",
     "DRATSD_ENV_VAR",
     "DratsEnv",
@@ -50,3 +63,8 @@ for _task in MT10_TASKS:
             kwargs={"task": _task},
             max_episode_steps=MAX_EPISODE_STEPS,
         )
+
+if "drats/MT10" not in gymnasium.registry:
+    gymnasium.register(id="drats/MT10", vector_entry_point="drats.metaworld:_mt10_vector_entry_point", kwargs={})
+if "drats/MT1" not in gymnasium.registry:
+    gymnasium.register(id="drats/MT1", entry_point="drats.metaworld:_mt1_entry_point", kwargs={})

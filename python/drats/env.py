@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import pickle
 from typing import Any, Dict, Optional, Tuple
 
 import gymnasium
 import numpy as np
+from gymnasium.utils import seeding
 
 from . import spaces
 from .binary import find_dratsd, served_tasks
@@ -26,6 +29,9 @@ class DratsEnv(gymnasium.Env):
     to one of them (MetaWorld's behaviour), "random" draws a fresh layout on every reset. The
     binary is `dratsd_path`, else $DRATSD, else `dratsd` on PATH. A request the binary leaves
     unanswered for `timeout_seconds` (None: no limit) kills it and raises `DratsdExitedError`.
+
+    `set_task(task)` (MetaWorld's) fixes the layout of every later reset to the task's, as
+    MetaWorld freezes its rand_vec; see `drats.MT10`.
     """
 
     metadata = {"render_modes": []}
@@ -39,6 +45,7 @@ class DratsEnv(gymnasium.Env):
         timeout_seconds: Optional[float] = 60.0,
     ):
         super().__init__()
+        self._task_layout: Optional[int] = None
         if layout_mode not in LAYOUT_MODES:
             raise ValueError(f"layout_mode {layout_mode!r} is not one of {', '.join(LAYOUT_MODES)}")
         if isinstance(suite_seed, bool) or not isinstance(suite_seed, (int, np.integer)) or not 0 <= suite_seed < 2**64:
@@ -62,7 +69,8 @@ class DratsEnv(gymnasium.Env):
     def reset(
         self, *, seed: Optional[int] = None, options: Optional[Dict[str, Any]] = None
     ) -> Tuple[np.ndarray, Dict[str, Any]]:
-        """Starts an episode. options: {"layout": k} picks suite layout k (suite mode only)."""
+        """Starts an episode. options: {"layout": k} picks suite layout k (suite mode only);
+        without it, the layout of the task given to `set_task`, if any."""
         self.send_reset(seed=seed, options=options)
         return self.receive_reset()
 
@@ -77,7 +85,7 @@ class DratsEnv(gymnasium.Env):
     def send_reset(self, *, seed: Optional[int] = None, options: Optional[Dict[str, Any]] = None) -> None:
         """Checks the arguments and sends the reset request; `receive_reset` returns its result."""
         options = dict(options or {})
-        layout = options.pop("layout", None)
+        layout = options.pop("layout", self._task_layout)
         if options:
             raise ValueError(f"unknown reset options {sorted(options)}; the only option is 'layout'")
         layout_seed = None if layout is None else self._layout_seed(layout)
@@ -129,6 +137,49 @@ class DratsEnv(gymnasium.Env):
             process.close()
         super().close()
 
+    # MetaWorld's task interface.
+
+    def set_task(self, task) -> None:
+        """MetaWorld's `env.set_task(task)`: every later reset plays the task's layout.
+
+        `task` is a `drats.Task` of this environment's task (from `drats.MT10(seed).train_tasks`):
+        its data names a suite seed and one of that suite's 50 layouts. A suite seed other than
+        this environment's restarts the dratsd process with it. A task of another environment,
+        or MetaWorld's own task objects (MuJoCo rand_vecs drats cannot place), raise ValueError.
+        """
+        env_name = getattr(task, "env_name", None)
+        data = getattr(task, "data", None)
+        if not isinstance(env_name, str) or not isinstance(data, bytes):
+            raise TypeError(
+                f"set_task expects a task with env_name and data (from drats.MT10(...).train_tasks), got {task!r}"
+            )
+        if env_name != self.task:
+            raise ValueError(
+                f"the task is one of {env_name!r}, but this environment simulates {self.task!r}; "
+                f"pick a task with task.env_name == {self.task!r}"
+            )
+        if self.layout_mode != "suite":
+            raise ValueError("set_task needs layout_mode='suite': tasks are layouts of the suite")
+        suite_seed, layout = decode_task_data(data)
+        if suite_seed != self.suite_seed:
+            timeout = self._process.timeout_seconds
+            self._process.close()
+            self._process = DratsdProcess(self.dratsd_path, self.task, suite_seed, self.layout_mode, timeout)
+            self.suite_seed = suite_seed
+        self._task_layout = layout
+
+    @property
+    def task_layout(self) -> Optional[int]:
+        """The suite layout that `set_task` fixed (None: each reset picks one of the 50)."""
+        return self._task_layout
+
+    def seed(self, seed: Optional[int] = None) -> list:
+        """MetaWorld's `env.seed(seed)`: seeds the environment's generator and its spaces."""
+        self._np_random, used = seeding.np_random(seed)
+        self.action_space.seed(used)
+        self.observation_space.seed(used)
+        return [used]
+
     def _layout_seed(self, layout) -> int:
         if self.layout_mode != "suite":
             raise ValueError("the 'layout' reset option needs layout_mode='suite'")
@@ -139,3 +190,46 @@ class DratsEnv(gymnasium.Env):
 
     def __repr__(self) -> str:
         return f"DratsEnv(task={self.task!r}, suite_seed={self.suite_seed}, layout_mode={self.layout_mode!r})"
+
+
+_TASK_DATA_KEYS = {"suite_seed", "layout", "partially_observable"}
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Unpickles only plain values: a task's data must never run code or import modules."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(
+            f"it refers to {module}.{name}; a drats task's data holds plain numbers only "
+            "(MetaWorld's own tasks carry MuJoCo rand_vecs, which drats cannot place: use "
+            "drats.MT10(seed=...).train_tasks)"
+        )
+
+
+def encode_task_data(suite_seed: int, layout: int) -> bytes:
+    """A task's data: the pickled dict {"suite_seed", "layout", "partially_observable": False}."""
+    return pickle.dumps({"suite_seed": int(suite_seed), "layout": int(layout), "partially_observable": False})
+
+
+def decode_task_data(data: bytes) -> Tuple[int, int]:
+    """(suite seed, layout) of a task's data; ValueError names what is wrong."""
+    try:
+        values = _PlainUnpickler(io.BytesIO(data)).load()
+    except Exception as error:  # noqa: BLE001 - any failure means "not a drats task"
+        raise ValueError(f"the task's data is not a drats layout: {error}") from None
+    if not isinstance(values, dict) or set(values) != _TASK_DATA_KEYS:
+        raise ValueError(
+            f"the task's data is not a drats layout: expected the keys {sorted(_TASK_DATA_KEYS)}, "
+            f"got {sorted(values) if isinstance(values, dict) else type(values).__name__}"
+        )
+    suite_seed, layout = values["suite_seed"], values["layout"]
+    if isinstance(suite_seed, bool) or not isinstance(suite_seed, int) or not 0 <= suite_seed < 2**64:
+        raise ValueError(f"the task's suite_seed {suite_seed!r} must be an integer in [0, 2**64)")
+    if isinstance(layout, bool) or not isinstance(layout, int) or not 0 <= layout < _LAYOUTS_PER_SUITE:
+        raise ValueError(f"the task's layout {layout!r} must be an integer in 0..{_LAYOUTS_PER_SUITE - 1}")
+    if values["partially_observable"] is not False:
+        raise ValueError(
+            "the task asks for a partially observable (goal-hidden, ML) environment; drats "
+            "observations always include the goal (MT benchmarks)"
+        )
+    return suite_seed, layout
