@@ -8,7 +8,6 @@ from typing import Any, Dict, Optional, Tuple
 
 import gymnasium
 import numpy as np
-from gymnasium.utils import seeding
 
 from . import spaces
 from .binary import find_dratsd, served_tasks
@@ -172,13 +171,6 @@ class DratsEnv(gymnasium.Env):
     def task_layout(self) -> Optional[int]:
         """The suite layout that `set_task` fixed (None: each reset picks one of the 50)."""
         return self._task_layout
-
-    def seed(self, seed: Optional[int] = None) -> list:
-        """MetaWorld's `env.seed(seed)`: seeds the environment's generator and its spaces."""
-        self._np_random, used = seeding.np_random(seed)
-        self.action_space.seed(used)
-        self.observation_space.seed(used)
-        return [used]
 
     def _layout_seed(self, layout) -> int:
         if self.layout_mode != "suite":

@@ -76,6 +76,14 @@ class MetaWorldEnv(DratsEnv):
         if seed is not None:
             self.seed(seed)
 
+    def seed(self, seed: Optional[int] = None) -> List[int]:
+        """MetaWorld's `env.seed(seed)`: seeds the environment's generator and its spaces.
+        (gymnasium's checker warns that `seed` methods are no longer standard; MetaWorld has one.)"""
+        self.np_random, used = seeding.np_random(seed)
+        self.action_space.seed(used)
+        self.observation_space.seed(used)
+        return [used]
+
 
 def _class_name(task: str) -> str:
     return "".join(part.capitalize() for part in task.split("-")) + "Env"
