@@ -302,3 +302,18 @@ def test_stable_baselines3_make_vec_env_over_single_task_envs(dratsd_path):
         assert actions.shape == (2, 4)
     finally:
         envs.close()
+    # Several tasks, one policy: one OneHotTaskId-wrapped env per task (python/README.md).
+    from stable_baselines3.common.monitor import Monitor
+    from stable_baselines3.common.vec_env import DummyVecEnv
+
+    tasks = ["reach-v3", "push-v3"]
+    multi = DummyVecEnv([
+        lambda t=t: Monitor(drats.OneHotTaskId(drats.DratsEnv(t, dratsd_path=dratsd_path), t)) for t in tasks
+    ])
+    try:
+        observations = multi.reset()
+        assert observations.shape == (2, 49)
+        np.testing.assert_array_equal(observations[:, 39:], np.eye(MT10_SIZE)[:2])
+        stable_baselines3.PPO("MlpPolicy", multi, n_steps=16, batch_size=16, n_epochs=1, seed=0).learn(32)
+    finally:
+        multi.close()
