@@ -65,6 +65,11 @@ for _task in MT10_TASKS:
         )
 
 if "drats/MT10" not in gymnasium.registry:
-    gymnasium.register(id="drats/MT10", vector_entry_point="drats.metaworld:_mt10_vector_entry_point", kwargs={})
+    gymnasium.register(
+        id="drats/MT10",
+        entry_point="drats.metaworld:_mt10_single_entry_point",
+        vector_entry_point="drats.metaworld:_mt10_vector_entry_point",
+        kwargs={},
+    )
 if "drats/MT1" not in gymnasium.registry:
     gymnasium.register(id="drats/MT1", entry_point="drats.metaworld:_mt1_entry_point", kwargs={})

@@ -348,6 +348,15 @@ def _mt10_vector_entry_point(num_envs: Optional[int] = None, **kwargs: Any):
     return make_mt_envs("MT10", **kwargs)
 
 
+def _mt10_single_entry_point(**kwargs: Any):
+    """`gymnasium.make("drats/MT10")`, or make_vec with a vectorization_mode: refused clearly."""
+    raise gymnasium.error.Error(
+        "drats/MT10 is a vector environment of the 10 tasks: use gymnasium.make_vec(\"drats/MT10\", "
+        "vector_strategy=\"sync\" or \"async\", ...) without vectorization_mode, or "
+        "gymnasium.make(\"drats/MT1\", env_name=...) / gymnasium.make(\"drats/<task>\") for one task"
+    )
+
+
 def _mt1_entry_point(env_name: str, **kwargs: Any) -> gymnasium.Env:
     """`gymnasium.make("drats/MT1", env_name="reach-v3", ...)`: one task, its 50 layouts."""
     return make_mt_envs(env_name, **kwargs)

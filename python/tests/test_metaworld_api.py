@@ -271,6 +271,10 @@ def test_make_vec_refuses_what_drats_cannot_do(dratsd_path):
         make(recurrent_info_in_obs=True)
     with pytest.raises(ValueError, match="num_goals 51"):
         make(num_goals=51)
+    with pytest.raises(gymnasium.error.Error, match="vector environment.*vector_strategy"):
+        make(vectorization_mode="sync")
+    with pytest.raises(gymnasium.error.Error, match="vector environment.*drats/MT1"):
+        gymnasium.make("drats/MT10")
 
 
 def test_make_vec_num_goals_limits_the_layouts(dratsd_path):
