@@ -14,7 +14,7 @@ UNITDIR   ?= /etc/systemd/system
 # `make run` keeps its runs here (in the repository, git-ignored) unless told otherwise.
 STATE_DIR ?= $(CURDIR)/.drats-state
 
-.PHONY: deps python-deps build run test test-kernels python-test bench experiment experiment-report clean install install-files
+.PHONY: deps python-deps build run test test-kernels python-test bench experiment experiment-report archive clean install install-files
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
 ##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -118,6 +118,21 @@ experiment: build
 ## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
 experiment-report: build
 	$(BIN) report $$(grep '^r-' experiment-runs.txt) --state-dir $(STATE_DIR) --out report
+
+## archive: copies the completed runs among the ids in RUNS (a file, one id per line, as make
+##          experiment writes) from $(STATE_DIR) into results/$(NAME)/<id>/: config.yaml and
+##          metrics.jsonl, which `dratsd report --folder` reads. Runs not completed are named and
+##          left out. A state directory lives on one machine; results/ is kept in git.
+archive: build
+	@test -n "$(RUNS)" -a -n "$(NAME)" || { echo "archive: set RUNS=<file of run ids> and NAME=<folder under results/>" >&2; exit 2; }
+	@mkdir -p results/$(NAME); \
+	for id in $$(grep '^r-' $(RUNS)); do \
+	  state=$$($(BIN) show $$id --state-dir $(STATE_DIR) | awk '$$1 == "state" {print $$2}'); \
+	  if [ "$$state" != completed ]; then echo "archive: $$id is $${state:-unknown}, left out"; continue; fi; \
+	  mkdir -p results/$(NAME)/$$id; \
+	  cp $(STATE_DIR)/runs/$$id/config.yaml $(STATE_DIR)/runs/$$id/metrics.jsonl results/$(NAME)/$$id/; \
+	  echo "archive: results/$(NAME)/$$id"; \
+	done
 
 ## install: builds the release binary and installs it as $(DESTDIR)$(PREFIX)/bin/dratsd, with the
 ##          systemd unit as $(DESTDIR)$(UNITDIR)/dratsd.service (ExecStart pointing at that binary).
