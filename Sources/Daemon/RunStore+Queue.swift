@@ -62,3 +62,31 @@ extension RunStore {
         try read { db in try RunRecord.filter(RunRecord.RunColumns.state == state.rawValue).fetchCount(db) }
     }
 }
+
+extension RunStore {
+    /// Queues a run moved here from another state directory under its own id `id`, with the
+    /// environment steps its newest checkpoint holds. Refused when the id is taken here.
+    @discardableResult
+    public func submitImported(_ submission: RunSubmission, id: String, envSteps: Int64,
+                               at now: Date = Date()) throws(DaemonError) -> RunRecord {
+        try submission.validate()
+        guard RunIDGenerator.isWellFormed(id) else {
+            throw .invalidField(field: "run id", value: "'\(id)'", allowed: "an id like r-20261125-k3x9qa")
+        }
+        return try write { db in
+            guard try !RunRecord.exists(db, key: id) else {
+                throw DaemonError.invalidField(field: "run id", value: id,
+                                               allowed: "an id not yet in this state directory; this one is (`dratsd show \(id)`)")
+            }
+            let record = RunRecord(
+                id: id, name: submission.name, configText: submission.configText, configSHA256: SHA256.hexDigest(of: submission.configText),
+                samplerName: submission.samplerName, seed: submission.seed, state: .queued,
+                createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
+                envSteps: envSteps, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
+                lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0, lostAttempts: 0,
+                cancelRequested: false, owner: nil, ownerHeartbeatAt: nil)
+            try record.insert(db)
+            return record
+        }
+    }
+}
