@@ -9,7 +9,8 @@
 //      reading), TaskRewards (MetaWorld's reward shaping, pure functions)
 //   1  Physics (the only module importing CSystemODE), Networks (the only one importing
 //      CSystemBLAS and CNetworkKernels), Samplers, GridWorld, SafeTensors (checkpoint files),
-//      Daemon (the run store: state directory, run database and queue, run folders)
+//      Daemon (the run store: state directory, run database and queue, run folders; SHA-256
+//      from swift-crypto)
 //   2  Manipulation (Sawyer arm, env contract, MetaWorld tasks), PPO, TensorBoardEvents
 //   3  Trainer, PolicyServing (a checkpoint's policy for inference), RunConfiguration (YAML configs)
 //   4  Experiments (grid-world training slots), MetaWorldTraining (MT10 training slots),
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: C interop
@@ -101,6 +103,7 @@ let package = Package(
                 "RandomStreams",
                 "FileIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
