@@ -5,7 +5,7 @@
 SWIFT     ?= swift
 # -enable-testing lets test targets use @testable import in an optimised build.
 SWIFTOPTS ?= -c release -Xswiftc -enable-testing
-APT_PKGS  := libode-dev libblas-dev liblapacke-dev libopenblas-dev libsqlite3-dev pkg-config
+APT_PKGS  := libode-dev libblas-dev liblapacke-dev libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN       := $(shell $(SWIFT) build $(SWIFTOPTS) --show-bin-path 2>/dev/null)/dratsd
 PREFIX    ?= /usr/local
@@ -16,15 +16,16 @@ STATE_DIR ?= $(CURDIR)/.drats-state
 
 .PHONY: deps python-deps build run test test-kernels python-test bench experiment experiment-report archive clean install install-files
 
-## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB) with
-##       apt-get and the Python safetensors + numpy packages (interop tests) with pip.
+## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB,
+##       zlib for PNG) with apt-get and the Python safetensors + numpy packages (interop tests) with pip.
 deps:
 	@if pkg-config --exists ode 2>/dev/null \
 	   && [ -f /usr/include/lapacke.h ] \
 	   && [ -f /usr/include/sqlite3.h ] \
+	   && [ -f /usr/include/zlib.h ] \
 	   && [ -f /usr/include/x86_64-linux-gnu/cblas.h -o -f /usr/include/cblas.h ] \
 	   && ls /usr/lib/*/openblas-pthread/libblas.so.3 >/dev/null 2>&1; then \
-	  echo "deps: ODE $$(pkg-config --modversion ode), BLAS, LAPACKE, OpenBLAS and SQLite present"; \
+	  echo "deps: ODE $$(pkg-config --modversion ode), BLAS, LAPACKE, OpenBLAS, SQLite and zlib present"; \
 	else \
 	  echo "deps: installing $(APT_PKGS)"; \
 	  export DEBIAN_FRONTEND=noninteractive; \

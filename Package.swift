@@ -3,10 +3,11 @@
 //
 // Layers, dependencies pointing down only. Each module is listed at its rank: one above the
 // highest-ranked module it depends on (the graph of the targets below; test support excluded).
-//   0  C interop: CSystemODE, CSystemBLAS, CNetworkKernels (the AVX-512 small-batch kernel);
-//      no dependencies: RandomStreams (seeded generators, FNV-1a), WorkerThreads (persistent
-//      threads), JSONLines (our JSON reader and writer), FileIO (atomic files, appenders, line
-//      reading), TaskRewards (MetaWorld's reward shaping, pure functions)
+//   0  C interop: CSystemODE, CSystemBLAS, CSystemZlib, CNetworkKernels (the AVX-512
+//      small-batch kernel); no dependencies: RandomStreams (seeded generators, FNV-1a),
+//      WorkerThreads (persistent threads), JSONLines (our JSON reader and writer), FileIO
+//      (atomic files, appenders, line reading), TaskRewards (MetaWorld's reward shaping, pure
+//      functions)
 //   1  Physics (the only module importing CSystemODE), Networks (the only one importing
 //      CSystemBLAS and CNetworkKernels), Samplers, GridWorld, SafeTensors (checkpoint files),
 //      Daemon (the run store: state directory, run database and queue, run folders; SHA-256
@@ -23,7 +24,8 @@ import PackageDescription
 let package = Package(
     name: "drats",
     // Linux only (Debian): the code calls Glibc, uses SOCK_CLOEXEC, O_TMPFILE, /proc and
-    // systemd's notify socket, and links ODE and OpenBLAS from apt. No other platform is claimed.
+    // systemd's notify socket, and links ODE, OpenBLAS and zlib from apt. No other platform is
+    // claimed.
     products: [
         .executable(name: "dratsd", targets: ["dratsd"]),
     ],
@@ -45,6 +47,11 @@ let package = Package(
             name: "CSystemBLAS",
             path: "CSystemBLAS",
             providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSystemZlib",
+            path: "CSystemZlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
 
         // MARK: Simulation
