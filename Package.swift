@@ -15,7 +15,8 @@
 //   2  Manipulation (Sawyer arm, env contract, MetaWorld tasks), PPO, TensorBoardEvents
 //   3  Trainer, PolicyServing (a checkpoint's policy for inference), RunConfiguration (YAML configs)
 //   4  Experiments (grid-world training slots), MetaWorldTraining (MT10 training slots),
-//      Operations (what the CLI does to the store), Reporting (dratsd report)
+//      Operations (what the CLI does to the store), Reporting (dratsd report; the only module
+//      importing CSystemZlib, for the PNG encoder's deflate and checksums)
 //   5  RunExecution (one run trained to its budget with logs, metrics and checkpoints)
 //   6  Service (dratsd serve)
 //   7  dratsd (command definitions only)
@@ -136,7 +137,7 @@ let package = Package(
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
-        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "FileIO", "RunConfiguration", "Networks", "Samplers"]),
+        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "FileIO", "RunConfiguration", "Networks", "Samplers", "CSystemZlib"]),
         .testTarget(name: "ReportingTests", dependencies: ["RandomStreams", "Reporting", "Daemon", "ChildProcess", "Networks"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
