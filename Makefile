@@ -102,23 +102,20 @@ bench: build
 	$(BIN) bench ppo --json-file bench/ppo.json
 
 ## experiment: queue the MT10 sampler comparison at 10M steps (configs/compare-mt10-10m/, budget in
-##             their comments) in $(STATE_DIR): DRATS and uniform with seeds 1-5, seed by seed, then
-##             Learning Progress, Learning Potential and Hard First with seeds 1-3 (19 runs, about
-##             10 hours of this machine; `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)`
-##             trains them and resumes them after a stop). The run ids go to experiment-runs.txt.
-EXPERIMENT_DIR := configs/compare-mt10-10m
+##             their comments) in $(STATE_DIR) as one sweep: the five samplers x seeds 1-5, seed by
+##             seed (so a comparison cut short has every sampler at equal seeds), 25 runs, about 6
+##             hours of this machine; `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)`
+##             trains them and resumes them after a stop. The sweep id and run ids go to experiment-runs.txt.
+EXPERIMENT_CONFIG := configs/compare-mt10-10m/uniform.yaml
+EXPERIMENT_SAMPLERS := uniform,drats,learning-progress,learning-potential,hard-first
 experiment: build
-	@set -e; out=experiment-runs.txt.partial; : > $$out; \
-	for seed in 1 2 3 4 5; do \
-	  $(BIN) submit $(EXPERIMENT_DIR)/uniform.yaml $(EXPERIMENT_DIR)/drats.yaml --seeds $$seed --state-dir $(STATE_DIR) >> $$out; \
-	done; \
-	$(BIN) submit $(addprefix $(EXPERIMENT_DIR)/,learning-progress.yaml learning-potential.yaml hard-first.yaml) \
-	  --seeds 1,2,3 --state-dir $(STATE_DIR) >> $$out; \
-	mv $$out experiment-runs.txt; cat experiment-runs.txt
+	$(BIN) sweep $(EXPERIMENT_CONFIG) run.seed=1..5 sampler.kind=$(EXPERIMENT_SAMPLERS) run.name=compare-mt10-10m \
+	  --name compare-mt10-10m --state-dir $(STATE_DIR) > experiment-runs.txt.partial
+	mv experiment-runs.txt.partial experiment-runs.txt; cat experiment-runs.txt
 
-## experiment-report: the comparison's tables and plots (dratsd report) of the runs in experiment-runs.txt, into report/.
+## experiment-report: the comparison's tables and plots (dratsd report) of the sweep in experiment-runs.txt, into report/.
 experiment-report: build
-	$(BIN) report $$(grep '^r-' experiment-runs.txt) --state-dir $(STATE_DIR) --out report
+	$(BIN) report --sweep $$(grep '^s-' experiment-runs.txt) --state-dir $(STATE_DIR) --out report
 
 ## archive: copies the completed runs among the ids in RUNS (a file, one id per line, as make
 ##          experiment writes) from $(STATE_DIR) into results/$(NAME)/<id>/: config.yaml and

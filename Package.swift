@@ -15,7 +15,8 @@
 //   2  Manipulation (Sawyer arm, env contract, MetaWorld tasks), PPO, TensorBoardEvents
 //   3  Trainer, PolicyServing (a checkpoint's policy for inference), RunConfiguration (YAML configs)
 //   4  Experiments (grid-world training slots), MetaWorldTraining (MT10 training slots),
-//      Operations (what the CLI does to the store), Reporting (dratsd report; the only module
+//      Operations (what the CLI does to the store, with the one check that a config file and
+//      its command-line overrides can be queued), Reporting (dratsd report; the only module
 //      importing CSystemZlib, for the PNG encoder's deflate and checksums)
 //   5  RunExecution (one run trained to its budget with logs, metrics and checkpoints)
 //   6  Service (dratsd serve)
@@ -128,7 +129,7 @@ let package = Package(
         // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
         .target(
             name: "RunExecution",
-            dependencies: ["Daemon", "FileIO", "RunConfiguration", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
+            dependencies: ["Daemon", "FileIO", "RunConfiguration", "Operations", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
                            "Manipulation", "GridWorld", "PPO", "Samplers", "Networks", "JSONLines", "TensorBoardEvents"]
         ),
         .testTarget(

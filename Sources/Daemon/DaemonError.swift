@@ -11,8 +11,10 @@ public enum DaemonError: Error, CustomStringConvertible, Equatable, Sendable {
     case stateDirectoryUnusable(path: String, reason: String)
     /// No run has this id or id prefix.
     case unknownRun(query: String)
-    /// More than one run id starts with this prefix.
+    /// More than one run (or sweep) id starts with this prefix.
     case ambiguousRunPrefix(prefix: String, matches: [String])
+    /// No sweep has this id or id prefix.
+    case unknownSweep(query: String)
     /// A run cannot go from its current state to the requested one.
     case illegalTransition(runID: String, from: RunState, to: RunState)
     /// A service tried to update a run it no longer owns (another service recovered it).
@@ -42,8 +44,11 @@ public enum DaemonError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .unknownRun(query):
             return "no run has the id or id prefix '\(query)'; `dratsd list` shows the run ids."
         case let .ambiguousRunPrefix(prefix, matches):
-            return "the prefix '\(prefix)' matches \(matches.count) runs (\(matches.joined(separator: ", "))); "
+            let what = matches.first?.hasPrefix("s-") == true ? "sweeps" : "runs"
+            return "the prefix '\(prefix)' matches \(matches.count) \(what) (\(matches.joined(separator: ", "))); "
                 + "give more characters of the id."
+        case let .unknownSweep(query):
+            return "no sweep has the id or id prefix '\(query)'; `dratsd list --sweeps` shows the sweep ids."
         case let .illegalTransition(runID, from, to):
             if from.allowedNextStates.contains(to) {
                 // Only `resume` refuses a move the state machine allows: running -> queued.

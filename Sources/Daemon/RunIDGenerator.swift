@@ -33,20 +33,28 @@ public struct RunIDGenerator: Sendable {
     }
 
     /// The next id for a run submitted at `date`.
-    public mutating func next(at date: Date) -> String {
+    public mutating func next(at date: Date) -> String { next(at: date, kind: .run) }
+
+    /// What an id names; its first letter: `r-…` a run, `s-…` a sweep.
+    public enum Kind: String, Sendable {
+        case run = "r", sweep = "s"
+    }
+
+    /// The next id of `kind` for something created at `date`.
+    public mutating func next(at date: Date, kind: Kind) -> String {
         var bits = random.next()
         var suffix = ""
         for _ in 0..<Self.randomLength {
             suffix.append(Self.alphabet[Int(bits & 31)])
             bits >>= 5
         }
-        return "r-" + Self.dayStamp(date) + "-" + suffix
+        return kind.rawValue + "-" + Self.dayStamp(date) + "-" + suffix
     }
 
-    /// Whether `text` has the shape of a run id (guards run folder paths against odd input).
-    public static func isWellFormed(_ text: String) -> Bool {
+    /// Whether `text` has the shape of an id of `kind` (guards folder paths against odd input).
+    public static func isWellFormed(_ text: String, kind: Kind = .run) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "r", parts[1].count == 8, parts[1].allSatisfy(\.isASCIIDigit),
+        guard parts.count == 3, parts[0] == kind.rawValue, parts[1].count == 8, parts[1].allSatisfy(\.isASCIIDigit),
               parts[2].count == randomLength, parts[2].allSatisfy({ alphabet.contains($0) })
         else { return false }
         return true

@@ -8,7 +8,7 @@ extension RunRecord: FetchableRecord, PersistableRecord {
 
     enum RunColumns {
         static let id = Column("id"), state = Column("state"), createdAt = Column("createdAt")
-        static let ownerToken = Column("ownerLeaseToken")
+        static let ownerToken = Column("ownerLeaseToken"), sweepID = Column("sweepID")
     }
 
     public init(row: Row) throws {
@@ -43,6 +43,7 @@ extension RunRecord: FetchableRecord, PersistableRecord {
             owner = nil
         }
         ownerHeartbeatAt = (row["ownerHeartbeatAt"] as Double?).map(Date.init(timeIntervalSince1970:))
+        sweepID = row["sweepID"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -70,5 +71,6 @@ extension RunRecord: FetchableRecord, PersistableRecord {
         container["ownerBootID"] = owner?.bootID
         container["ownerLeaseToken"] = owner?.leaseToken
         container["ownerHeartbeatAt"] = ownerHeartbeatAt?.timeIntervalSince1970
+        container["sweepID"] = sweepID
     }
 }

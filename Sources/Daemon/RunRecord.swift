@@ -50,6 +50,22 @@ public struct RunRecord: Sendable, Equatable {
     public var owner: RunOwner?
     /// The owner's last heartbeat.
     public var ownerHeartbeatAt: Date?
+    /// The sweep the run belongs to (`dratsd sweep`), nil for a run submitted on its own.
+    public var sweepID: String? = nil
+}
+
+extension RunRecord {
+    /// A new queued run of `submission` under `id`, `envSteps` into its budget (0 for a new
+    /// run, the checkpoint's steps for an imported one).
+    static func queued(id: String, _ submission: RunSubmission, envSteps: Int64 = 0, at now: Date) -> RunRecord {
+        RunRecord(
+            id: id, name: submission.name, configText: submission.configText, configSHA256: SHA256.hexDigest(of: submission.configText),
+            samplerName: submission.samplerName, seed: submission.seed, state: .queued,
+            createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
+            envSteps: envSteps, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
+            lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0, lostAttempts: 0,
+            cancelRequested: false, owner: nil, ownerHeartbeatAt: nil, sweepID: submission.sweepID)
+    }
 }
 
 /// JSON form for `dratsd list --json` / `show --json`: the stored fields under their Swift names.

@@ -21,13 +21,7 @@ extension RunStore {
             id = nextRunID(at: now)
             draws += 1
         }
-        let record = RunRecord(
-            id: id, name: submission.name, configText: submission.configText, configSHA256: SHA256.hexDigest(of: submission.configText),
-            samplerName: submission.samplerName, seed: submission.seed, state: .queued,
-            createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
-            envSteps: 0, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
-            lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0, lostAttempts: 0,
-            cancelRequested: false, owner: nil, ownerHeartbeatAt: nil)
+        let record = RunRecord.queued(id: id, submission, at: now)
         try record.insert(db)
         return record
     }
@@ -78,13 +72,7 @@ extension RunStore {
                 throw DaemonError.invalidField(field: "run id", value: id,
                                                allowed: "an id not yet in this state directory; this one is (`dratsd show \(id)`)")
             }
-            let record = RunRecord(
-                id: id, name: submission.name, configText: submission.configText, configSHA256: SHA256.hexDigest(of: submission.configText),
-                samplerName: submission.samplerName, seed: submission.seed, state: .queued,
-                createdAt: now, startedAt: nil, updatedAt: now, finishedAt: nil,
-                envSteps: envSteps, totalEnvSteps: submission.totalEnvSteps, stepsPerSecond: 0,
-                lastCheckpointPath: nil, failureReason: nil, faultCount: 0, attemptCount: 0, lostAttempts: 0,
-                cancelRequested: false, owner: nil, ownerHeartbeatAt: nil)
+            let record = RunRecord.queued(id: id, submission, envSteps: envSteps, at: now)
             try record.insert(db)
             return record
         }

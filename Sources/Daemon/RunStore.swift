@@ -117,6 +117,20 @@ public final class RunStore: Sendable {
         migrator.registerMigration("v2 lost attempts") { db in
             try db.execute(sql: "ALTER TABLE run ADD COLUMN lostAttempts INTEGER NOT NULL DEFAULT 0 CHECK (lostAttempts >= 0)")
         }
+        migrator.registerMigration("v3 sweeps") { db in
+            try db.execute(sql: """
+                CREATE TABLE sweep (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    configPath TEXT NOT NULL,
+                    axesText TEXT NOT NULL,
+                    runCount INTEGER NOT NULL CHECK (runCount > 0),
+                    createdAt REAL NOT NULL
+                );
+                ALTER TABLE run ADD COLUMN sweepID TEXT REFERENCES sweep(id);
+                CREATE INDEX run_by_sweep ON run(sweepID, createdAt, id);
+                """)
+        }
         return migrator
     }
 
@@ -147,7 +161,9 @@ public final class RunStore: Sendable {
         return .database(path: databasePath, message: String(describing: error))
     }
 
-    func nextRunID(at date: Date) -> String { idGenerator.next(at: date) }
+    func nextRunID(at date: Date) -> String { idGenerator.next(at: date, kind: .run) }
+
+    func nextSweepID(at date: Date) -> String { idGenerator.next(at: date, kind: .sweep) }
 }
 
 /// The id generator shared by the threads using one store.
@@ -157,10 +173,10 @@ private final class LockedGenerator: @unchecked Sendable {
 
     init(_ generator: RunIDGenerator) { self.generator = generator }
 
-    func next(at date: Date) -> String {
+    func next(at date: Date, kind: RunIDGenerator.Kind) -> String {
         lock.lock()
         defer { lock.unlock() }
-        return generator.next(at: date)
+        return generator.next(at: date, kind: kind)
     }
 }
 

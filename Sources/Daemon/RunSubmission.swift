@@ -11,13 +11,16 @@ public struct RunSubmission: Sendable, Equatable {
     public var seed: UInt64
     /// Step budget: environment steps to train for, > 0.
     public var totalEnvSteps: Int64
+    /// The sweep the run belongs to; set by `RunStore.submitSweep`, nil otherwise.
+    public var sweepID: String?
 
-    public init(name: String, configText: String, samplerName: String, seed: UInt64, totalEnvSteps: Int64) {
+    public init(name: String, configText: String, samplerName: String, seed: UInt64, totalEnvSteps: Int64, sweepID: String? = nil) {
         self.name = name
         self.configText = configText
         self.samplerName = samplerName
         self.seed = seed
         self.totalEnvSteps = totalEnvSteps
+        self.sweepID = sweepID
     }
 
     /// Checks every field, reporting the first problem with its allowed range.

@@ -23,6 +23,17 @@ public enum RunFormatting {
         return align([header] + rows)
     }
 
+    /// `dratsd list --sweeps`: one row per sweep, oldest first; the swept keys on one line.
+    public static func table(_ sweeps: [SweepRecord]) -> String {
+        guard !sweeps.isEmpty else { return "no sweeps" }
+        let header = ["ID", "NAME", "RUNS", "CONFIG", "KEYS", "CREATED"]
+        let rows = sweeps.map { sweep in
+            [sweep.id, PrintableText.escaped(sweep.name), "\(sweep.runCount)", PrintableText.escaped(sweep.configPath),
+             PrintableText.escaped(sweep.axesText.split(separator: "\n").joined(separator: " ")), timestamp(sweep.createdAt)]
+        }
+        return align([header] + rows)
+    }
+
     /// `dratsd show`: the run's facts, then its per-task table when there are metrics.
     public static func text(_ details: RunDetails) -> String {
         let run = details.run
@@ -32,6 +43,7 @@ public enum RunFormatting {
             ["state", stateLabel(run) + (run.cancelRequested && run.state == .running ? " (cancel requested)" : "")
                 + (run.isOrphaned ? ": its process \(run.owner?.pid ?? 0) is gone; the next `dratsd serve` requeues it" : "")],
             ["sampler", "\(run.samplerName), seed \(run.seed)"],
+        ] + (run.sweepID.map { [["sweep", $0]] } ?? []) + [
             ["steps", "\(run.envSteps) / \(run.totalEnvSteps) (\(percent(run)))"],
             ["steps/s", String(format: "%.1f", run.stepsPerSecond)],
             ["created", timestamp(run.createdAt)],

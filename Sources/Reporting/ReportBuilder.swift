@@ -109,14 +109,16 @@ public enum ReportBuilder {
         return (kept, skipped)
     }
 
-    /// Loads the runs named by `queries` (ids or unique prefixes) or, with `all`, every
-    /// completed run, from the store and their folders. Duplicates are read once.
-    public static func loadRuns(queries: [String], all: Bool, store: RunStore,
+    /// Loads the runs named by `queries` (ids or unique prefixes), the runs of each sweep in
+    /// `sweeps` (ids or unique prefixes) and, with `all`, every completed run, from the store and
+    /// their folders. Duplicates are read once.
+    public static func loadRuns(queries: [String], sweeps: [String] = [], all: Bool, store: RunStore,
                                 stateDirectory: StateDirectory) throws(ReportingError) -> [ReportRun] {
         var records: [RunRecord] = []
         do throws(DaemonError) {
             if all { records += try store.list(states: [.completed]) }
             for query in queries { records.append(try store.lookup(query)) }
+            for query in sweeps { records += try store.runs(inSweep: try store.sweep(query).id) }
         } catch {
             throw .noRuns(reason: error.description)
         }

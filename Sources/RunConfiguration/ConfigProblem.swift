@@ -7,12 +7,18 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     /// What is wrong and what is allowed.
     public var message: String
+    /// The command-line override (`ppo.clipCoef=1.5`) that set the offending key, when one did
+    /// (`ConfigOverride.attribute`); the line is then nil.
+    public var argument: String?
 
-    public init(keyPath: String, line: Int? = nil, message: String) {
+    public init(keyPath: String, line: Int? = nil, message: String, argument: String? = nil) {
         self.keyPath = keyPath
         self.line = line
         self.message = message
+        self.argument = argument
     }
 
-    public var description: String { "\(keyPath): \(message)" }
+    public var description: String {
+        argument.map { "\(keyPath) (set by the argument '\(ConfigText.excerpt($0))'): \(message)" } ?? "\(keyPath): \(message)"
+    }
 }

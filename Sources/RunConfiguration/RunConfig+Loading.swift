@@ -8,17 +8,21 @@ extension RunConfig {
     /// Reads the config file at `path`; the run name defaults to the file's name without `.yaml`.
     /// Before any YAML is parsed, refuses what cannot be a config (`ConfigFile`): anything but a
     /// regular file, a file above `Limits.fileBytes`, an empty file, text that is not UTF-8.
-    public static func load(file path: String) throws(RunConfigError) -> RunConfig {
+    /// `overrides` (from the command line) are applied to the file's document before it is read,
+    /// so they are checked exactly as the file's own values (`ConfigOverride`).
+    public static func load(file path: String, overrides: [ConfigOverride] = []) throws(RunConfigError) -> RunConfig {
         let text = try ConfigFile.text(at: path)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return try load(yaml: text, file: path, defaultName: stem.isEmpty ? "run" : stem)
+        return try load(yaml: text, file: path, defaultName: stem.isEmpty ? "run" : stem, overrides: overrides)
     }
 
     /// Parses and validates `yaml`. Unknown keys, wrong types and out-of-range values are all
     /// collected and thrown together as `RunConfigError.invalid`, each with its key path and the
     /// line in `file` (the name used in messages). A document beyond `Limits.yamlNodes` or with
     /// a key that is not a plain name is refused as `.structure` before Yams builds it.
-    public static func load(yaml: String, file: String = "<config>", defaultName: String = "run") throws(RunConfigError) -> RunConfig {
+    /// A problem about a key an override set names the override's argument instead of a line.
+    public static func load(yaml: String, file: String = "<config>", defaultName: String = "run",
+                            overrides: [ConfigOverride] = []) throws(RunConfigError) -> RunConfig {
         if let problem = YAMLPreflight.firstProblem(in: yaml) {
             throw .structure(file: file, line: problem.line, column: problem.column, problem: problem.message)
         }
@@ -31,12 +35,14 @@ extension RunConfig {
             throw .syntax(file: file, line: nil, column: nil, problem: String(describing: error))
         }
         let problems = ProblemList()
-        var config = read(root, defaultName: defaultName, problems: problems)
+        var config = read(try ConfigOverride.apply(overrides, to: root), defaultName: defaultName, problems: problems)
         config.resolveDerivedValues()
         for problem in config.rangeProblems() {
             problems.add(problem.keyPath, problem.message)
         }
-        guard problems.problems.isEmpty else { throw .invalid(file: file, problems: problems.problems) }
+        guard problems.problems.isEmpty else {
+            throw .invalid(file: file, problems: ConfigOverride.attribute(problems.problems, to: overrides))
+        }
         return config
     }
 

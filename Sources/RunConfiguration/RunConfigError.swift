@@ -13,6 +13,10 @@ public enum RunConfigError: Error, CustomStringConvertible, Equatable, Sendable 
     /// The config is valid but a run of it would need more memory than `limit` allows
     /// (`RunConfig.checkMemory(limit:file:)`).
     case exceedsMemory(file: String, estimate: RunConfig.MemoryEstimate, limit: MemoryLimit)
+    /// A command-line override (`key.path=value`) that cannot be applied: not of that form, a
+    /// key that is not a dotted path of names, a value that is not YAML, a key set twice.
+    /// (Overrides that apply but set a wrong key or value are `invalid`, naming the argument.)
+    case override(argument: String, problem: String)
     /// The memory limit given by `setting` (`--memory-limit` or `DRATSD_MEMORY_LIMIT`) is not a size.
     case memoryLimit(setting: String, value: String)
 
@@ -29,7 +33,10 @@ public enum RunConfigError: Error, CustomStringConvertible, Equatable, Sendable 
             // The first few dozen, so a file of thousands of bad keys gives a readable answer.
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             var lines = problems.prefix(RunConfig.Limits.reportedProblems).map { problem in
-                "  \(file)\(problem.line.map { ":\($0)" } ?? ""): \(problem.keyPath): \(problem.message)"
+                if let argument = problem.argument {
+                    return "  argument '\(ConfigText.excerpt(argument))': \(problem.keyPath): \(problem.message)"
+                }
+                return "  \(file)\(problem.line.map { ":\($0)" } ?? ""): \(problem.keyPath): \(problem.message)"
             }
             if problems.count > RunConfig.Limits.reportedProblems {
                 let more = problems.count - RunConfig.Limits.reportedProblems
@@ -53,6 +60,8 @@ public enum RunConfigError: Error, CustomStringConvertible, Equatable, Sendable 
             }
             return "\(file): a run of this config needs about \(ByteCount.text(needed)) of memory, more than the limit of "
                 + "\(limit); the biggest parts:\n" + parts.joined(separator: "\n") + "\n" + advice
+        case let .override(argument, problem):
+            return "the override '\(ConfigText.excerpt(argument, limit: 120))': \(problem)"
         case let .memoryLimit(setting, value):
             return "\(setting) is '\(ConfigText.excerpt(value))'; give the most memory a run may use in bytes or with a binary "
                 + "suffix K, M, G or T, e.g. 64G, 512M or 1.5T"

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Daemon
 import Foundation
+import Operations
 import RunConfiguration
 import Samplers
 
@@ -20,27 +21,22 @@ public enum ForegroundTraining {
         public var signal: Int32?
     }
 
-    /// Loads and validates the config file as `submit` does, plus the settings this build
-    /// cannot train; every problem is thrown at once as `RunConfigError.invalid`, and a config
-    /// whose run would not fit in `memoryLimit` as `RunConfigError.exceedsMemory`.
-    public static func load(configPath: String, memoryLimit: MemoryLimit) throws(RunConfigError) -> RunConfig {
-        let config = try RunConfig.load(file: configPath)
-        let problems = RunTrainability.problems(config)
-        guard problems.isEmpty else { throw .invalid(file: configPath, problems: problems) }
-        try config.checkMemory(limit: memoryLimit, file: configPath)
-        return config
+    /// Loads and validates the config file with `overrides` applied, with `submit`'s one check
+    /// (`RunSubmitter.prepare`: valid, trainable by this build, within `memoryLimit`); every
+    /// problem is thrown at once as `RunConfigError.invalid`, and a config whose run would not
+    /// fit as `RunConfigError.exceedsMemory`.
+    public static func load(configPath: String, overrides: [ConfigOverride] = [], memoryLimit: MemoryLimit) throws(RunConfigError) -> RunConfig {
+        try RunSubmitter.prepare(configPath: configPath, overrides: overrides, trainability: RunTrainability.problems, memoryLimit: memoryLimit)
     }
 
     /// Validates the config, registers the run as running under this process, trains it with
     /// progress on `terminal` until the budget is spent or SIGINT/SIGTERM (which stop it after
     /// the current iteration with a checkpoint), and prints how it ended. The last line printed
     /// is the run id and its folder.
-    public static func run(configPath: String, stateDirectory: StateDirectory, store: RunStore, memoryLimit: MemoryLimit,
-                           terminal: TerminalProgress = TerminalProgress()) throws -> Result {
-        let config = try load(configPath: configPath, memoryLimit: memoryLimit)
-        let submission = RunSubmission(name: config.run.name, configText: try config.resolvedYAML(),
-                                       samplerName: config.sampler.kind.rawValue, seed: config.run.seed,
-                                       totalEnvSteps: Int64(config.run.totalEnvSteps))
+    public static func run(configPath: String, overrides: [ConfigOverride] = [], stateDirectory: StateDirectory, store: RunStore,
+                           memoryLimit: MemoryLimit, terminal: TerminalProgress = TerminalProgress()) throws -> Result {
+        let config = try load(configPath: configPath, overrides: overrides, memoryLimit: memoryLimit)
+        let submission = try RunSubmitter.submission(config)
         let owner = RunOwner.current()
         let record = try store.submitRunning(submission, owner: owner)
         let folder = try RunFolder(stateDirectory: stateDirectory, runID: record.id)

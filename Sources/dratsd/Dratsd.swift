@@ -10,7 +10,7 @@ struct Dratsd: ParsableCommand {
         commandName: "dratsd",
         abstract: "Multi-task reinforcement learning with DRATS task sampling.",
         version: "0.1.0",
-        subcommands: [SubmitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, LogsCommand.self, CancelCommand.self,
+        subcommands: [SubmitCommand.self, SweepCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, LogsCommand.self, CancelCommand.self,
                       ResumeCommand.self, ServeCommand.self, TrainCommand.self, EvalCommand.self, EnvCommand.self, PolicyCommand.self,
                       BenchCommand.self, ExperimentCommand.self, ReportCommand.self]
     )

@@ -10,10 +10,17 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print a JSON array of run records instead of a table.")
     var json = false
 
+    @Option(help: ArgumentHelp("Only the runs of this sweep (id or unique prefix), in the order the sweep queued them.", valueName: "sweep-id"))
+    var sweep: String?
+
+    @Flag(help: "List the sweeps instead of runs: id, name, run count, config and swept keys.")
+    var sweeps = false
+
     @Option(help: "Only runs in this state (\(RunState.allCases.map(\.rawValue).joined(separator: ", "))); repeat or comma-separate for several.")
     var state: [String] = []
 
     func validate() throws {
+        if sweeps, sweep != nil { throw ValidationError("give --sweeps (every sweep) or --sweep ID (one sweep's runs), not both") }
         for name in requestedNames where RunState(rawValue: name) == nil {
             throw ValidationError("unknown state '\(name)'; valid states: \(RunState.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -28,7 +35,18 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let (_, store) = try stateDirectory.open()
         let states = requestedNames.isEmpty ? nil : Set(requestedNames.compactMap(RunState.init(rawValue:)))
-        let records = try store.list(states: states)
+        if sweeps {
+            let all = try store.sweeps()
+            print(json ? try RunFormatting.json(all) : RunFormatting.table(all))
+            return
+        }
+        var records: [RunRecord]
+        if let sweep {
+            records = try store.runs(inSweep: try store.sweep(sweep).id)
+            if let states { records = records.filter { states.contains($0.state) } }
+        } else {
+            records = try store.list(states: states)
+        }
         print(json ? try RunFormatting.json(records) : RunFormatting.table(records))
     }
 }

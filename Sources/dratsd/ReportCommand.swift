@@ -30,6 +30,10 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Run ids or unique prefixes (see `dratsd list`).", valueName: "run"))
     var runs: [String] = []
 
+    @Option(name: .customLong("sweep"), help: ArgumentHelp("Add every run of this sweep (id or unique prefix, see `dratsd list --sweeps`); repeatable.",
+                                                           valueName: "sweep-id"))
+    var sweeps: [String] = []
+
     @Flag(help: "Add every completed run in the state directory.")
     var all = false
 
@@ -60,8 +64,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func validate() throws {
-        if runs.isEmpty && !all && folders.isEmpty {
-            throw ValidationError("name at least one run id or --folder, or use --all")
+        if runs.isEmpty && !all && folders.isEmpty && sweeps.isEmpty {
+            throw ValidationError("name at least one run id, --sweep or --folder, or use --all")
         }
         if !(0...1).contains(successThreshold) {
             throw ValidationError("--success-threshold is \(successThreshold); it must be in [0, 1]")
@@ -70,9 +74,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var loaded: [ReportRun] = []
-        if !runs.isEmpty || all {
+        if !runs.isEmpty || !sweeps.isEmpty || all {
             let (directory, store) = try stateDirectory.open()
-            loaded = try ReportBuilder.loadRuns(queries: runs, all: all, store: store, stateDirectory: directory)
+            loaded = try ReportBuilder.loadRuns(queries: runs, sweeps: sweeps, all: all, store: store, stateDirectory: directory)
         }
         for folder in folders { loaded.append(try ReportRun.load(folder: folder)) }
         if grouping == .name {

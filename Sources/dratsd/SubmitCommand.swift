@@ -5,21 +5,28 @@ import RunExecution
 import Operations
 import RunConfiguration
 
-/// `dratsd submit CONFIG... [--seeds 1,2,3]`: validate run configs, resolve them and queue the runs.
+/// `dratsd submit CONFIG... [key=value...] [--seeds 1,2,3]`: validate run configs, resolve them and queue the runs.
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
         abstract: "Validate run configs and queue the runs; prints each run id, the last line is an id.",
         discussion: """
-        Writes only the run registry in the state directory; queued runs start in submission order. With --seeds, \
-        every config is queued once per seed (run.seed replaced and recorded in the stored config): all configs with \
-        the first seed, then all with the second, and so on. \
+        Writes only the run registry in the state directory; queued runs start in submission order. \
+        Arguments of the form key=value override a setting of every config (ppo.learningRate=3e-4 sampler.kind=uniform \
+        run.seed=3; the value is YAML, e.g. ppo.hiddenSizes=[64,64]); they are checked exactly like the file's own \
+        settings and recorded in the stored config. A config file whose name holds '=' is given with a directory, \
+        e.g. ./a=b.yaml. With --seeds, every config is queued once per seed (run.seed replaced and recorded in the \
+        stored config): all configs with the first seed, then all with the second, and so on. \
         Every config is checked before any run is queued, its memory estimate against --memory-limit too.
         """
     )
 
-    @Argument(help: "Run configs (YAML), e.g. configs/quickstart-mt10.yaml.")
-    var configs: [String]
+    @Argument(help: ArgumentHelp("Run configs (YAML), e.g. configs/quickstart-mt10.yaml, and key=value overrides.",
+                                 valueName: "config-or-override"))
+    var arguments: [String] = []
+
+    /// The config files among the arguments.
+    var configs: [String] { arguments.filter { !ConfigOverride.isOverride($0) } }
 
     @Option(help: ArgumentHelp("Comma-separated seeds, one run per seed and config, e.g. 1,2,3 (default: each config's run.seed).",
                                valueName: "seeds"))
@@ -42,9 +49,22 @@ struct SubmitCommand: ParsableCommand {
         return seeds
     }
 
+    /// The key=value arguments, with `run.seed=seed` added for one of --seeds.
+    func overrides(seed: UInt64?) throws -> [ConfigOverride] {
+        var overrides = try arguments.filter(ConfigOverride.isOverride).map { try ConfigOverride(parsing: $0) }
+        if let seed {
+            if let given = overrides.first(where: { $0.key == "run.seed" || $0.key == "run" }) {
+                throw ValidationError("--seeds and the override '\(given.argument)' both set run.seed; give one of them")
+            }
+            overrides.append(try ConfigOverride(parsing: "run.seed=\(seed)"))
+        }
+        return overrides
+    }
+
     func validate() throws {
         if configs.isEmpty { throw ValidationError("name at least one run config, e.g. configs/quickstart-mt10.yaml") }
         if let seeds { _ = try Self.parseSeeds(seeds) }
+        _ = try overrides(seed: seeds == nil ? nil : 0)
     }
 
     func run() throws {
@@ -54,8 +74,10 @@ struct SubmitCommand: ParsableCommand {
         var prepared: [RunConfig] = []
         // Seed by seed, so an experiment cut short still has every config at its first seeds.
         for seed in seedList {
+            let overrides = try overrides(seed: seed)
             for path in configs {
-                prepared.append(try RunSubmitter.prepare(configPath: path, seed: seed, trainability: RunTrainability.problems, memoryLimit: limit))
+                prepared.append(try RunSubmitter.prepare(configPath: path, overrides: overrides, trainability: RunTrainability.problems,
+                                                         memoryLimit: limit))
             }
         }
         for config in prepared {

@@ -1,7 +1,8 @@
 import ArgumentParser
+import RunConfiguration
 import RunExecution
 
-/// `dratsd train CONFIG`: train one run in the foreground, no service needed.
+/// `dratsd train CONFIG [key=value...]`: train one run in the foreground, no service needed.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -10,12 +11,27 @@ struct TrainCommand: ParsableCommand {
         The run is registered in the state directory like a submitted one (list, show, logs work on it).
         SIGINT or SIGTERM stops it after the current iteration with a checkpoint and leaves it paused;
         `dratsd resume RUN` then queues it for `dratsd serve`. The last line printed is the run id and its folder.
-        A config whose memory estimate exceeds --memory-limit is refused before anything is registered.
+        A config whose memory estimate exceeds --memory-limit is refused before anything is registered. \
+        Arguments key=value after the config override its settings as for `dratsd submit` (e.g. run.seed=3 \
+        ppo.learningRate=3e-4), checked like the file's own and recorded in the run's config.yaml.
         """
     )
 
     @Argument(help: "Run config (YAML), e.g. configs/quickstart-mt10.yaml.")
     var config: String
+
+    @Argument(help: ArgumentHelp("Overrides of the config's settings, e.g. run.seed=3 ppo.learningRate=3e-4.", valueName: "key=value"))
+    var overrides: [String] = []
+
+    func validate() throws {
+        if ConfigOverride.isOverride(config) {
+            throw ValidationError("the first argument '\(config)' is an override; name the config file first, e.g. dratsd train configs/quickstart-mt10.yaml \(config)")
+        }
+        for argument in overrides where !ConfigOverride.isOverride(argument) {
+            throw ValidationError("'\(argument)' is not a key=value override; train takes one config, then overrides such as run.seed=3")
+        }
+        for argument in overrides { _ = try ConfigOverride(parsing: argument) }
+    }
 
     @OptionGroup var memoryLimit: MemoryLimitOption
     @OptionGroup var stateDirectory: StateDirectoryOption
@@ -23,7 +39,8 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let limit = try memoryLimit.resolve()
         let (directory, store) = try stateDirectory.open()
-        let result = try ForegroundTraining.run(configPath: config, stateDirectory: directory, store: store, memoryLimit: limit)
+        let parsed = try overrides.map { try ConfigOverride(parsing: $0) }
+        let result = try ForegroundTraining.run(configPath: config, overrides: parsed, stateDirectory: directory, store: store, memoryLimit: limit)
         if result.outcome == .completed { return }
         // Interrupted by a signal: the shell convention 128 + signal number.
         if case .paused = result.outcome, let signal = result.signal { throw ExitCode(128 + signal) }

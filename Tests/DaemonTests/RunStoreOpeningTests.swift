@@ -12,7 +12,7 @@ import TestScratch
         _ = try RunStore(databasePath: temp.databasePath).submit(sampleSubmission())
         let queue = try DatabaseQueue(path: temp.databasePath)
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 2)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 3)
     }
 
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
@@ -44,7 +44,25 @@ import TestScratch
         let reopened = try RunStore(databasePath: temp.databasePath)
         let migrated = try #require(try reopened.list().first)
         #expect(migrated.id == run.id && migrated.state == .running && migrated.attemptCount == 1 && migrated.lostAttempts == 0)
-        #expect(try DatabaseQueue(path: temp.databasePath).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 2)
+        #expect(try DatabaseQueue(path: temp.databasePath).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 3)
+    }
+
+    /// A state directory written before sweeps existed opens with every run kept, none in a sweep.
+    @Test func aVersion2DatabaseIsMigratedKeepingItsRuns() throws {
+        let temp = try TestScratch("daemon")
+        defer { temp.remove() }
+        let store = try RunStore(databasePath: temp.databasePath)
+        let run = try store.run(id: try store.submit(sampleSubmission("before sweeps")).id)
+        try DatabaseQueue(path: temp.databasePath).write { db in
+            try db.execute(sql: "DROP INDEX run_by_sweep")
+            try db.execute(sql: "ALTER TABLE run DROP COLUMN sweepID")
+            try db.execute(sql: "DROP TABLE sweep")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3 sweeps'")
+        }
+        let reopened = try RunStore(databasePath: temp.databasePath)
+        #expect(try reopened.list() == [run])
+        #expect(run.sweepID == nil)
+        #expect(try reopened.sweeps().isEmpty)
     }
 
     @Test func aDatabaseFromANewerDratsdIsRefused() throws {

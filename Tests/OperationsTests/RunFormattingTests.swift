@@ -10,7 +10,8 @@ import Testing
     }
 
     @Test func emptyListSaysSo() {
-        #expect(RunFormatting.table([]) == "no runs")
+        #expect(RunFormatting.table([RunRecord]()) == "no runs")
+        #expect(RunFormatting.table([SweepRecord]()) == "no sweeps")
     }
 }
 

@@ -48,8 +48,8 @@ import Testing
         let path = root.appendingPathComponent("seeded.yaml").path
         try "run: {seed: 1, totalEnvSteps: 1000}\nenv: {tasks: [reach-v3]}\nppo: {numSteps: 100}\n".write(toFile: path, atomically: true, encoding: .utf8)
         let available = RunSubmitterTests.only(["reach-v3"])
-        let unchanged = try RunSubmitter.prepare(configPath: path, seed: nil, trainability: available, memoryLimit: RunSubmitterTests.limit)
-        let seeded = try RunSubmitter.prepare(configPath: path, seed: 7, trainability: available, memoryLimit: RunSubmitterTests.limit)
+        let unchanged = try RunSubmitter.prepare(configPath: path, trainability: available, memoryLimit: RunSubmitterTests.limit)
+        let seeded = try RunSubmitter.prepare(configPath: path, overrides: [try ConfigOverride(parsing: "run.seed=7")], trainability: available, memoryLimit: RunSubmitterTests.limit)
         #expect(unchanged.run.seed == 1)
         #expect(seeded.run.seed == 7)
         #expect(seeded.ppo.seed == 7)
@@ -63,7 +63,7 @@ import Testing
         #expect(record.seed == 7)
         #expect(try RunConfig.load(yaml: record.configText).run.seed == 7)
         #expect(throws: RunConfigError.self) {
-            try RunSubmitter.prepare(configPath: path, seed: 2, trainability: RunSubmitterTests.only(["push-v3"]), memoryLimit: RunSubmitterTests.limit)
+            try RunSubmitter.prepare(configPath: path, overrides: [try ConfigOverride(parsing: "run.seed=2")], trainability: RunSubmitterTests.only(["push-v3"]), memoryLimit: RunSubmitterTests.limit)
         }
     }
 }

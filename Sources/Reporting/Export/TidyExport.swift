@@ -18,7 +18,7 @@ public enum TidyExport {
         var lines = [tidyHeader.joined(separator: ",")]
         for run in runs {
             func row(_ task: String, _ steps: Int, _ metric: String, _ value: Double) {
-                lines.append([field(run.id), "", field(run.sampler), String(run.seed), field(task), String(steps), metric, number(value)]
+                lines.append([field(run.id), field(run.sweep ?? ""), field(run.sampler), String(run.seed), field(task), String(steps), metric, number(value)]
                     .joined(separator: ","))
             }
             for point in run.metrics.evaluations {

@@ -19,6 +19,8 @@ public struct ReportRun: Sendable, Equatable {
     /// How many evaluation episodes each task got per evaluation.
     public var evaluationEpisodesPerTask: Int?
     public var metrics: RunMetrics
+    /// The sweep the run belongs to (`dratsd sweep`), nil for a run submitted on its own.
+    public var sweep: String?
 
     public init(id: String, name: String, sampler: String, seed: UInt64, totalEnvSteps: Int, tasks: [String],
                 suite: String? = nil, evaluationEpisodesPerTask: Int? = nil, metrics: RunMetrics) {
@@ -48,9 +50,11 @@ public struct ReportRun: Sendable, Equatable {
         } catch {
             throw .unreadableRun(runID: record.id, reason: "\(error)")
         }
-        return try make(id: record.id, name: record.name, sampler: record.samplerName, seed: record.seed,
-                        totalEnvSteps: Int(record.totalEnvSteps), config: config,
-                        metrics: readMetrics(path: metricsPath, runID: record.id))
+        var run = make(id: record.id, name: record.name, sampler: record.samplerName, seed: record.seed,
+                       totalEnvSteps: Int(record.totalEnvSteps), config: config,
+                       metrics: try readMetrics(path: metricsPath, runID: record.id))
+        run.sweep = record.sweepID
+        return run
     }
 
     /// Reads a run folder outside any state directory (one copied off a cluster node, or an
