@@ -57,7 +57,7 @@ public struct RunRecord: Sendable, Equatable {
 extension RunRecord {
     /// A new queued run of `submission` under `id`, `envSteps` into its budget (0 for a new
     /// run, the checkpoint's steps for an imported one).
-    static func queued(id: String, _ submission: RunSubmission, envSteps: Int64 = 0, at now: Date) -> RunRecord {
+    public static func queued(id: String, _ submission: RunSubmission, envSteps: Int64 = 0, at now: Date) -> RunRecord {
         RunRecord(
             id: id, name: submission.name, configText: submission.configText, configSHA256: SHA256.hexDigest(of: submission.configText),
             samplerName: submission.samplerName, seed: submission.seed, state: .queued,

@@ -20,6 +20,8 @@ public struct StateDirectory: Sendable, Equatable {
     public var databaseURL: URL { url.appendingPathComponent("dratsd.sqlite") }
     /// The folder holding one sub-folder per run.
     public var runsURL: URL { url.appendingPathComponent("runs") }
+    /// The folder holding one sub-folder per Slurm sweep (`SlurmSweepFolder`).
+    public var sweepsURL: URL { url.appendingPathComponent("sweeps") }
 
     /// Wraps an existing, prepared directory (see `prepare`).
     public init(url: URL) { self.url = url.standardizedFileURL }

@@ -17,6 +17,15 @@ public struct SweepRecord: Sendable, Equatable, Codable {
     public var runCount: Int
     /// When it was submitted.
     public var createdAt: Date
+
+    public init(id: String, name: String, configPath: String, axesText: String, runCount: Int, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.configPath = configPath
+        self.axesText = axesText
+        self.runCount = runCount
+        self.createdAt = createdAt
+    }
 }
 
 extension SweepRecord: FetchableRecord, PersistableRecord {

@@ -14,7 +14,7 @@ public enum LogFollower {
     ///
     /// - Returns: whether the log exists (a queued run has none yet).
     @discardableResult
-    public static func run(_ runID: String, stateDirectory: StateDirectory, store: RunStore, follow: Bool,
+    public static func run(_ runID: String, stateDirectory: StateDirectory, records: any RunLedger, follow: Bool,
                            pollSeconds: Double = 0.5, emit: (String) -> Void) throws(DaemonError) -> Bool {
         let path = try RunFolder(stateDirectory: stateDirectory, runID: runID).trainLogPath
         var offset: Int64 = 0
@@ -22,7 +22,7 @@ public enum LogFollower {
         while true {
             // Read the state before the file: lines written before the run stopped are then
             // guaranteed to be in this read, so nothing is lost after the last poll.
-            let state = follow ? try store.run(id: runID).state : .completed
+            let state = follow ? try records.currentRecord(of: runID).state : .completed
             if let (lines, next) = try readIfPresent(path, from: offset) {
                 sawFile = true
                 for line in lines { emit(line) }

@@ -13,11 +13,13 @@ public enum RunFormatting {
     }
 
     /// `dratsd list`: one row per run, oldest first.
-    public static func table(_ records: [RunRecord]) -> String {
+    /// `notes` (by run id) replace the orphan check for runs another machine trains (a Slurm
+    /// run's task and its state in Slurm).
+    public static func table(_ records: [RunRecord], notes: [String: String] = [:]) -> String {
         guard !records.isEmpty else { return "no runs" }
         let header = ["ID", "NAME", "STATE", "SAMPLER", "STEPS", "PROGRESS", "STEPS/S", "CREATED"]
         let rows = records.map { record in
-            [record.id, PrintableText.escaped(record.name), stateLabel(record), PrintableText.escaped(record.samplerName), "\(record.envSteps)",
+            [record.id, PrintableText.escaped(record.name), notes[record.id].map { "\(record.state) (\($0))" } ?? stateLabel(record), PrintableText.escaped(record.samplerName), "\(record.envSteps)",
              percent(record), String(format: "%.0f", record.stepsPerSecond), timestamp(record.createdAt)]
         }
         return align([header] + rows)

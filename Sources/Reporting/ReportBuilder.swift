@@ -122,6 +122,11 @@ public enum ReportBuilder {
         } catch {
             throw .noRuns(reason: error.description)
         }
+        return try loadRuns(records: records, stateDirectory: stateDirectory)
+    }
+
+    /// Loads `records`' runs from their folders (each once, in the order given).
+    public static func loadRuns(records: [RunRecord], stateDirectory: StateDirectory) throws(ReportingError) -> [ReportRun] {
         var seen = Set<String>()
         var runs: [ReportRun] = []
         for record in records where seen.insert(record.id).inserted {

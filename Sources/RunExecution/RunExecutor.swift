@@ -12,8 +12,8 @@ import RunConfiguration
 public struct RunExecutor: Sendable {
     /// Where the run folders are.
     public let stateDirectory: StateDirectory
-    /// The registry holding the runs' states.
-    public let store: RunStore
+    /// Where the runs' states are recorded: the run database, or a Slurm run's status file.
+    public let ledger: any RunLedger
     /// The process that holds the runs' leases (a service, or `dratsd train`).
     public let owner: RunOwner
     /// Environment threads for runs whose config leaves `env.workerThreads` at 0 (one per
@@ -30,8 +30,13 @@ public struct RunExecutor: Sendable {
     /// `memoryLimit` defaults to this process's (`MemoryLimit.resolve`: `$DRATSD_MEMORY_LIMIT`,
     /// else the machine's; the machine's when the variable is not a size).
     public init(stateDirectory: StateDirectory, store: RunStore, owner: RunOwner, memoryLimit: MemoryLimit? = nil) {
+        self.init(stateDirectory: stateDirectory, ledger: store, owner: owner, memoryLimit: memoryLimit)
+    }
+
+    /// An executor recording into `ledger` (a Slurm task's `FolderRunLedger`).
+    public init(stateDirectory: StateDirectory, ledger: any RunLedger, owner: RunOwner, memoryLimit: MemoryLimit? = nil) {
         self.stateDirectory = stateDirectory
-        self.store = store
+        self.ledger = ledger
         self.owner = owner
         self.memoryLimit = memoryLimit ?? (try? MemoryLimit.resolve(flag: nil)) ?? MemoryLimit.resolve(machine: MachineMemory.current())
     }
@@ -55,7 +60,7 @@ public struct RunExecutor: Sendable {
     public func execute(runID: String, stop: StopSignal, progress: ((String) -> Void)? = nil) -> RunOutcome {
         let record: RunRecord
         do {
-            record = try store.run(id: runID)
+            record = try ledger.currentRecord(of: runID)
             guard record.state == .running, record.owner?.leaseToken == owner.leaseToken else {
                 throw RunExecutionError.notOwned(runID: runID, state: record.state)
             }
@@ -86,7 +91,7 @@ public struct RunExecutor: Sendable {
             } catch where error.isFault {
                 consecutiveFaults = session.checkpointsWritten > 0 ? 1 : consecutiveFaults + 1
                 let count: Int
-                do { count = try store.recordFault(runID, owner: owner, reason: error.description) } catch {
+                do { count = try ledger.reportFault(runID, owner: owner, reason: error.description) } catch {
                     return finish(runID, outcome(for: RunExecutionError.classify(error)), logs: session.logs, stop: stop)
                 }
                 if consecutiveFaults >= Self.maximumConsecutiveFaults {
@@ -122,7 +127,7 @@ public struct RunExecutor: Sendable {
             folder = try RunFolder(stateDirectory: stateDirectory, runID: record.id)
             try folder.create(configText: record.configText)
         } catch { throw RunExecutionError.classify(error) }
-        return try RunSession(runID: record.id, config: config, folder: folder, store: store, owner: owner,
+        return try RunSession(runID: record.id, config: config, folder: folder, ledger: ledger, owner: owner,
                               environmentThreads: defaultEnvironmentThreads, progress: progress)
     }
 
@@ -145,7 +150,7 @@ public struct RunExecutor: Sendable {
         var warned = false
         while true {
             do {
-                try store.transition(runID, to: outcome.state, owner: owner, reason: outcome.reason)
+                try ledger.finish(runID, as: outcome.state, owner: owner, reason: outcome.reason)
                 logs?.eventIfPossible("\(outcome.state): " + (outcome.reason ?? finishNote(outcome)))
                 return outcome
             } catch .diskFull(let path) {
@@ -168,7 +173,7 @@ public struct RunExecutor: Sendable {
     private func finishNote(_ outcome: RunOutcome) -> String {
         switch outcome {
         case .completed: "the step budget is spent"
-        case .requeued: "checkpointed for a service shutdown; the run resumes when the service starts again"
+        case .requeued: "checkpointed to stop (a service shutdown, or a Slurm requeue or preemption); the run resumes from this checkpoint when it starts again"
         case .cancelled: "checkpointed and cancelled on request"
         case .paused, .failed: ""
         }

@@ -13,7 +13,7 @@ final class RunSession {
     let config: RunConfig
     let trainer: any RunTrainer
     let folder: RunFolder
-    let store: RunStore
+    let ledger: any RunLedger
     let owner: RunOwner
     let logs: RunLogs
     var checkpoints: RunCheckpoints
@@ -41,12 +41,12 @@ final class RunSession {
 
     /// Builds the trainer, restores the newest intact checkpoint (falling back past corrupt
     /// ones), cuts the logs back to it and opens them.
-    init(runID: String, config: RunConfig, folder: RunFolder, store: RunStore, owner: RunOwner,
+    init(runID: String, config: RunConfig, folder: RunFolder, ledger: any RunLedger, owner: RunOwner,
          environmentThreads: Int?, progress: ((String) -> Void)?) throws(RunExecutionError) {
         self.runID = runID
         self.config = config
         self.folder = folder
-        self.store = store
+        self.ledger = ledger
         self.owner = owner
         trainer = try TrainerFactory.make(config, environmentThreads: environmentThreads)
         checkpoints = RunCheckpoints(folder: folder, keepLast: config.checkpoint.keepLast, keepBest: config.checkpoint.keepBest)
@@ -117,8 +117,8 @@ final class RunSession {
             let checkpointPath = try logAndCheckpoint(metrics, evaluation: evaluation, stepsPerSecond: stepsPerSecond, stop: stop)
             let acknowledgement: ProgressAcknowledgement
             do {
-                acknowledgement = try store.recordProgress(runID, owner: owner, envSteps: Int64(trainer.globalStep),
-                                                           stepsPerSecond: stepsPerSecond, checkpointPath: checkpointPath)
+                acknowledgement = try ledger.reportProgress(runID, owner: owner, envSteps: Int64(trainer.globalStep),
+                                                            stepsPerSecond: stepsPerSecond, checkpointPath: checkpointPath)
             } catch { throw RunExecutionError.classify(error) }
             if acknowledgement.cancelRequested {
                 try checkpointIfNeeded()
@@ -162,8 +162,8 @@ final class RunSession {
         guard trainer.iteration > checkpointedIteration else { return }
         let path = try checkpoint(evalMeanSuccessRate: nil)
         do {
-            _ = try store.recordProgress(runID, owner: owner, envSteps: Int64(trainer.globalStep),
-                                         stepsPerSecond: lastStepsPerSecond, checkpointPath: path)
+            _ = try ledger.reportProgress(runID, owner: owner, envSteps: Int64(trainer.globalStep),
+                                          stepsPerSecond: lastStepsPerSecond, checkpointPath: path)
         } catch { throw RunExecutionError.classify(error) }
     }
 

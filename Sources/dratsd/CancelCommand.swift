@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Operations
 
 /// `dratsd cancel RUN`: cancel a queued or paused run, or ask the service to stop a running one.
 struct CancelCommand: ParsableCommand {
@@ -11,8 +12,12 @@ struct CancelCommand: ParsableCommand {
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func run() throws {
-        let (_, store) = try stateDirectory.open()
-        let record = try store.lookup(runID)
+        let catalog = try stateDirectory.openCatalog()
+        let found = try catalog.lookup(runID)
+        guard case let .stored(record) = found, let store = catalog.store else {
+            if case let .slurm(run) = found { print(try SlurmRuns.cancel(run, in: catalog.stateDirectory)) }
+            return
+        }
         switch try store.cancel(record.id) {
         case .cancelled:
             print("cancelled \(record.id)")

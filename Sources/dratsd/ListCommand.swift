@@ -33,20 +33,15 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (_, store) = try stateDirectory.open()
+        let catalog = try stateDirectory.openCatalog()
         let states = requestedNames.isEmpty ? nil : Set(requestedNames.compactMap(RunState.init(rawValue:)))
         if sweeps {
-            let all = try store.sweeps()
+            let all = try catalog.sweeps()
             print(json ? try RunFormatting.json(all) : RunFormatting.table(all))
             return
         }
-        var records: [RunRecord]
-        if let sweep {
-            records = try store.runs(inSweep: try store.sweep(sweep).id)
-            if let states { records = records.filter { states.contains($0.state) } }
-        } else {
-            records = try store.list(states: states)
-        }
-        print(json ? try RunFormatting.json(records) : RunFormatting.table(records))
+        var (records, notes) = try sweep.map { try catalog.sweepRuns($0) } ?? catalog.list()
+        if let states { records = records.filter { states.contains($0.state) } }
+        print(json ? try RunFormatting.json(records) : RunFormatting.table(records, notes: notes))
     }
 }

@@ -20,14 +20,20 @@ struct LogsCommand: ParsableCommand {
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func run() throws {
-        let (directory, store) = try stateDirectory.open()
-        let record = try store.lookup(runID)
-        let found = try LogFollower.run(record.id, stateDirectory: directory, store: store, follow: follow) { line in
+        let catalog = try stateDirectory.openCatalog()
+        let lookup = try catalog.lookup(runID)
+        let record = lookup.record
+        let directory = catalog.stateDirectory
+        let records: any RunLedger = switch lookup {
+        case .slurm: FolderRunLedger(folder: try RunFolder(stateDirectory: directory, runID: record.id))
+        case .stored: catalog.store!
+        }
+        let found = try LogFollower.run(record.id, stateDirectory: directory, records: records, follow: follow) { line in
             print(line)
             fflush(nil)
         }
         if !found {
-            let state = try store.run(id: record.id).state
+            let state = try records.currentRecord(of: record.id).state
             let hint = state == .queued ? "; it is queued and gets one when it starts" : " (it is \(state) and never started)"
             FileHandle.standardError.write(Data("run \(record.id) has no train.log yet\(hint).\n".utf8))
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Daemon
+import Operations
 import Reporting
 
 extension Report.Export: ExpressibleByArgument {}
@@ -75,8 +77,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var loaded: [ReportRun] = []
         if !runs.isEmpty || !sweeps.isEmpty || all {
-            let (directory, store) = try stateDirectory.open()
-            loaded = try ReportBuilder.loadRuns(queries: runs, sweeps: sweeps, all: all, store: store, stateDirectory: directory)
+            // Runs of the registry and of Slurm sweeps alike (`RunCatalog`).
+            let catalog = try stateDirectory.openCatalog()
+            var records = all ? try catalog.list().records.filter { $0.state == .completed } : []
+            for query in runs { records.append(try catalog.lookup(query).record) }
+            for query in sweeps { records += try catalog.sweepRuns(query).records }
+            loaded = try ReportBuilder.loadRuns(records: records, stateDirectory: catalog.stateDirectory)
         }
         for folder in folders { loaded.append(try ReportRun.load(folder: folder)) }
         if grouping == .name {

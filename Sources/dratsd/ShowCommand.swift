@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Foundation
 import Operations
 
 /// `dratsd show RUN`: one run's state, progress and latest per-task figures.
@@ -18,8 +19,13 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func run() throws {
-        let (directory, store) = try stateDirectory.open()
-        let details = try RunDetails.gather(try store.lookup(runID), stateDirectory: directory)
-        print(json ? try RunFormatting.json(details) : RunFormatting.text(details))
+        let catalog = try stateDirectory.openCatalog()
+        let found = try catalog.lookup(runID)
+        let details = try RunDetails.gather(found.record, stateDirectory: catalog.stateDirectory)
+        var text = json ? try RunFormatting.json(details) : RunFormatting.text(details)
+        if !json, case let .slurm(run) = found {
+            text += "\n\n" + run.note + "; sweep folder \(catalog.stateDirectory.sweepsURL.path)/\(run.manifest.sweep.id)"
+        }
+        print(text)
     }
 }

@@ -18,12 +18,24 @@ struct TrainCommand: ParsableCommand {
     )
 
     @Argument(help: "Run config (YAML), e.g. configs/quickstart-mt10.yaml.")
-    var config: String
+    var config: String?
+
+    @Option(name: .customLong("run-folder"), help: ArgumentHelp(
+        "Train the run in this folder of a Slurm sweep instead (what its job array's tasks run): its status.json is its record, no database is used; USR1 checkpoints and requeues the task, SIGTERM checkpoints and stops.",
+        valueName: "path"))
+    var runFolder: String?
 
     @Argument(help: ArgumentHelp("Overrides of the config's settings, e.g. run.seed=3 ppo.learningRate=3e-4.", valueName: "key=value"))
     var overrides: [String] = []
 
     func validate() throws {
+        if runFolder != nil {
+            guard config == nil, overrides.isEmpty else {
+                throw ValidationError("--run-folder trains a run that already has its config; give no config or overrides with it")
+            }
+            return
+        }
+        guard let config else { throw ValidationError("name a run config, e.g. dratsd train configs/quickstart-mt10.yaml, or give --run-folder") }
         if ConfigOverride.isOverride(config) {
             throw ValidationError("the first argument '\(config)' is an override; name the config file first, e.g. dratsd train configs/quickstart-mt10.yaml \(config)")
         }
@@ -38,6 +50,12 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let limit = try memoryLimit.resolve()
+        if let runFolder {
+            let status = try SlurmTaskTraining.run(folderPath: runFolder, memoryLimit: limit)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        guard let config else { throw ValidationError("name a run config") }
         let (directory, store) = try stateDirectory.open()
         let parsed = try overrides.map { try ConfigOverride(parsing: $0) }
         let result = try ForegroundTraining.run(configPath: config, overrides: parsed, stateDirectory: directory, store: store, memoryLimit: limit)

@@ -1,0 +1,154 @@
+import FileIO
+import Foundation
+
+/// The record of a run that no database holds: `status.json` in its run folder, the run's
+/// `RunRecord` as JSON, written atomically by its one writer (the Slurm array task training
+/// it; before the task starts, the CLI that created it). Runs of a Slurm sweep keep their state
+/// here because their state directory is on a filesystem shared by the cluster's nodes, where
+/// SQLite's WAL mode does not work.
+///
+/// A user's cancel request is a separate file, `cancel-requested`, so that the CLI never
+/// writes the status file a running task owns: the task sees the file at its next progress
+/// report (`FolderRunLedger`), and a task that has not started sees it when it does.
+public struct RunStatusFile: Sendable {
+    /// The run folder.
+    public let folder: RunFolder
+
+    public init(folder: RunFolder) { self.folder = folder }
+
+    /// `<run folder>/status.json`.
+    public var path: String { folder.url.appendingPathComponent("status.json").path }
+    /// `<run folder>/cancel-requested`.
+    public var cancelRequestPath: String { folder.url.appendingPathComponent("cancel-requested").path }
+
+    /// The record, checked: valid JSON of a record whose id is the folder's.
+    public func read() throws(DaemonError) -> RunRecord {
+        guard let bytes = try DaemonError.mapping({ () throws(FileIOError) in try FileContents.read(path) }) else {
+            throw .invalidField(field: path, value: "missing", allowed: "the status.json dratsd writes into a Slurm run's folder")
+        }
+        let record: RunRecord
+        do {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .secondsSince1970
+            record = try decoder.decode(RunRecord.self, from: Data(bytes))
+        } catch {
+            throw .invalidField(field: "\(path)", value: "not a run record (\(error))",
+                                allowed: "the status.json dratsd wrote; restore it from the run's sweep or remove the run folder")
+        }
+        guard record.id == folder.runID else {
+            throw .invalidField(field: "\(path) id", value: record.id, allowed: "the folder's run id \(folder.runID)")
+        }
+        return record
+    }
+
+    /// Replaces the record atomically (write, fsync, rename, fsync of the folder).
+    public func write(_ record: RunRecord) throws(DaemonError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        let data: Data
+        do { data = try encoder.encode(record) } catch {
+            throw .invalidField(field: "run record", value: "\(error)", allowed: "finite numbers")
+        }
+        try DaemonError.mapping { () throws(FileIOError) in try AtomicFile.write(Array(data) + [0x0A], to: path) }
+    }
+
+    /// Whether a user asked to cancel the run.
+    public var cancelRequested: Bool { FileManager.default.fileExists(atPath: cancelRequestPath) }
+
+    /// Records a user's cancel request (the task training the run, or the next to start, acts on it).
+    public func requestCancel(at now: Date = Date()) throws(DaemonError) {
+        try DaemonError.mapping { () throws(FileIOError) in
+            try AtomicFile.write(text: "cancel requested at \(Int(now.timeIntervalSince1970))\n", to: cancelRequestPath)
+        }
+    }
+}
+
+/// A `RunLedger` over one run folder's `status.json`, for the process that trains the run
+/// (a Slurm array task). The state machine is the database's (`RunRecord.apply`).
+public final class FolderRunLedger: RunLedger, @unchecked Sendable {
+    public let status: RunStatusFile
+    private let lock = NSLock()
+
+    public init(folder: RunFolder) { status = RunStatusFile(folder: folder) }
+
+    /// Takes the run for `owner` at the start of a Slurm task: a queued or paused run, or a
+    /// running one whose previous task was killed or requeued without stopping cleanly (Slurm
+    /// runs one task of an array index at a time, so a running record here is a dead task's).
+    /// Returns nil when the run is already finished (completed, cancelled or failed), with the
+    /// record; a run whose cancel was requested is cancelled here and also returned as finished.
+    public func claim(owner: RunOwner, at now: Date = Date()) throws(DaemonError) -> (record: RunRecord, claimed: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        var record = try status.read()
+        if record.state.isFinished { return (record, false) }
+        if status.cancelRequested {
+            record.apply(.cancelled, owner: nil, reason: nil, at: now)
+            try status.write(record)
+            return (record, false)
+        }
+        record.apply(.running, owner: owner, reason: nil, at: now)
+        try status.write(record)
+        return (record, true)
+    }
+
+    /// Ends the run cancelled if a user asked for it and it is not finished: for a task that
+    /// stopped on the SIGTERM of `scancel` before its progress report could see the request
+    /// (an iteration abandoned mid-way). Returns the record.
+    @discardableResult
+    public func cancelIfRequested(at now: Date = Date()) throws(DaemonError) -> RunRecord {
+        lock.lock()
+        defer { lock.unlock() }
+        var record = try status.read()
+        guard status.cancelRequested, !record.state.isFinished else { return record }
+        record.apply(.cancelled, owner: nil, reason: nil, at: now)
+        try status.write(record)
+        return record
+    }
+
+    public func currentRecord(of runID: String) throws(DaemonError) -> RunRecord {
+        lock.lock()
+        defer { lock.unlock() }
+        return try status.read()
+    }
+
+    public func reportProgress(_ runID: String, owner: RunOwner, envSteps: Int64, stepsPerSecond: Double,
+                               checkpointPath: String?) throws(DaemonError) -> ProgressAcknowledgement {
+        try update(owner) { record in
+            record.envSteps = envSteps
+            record.stepsPerSecond = stepsPerSecond.isFinite ? max(stepsPerSecond, 0) : 0
+            if let checkpointPath { record.lastCheckpointPath = checkpointPath }
+            record.ownerHeartbeatAt = Date()
+        }
+        return ProgressAcknowledgement(cancelRequested: status.cancelRequested)
+    }
+
+    public func reportFault(_ runID: String, owner: RunOwner, reason: String) throws(DaemonError) -> Int {
+        var count = 0
+        try update(owner) { record in
+            record.faultCount += 1
+            record.failureReason = reason
+            count = record.faultCount
+        }
+        return count
+    }
+
+    public func finish(_ runID: String, as state: RunState, owner: RunOwner, reason: String?) throws(DaemonError) {
+        try update(owner) { record in
+            guard record.state.allowedNextStates.contains(state) else { return }
+            record.apply(state, owner: owner, reason: reason, at: Date())
+        }
+    }
+
+    private func update(_ owner: RunOwner, _ change: (inout RunRecord) -> Void) throws(DaemonError) {
+        lock.lock()
+        defer { lock.unlock() }
+        var record = try status.read()
+        guard record.state == .running, record.owner?.leaseToken == owner.leaseToken else {
+            throw .leaseLost(runID: record.id, state: record.state)
+        }
+        change(&record)
+        record.updatedAt = Date()
+        try status.write(record)
+    }
+}

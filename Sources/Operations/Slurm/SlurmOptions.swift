@@ -1,0 +1,65 @@
+/// How a sweep's job array asks Slurm for resources (`dratsd sweep --backend slurm ...`).
+public struct SlurmOptions: Sendable, Equatable {
+    /// `--partition`; nil: the cluster's default.
+    public var partition: String?
+    /// `--time` as Slurm writes it (`MM`, `HH:MM:SS`, `D-HH:MM:SS`); nil: the partition's limit.
+    public var time: String?
+    /// `--cpus-per-task`; each run gets this many environment threads.
+    public var cpusPerTask: Int
+    /// The array's `%K` throttle: at most this many runs at once; nil: no throttle.
+    public var maxParallel: Int?
+    /// Seconds before the time limit at which Slurm sends USR1 (`--signal=B:USR1@N`): the run
+    /// checkpoints and requeues itself. Slurm may send it up to a minute early.
+    public var signalSeconds: Int
+    /// More `sbatch` options, each one argument (`--mem=4G`, `--account=lab`).
+    public var extraArguments: [String]
+
+    public init(partition: String? = nil, time: String? = nil, cpusPerTask: Int = 1, maxParallel: Int? = nil,
+                signalSeconds: Int = 120, extraArguments: [String] = []) {
+        self.partition = partition
+        self.time = time
+        self.cpusPerTask = cpusPerTask
+        self.maxParallel = maxParallel
+        self.signalSeconds = signalSeconds
+        self.extraArguments = extraArguments
+    }
+
+    /// Every problem, each naming the option and what is allowed; empty when the options are usable.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        if let partition, partition.isEmpty || !partition.allSatisfy(nameCharacters.contains) {
+            problems.append("--partition is '\(partition)'; give a partition name (letters, digits, '.', '_', '-'), e.g. low")
+        }
+        if let time, !Self.isSlurmTime(time) {
+            problems.append("--time is '\(time)'; give minutes, HH:MM:SS or D-HH:MM:SS, e.g. 04:00:00")
+        }
+        if !(1...4096).contains(cpusPerTask) { problems.append("--cpus-per-task is \(cpusPerTask); allowed: 1...4096") }
+        if let maxParallel, !(1...100_000).contains(maxParallel) { problems.append("--max-parallel is \(maxParallel); allowed: 1...100000") }
+        if !(0...86_400).contains(signalSeconds) { problems.append("--signal-seconds is \(signalSeconds); allowed: 0...86400") }
+        for argument in extraArguments where !argument.hasPrefix("-") || argument.contains(where: \.isNewline) || argument.contains("\0") {
+            problems.append("--sbatch-arg '\(argument)' is not one sbatch option; give e.g. --sbatch-arg=--mem=4G")
+        }
+        return problems
+    }
+
+    /// Slurm's time formats: `M`, `M:S`, `H:M:S`, `D-H`, `D-H:M`, `D-H:M:S`, all decimal.
+    static func isSlurmTime(_ text: String) -> Bool {
+        let dayParts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard dayParts.count <= 2, dayParts.allSatisfy({ !$0.isEmpty }) else { return false }
+        if dayParts.count == 2, !dayParts[0].allSatisfy(\.isNumber) { return false }
+        let clock = dayParts.last!.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...3).contains(clock.count), clock.allSatisfy({ !$0.isEmpty && $0.count <= 6 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+        return true
+    }
+
+    /// The `#SBATCH` lines these options give, for the array of `runCount` runs.
+    func directives(runCount: Int, jobName: String, logsPath: String) -> [String] {
+        var lines = ["--job-name=\(jobName)", "--array=0-\(runCount - 1)" + (maxParallel.map { "%\($0)" } ?? ""),
+                     "--output=\(logsPath)/%A_%a.out", "--open-mode=append", "--requeue",
+                     "--signal=B:USR1@\(signalSeconds)", "--cpus-per-task=\(cpusPerTask)"]
+        if let partition { lines.append("--partition=\(partition)") }
+        if let time { lines.append("--time=\(time)") }
+        return lines + extraArguments
+    }
+}
