@@ -10,13 +10,13 @@
 //      functions)
 //   1  Physics (the only module importing CSystemODE), Networks (the only one importing
 //      CSystemBLAS and CNetworkKernels), Samplers, GridWorld, SafeTensors (checkpoint files),
-//      Daemon (the run store: state directory, run database and queue, run folders; SHA-256
-//      from swift-crypto)
+//      Daemon (the run store: state directory, run database and queue, run folders, the status
+//      files and sweep folders of Slurm runs; SHA-256 from swift-crypto)
 //   2  Manipulation (Sawyer arm, env contract, MetaWorld tasks), PPO, TensorBoardEvents
 //   3  Trainer, PolicyServing (a checkpoint's policy for inference), RunConfiguration (YAML configs)
 //   4  Experiments (grid-world training slots), MetaWorldTraining (MT10 training slots),
-//      Operations (what the CLI does to the store, with the one check that a config file and
-//      its command-line overrides can be queued), Reporting (dratsd report; the only module
+//      Operations (what the CLI does to the store and to Slurm, with the one check that a
+//      config file and its command-line overrides can be queued), Reporting (dratsd report; the only module
 //      importing CSystemZlib, for the PNG encoder's deflate and checksums)
 //   5  RunExecution (one run trained to its budget with logs, metrics and checkpoints)
 //   6  Service (dratsd serve)
