@@ -217,8 +217,14 @@ public final class Service {
     private func beginShutdown(_ signal: Int32) {
         let name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
         guard !status.stopping else {
-            log.event("\(name) again: still waiting for \(running.count) run\(running.count == 1 ? "" : "s") to checkpoint")
-            return
+            // A second signal bounds the graceful stop: exit now. Runs still checkpointing are
+            // left `running` in the registry; the next start requeues them as orphans and they
+            // resume from their newest checkpoints (systemd's TimeoutStopSec bounds it likewise).
+            log.event(running.isEmpty ? "\(name) again: exiting now; every run is checkpointed and requeued"
+                : "\(name) again: exiting now without waiting for \(running.count) run\(running.count == 1 ? "" : "s") to checkpoint; "
+                + "the next start requeues \(running.count == 1 ? "it" : "them") from the newest checkpoint\(running.count == 1 ? "" : "s")")
+            notify([.status("exiting at once on a second \(name)")])
+            _exit(128 + signal)
         }
         status.stopping = true
         status.running = running.count

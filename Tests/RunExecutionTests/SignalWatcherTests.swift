@@ -1,5 +1,5 @@
 import Foundation
-import Service
+import RunExecution
 import Testing
 
 @Suite struct SignalWatcherTests {
