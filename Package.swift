@@ -122,7 +122,7 @@ let package = Package(
         // config's nodes on libyaml's events before Yams composes it (YAMLPreflight.swift).
         .target(
             name: "RunConfiguration",
-            dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", "JSONLines", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", "GridWorld", "JSONLines", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Operations", dependencies: ["Daemon", "FileIO", "RunConfiguration", "Samplers"]),
 

@@ -15,6 +15,8 @@ public enum DaemonError: Error, CustomStringConvertible, Equatable, Sendable {
     case ambiguousRunPrefix(prefix: String, matches: [String])
     /// No sweep has this id or id prefix.
     case unknownSweep(query: String)
+    /// A Slurm run's folder is being trained by another live task (`holder`).
+    case runHeldElsewhere(runID: String, holder: String)
     /// A run cannot go from its current state to the requested one.
     case illegalTransition(runID: String, from: RunState, to: RunState)
     /// A service tried to update a run it no longer owns (another service recovered it).
@@ -47,6 +49,9 @@ public enum DaemonError: Error, CustomStringConvertible, Equatable, Sendable {
             let what = matches.first?.hasPrefix("s-") == true ? "sweeps" : "runs"
             return "the prefix '\(prefix)' matches \(matches.count) \(what) (\(matches.joined(separator: ", "))); "
                 + "give more characters of the id."
+        case let .runHeldElsewhere(runID, holder):
+            return "run \(runID) is being trained by \(holder), which is still running; this task leaves it alone "
+                + "(resubmit only the array indices whose runs need it: sbatch --array=<index> job.sbatch)."
         case let .unknownSweep(query):
             return "no sweep has the id or id prefix '\(query)'; `dratsd list --sweeps` shows the sweep ids."
         case let .illegalTransition(runID, from, to):

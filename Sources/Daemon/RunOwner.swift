@@ -30,6 +30,15 @@ public struct RunOwner: Sendable, Equatable, Codable {
         return RunOwner(pid: getpid(), bootID: currentBootID(), leaseToken: "\(getpid())-" + token)
     }
 
+    /// The owner of a Slurm array task: its pid on the compute node, `slurm:<job id>` in place
+    /// of the boot id, and a fresh lease token.
+    public static func slurmTask(jobID: String, restartCount: String) -> RunOwner {
+        RunOwner(pid: getpid(), bootID: "slurm:" + jobID, leaseToken: "slurm-\(jobID)-\(restartCount)-" + current().leaseToken)
+    }
+
+    /// The Slurm job id of a Slurm task's owner (`slurmTask`), nil for a local process.
+    public var slurmJobID: String? { bootID.hasPrefix("slurm:") ? String(bootID.dropFirst(6)) : nil }
+
     /// The kernel's boot id, or "" when unavailable (non-Linux).
     public static func currentBootID() -> String {
         guard let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8) else { return "" }
@@ -50,6 +59,8 @@ extension RunRecord {
     /// reused by another program still looks alive here; the service's lease timeout catches it.)
     public var isOrphaned: Bool {
         guard state == .running, let owner else { return false }
+        // A Slurm task's process is on a compute node: Slurm's state says whether it lives.
+        if owner.slurmJobID != nil { return false }
         if !owner.bootID.isEmpty, owner.bootID != RunOwner.currentBootID() { return true }
         return !RunOwner.processExists(owner.pid)
     }

@@ -16,7 +16,7 @@ import Trainer
 /// - Checkpoints save every task world's cell, step count and slip generator
 ///   (`GridWorldSlot+State.swift`).
 public struct GridWorldSlot: MultiTaskEnvironmentSlot, Sendable {
-    public static let taskNames = ["wall0", "wall1", "wall2", "wall3"]
+    public static let taskNames = GridTask.standardNames
 
     public var observationSize: Int { GridTask.cellCount }
     public var actionSize: Int { GridWorld.actionCount }

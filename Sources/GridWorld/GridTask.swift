@@ -11,6 +11,9 @@ public struct GridTask: Sendable, Equatable {
     public static let standardWallLengths = [0, 1, 2, 3]
     /// The four tasks, in task-id order.
     public static let standardSuite: [GridTask] = standardWallLengths.indices.map { GridTask(standardIndex: $0) }
+    /// The standard suite's task names, in its order: `wall<length>` (what configs, metrics and
+    /// reports call them; the one place they are written).
+    public static let standardNames: [String] = standardWallLengths.map { "wall\($0)" }
     /// The column the wall stands in.
     public static let wallColumn = 2
 

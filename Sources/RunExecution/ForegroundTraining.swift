@@ -37,17 +37,17 @@ public enum ForegroundTraining {
                            memoryLimit: MemoryLimit, terminal: TerminalProgress = TerminalProgress()) throws -> Result {
         let config = try load(configPath: configPath, overrides: overrides, memoryLimit: memoryLimit)
         let submission = try RunSubmitter.submission(config)
+        let stop = StopSignal()
+        let signals = SignalStop(stop, reason: .interrupted) { number in
+            terminal.print("\(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping after the current iteration and checkpointing...",
+                           toStandardError: true)
+        }
         let owner = RunOwner.current()
         let record = try store.submitRunning(submission, owner: owner)
         let folder = try RunFolder(stateDirectory: stateDirectory, runID: record.id)
         terminal.print("run \(record.id): \(PrintableText.escaped(config.run.name)), \(config.env.suite.rawValue) (\(config.env.tasks.count) tasks), "
             + "\(config.sampler.kind.rawValue) sampler, \(config.run.totalEnvSteps) env steps; folder \(folder.url.path)")
 
-        let stop = StopSignal()
-        let signals = SignalStop(stop, reason: .interrupted) { number in
-            terminal.print("\(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping after the current iteration and checkpointing...",
-                           toStandardError: true)
-        }
         let heartbeat = LeaseHeartbeat(store: store, owner: owner)
         let started = Date()
         let outcome = RunExecutor(stateDirectory: stateDirectory, store: store, owner: owner, memoryLimit: memoryLimit)

@@ -20,7 +20,12 @@ public final class SignalWatcher: @unchecked Sendable {
             // On Linux, Dispatch installs its own handler and receives the signal via signalfd;
             // ignoring it (SIG_IGN) there would discard it before Dispatch saw it.
             let source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
-            source.setEventHandler { handler(signal) }
+            // Dispatch coalesces deliveries that arrive before the handler runs; `data` counts
+            // them, so two quick SIGINTs are still two calls (a second one escalates a stop).
+            // The handler holds its source; `cancel()` drops the handler, ending the cycle.
+            source.setEventHandler {
+                for _ in 0..<max(1, Int(source.data)) { handler(signal) }
+            }
             source.resume()
             return source
         }
@@ -46,7 +51,10 @@ public final class SignalWatcher: @unchecked Sendable {
 
     /// Stops watching.
     public func cancel() {
-        for source in sources { source.cancel() }
+        for source in sources {
+            source.cancel()
+            source.setEventHandler(handler: nil)
+        }
     }
 
     deinit { cancel() }

@@ -28,18 +28,35 @@ public enum SlurmTaskTraining {
     /// Trains the run in `folderPath` (`<state>/runs/<id>`); returns the process exit status.
     public static func run(folderPath: String, memoryLimit: MemoryLimit, environment: [String: String] = ProcessInfo.processInfo.environment,
                            terminal: TerminalProgress = TerminalProgress()) throws -> Int32 {
+        // Signals first: USR1's default action ends the process, and one may come at any time.
+        let stop = StopSignal()
+        let signals = SignalStop(stop, reason: .shutdown, signals: [SIGINT, SIGTERM, SIGUSR1], onSignal: { number in
+            let name = number == SIGUSR1 ? "USR1 (time limit near)" : number == SIGTERM ? "SIGTERM" : "SIGINT"
+            terminal.print("\(name): checkpointing after the current iteration", toStandardError: true)
+        }, onRepeat: { number in
+            // Slurm sends SIGTERM again when a preemption's grace time ends, then SIGKILL after
+            // KillWait: those seconds still serve the checkpoint, so only Ctrl-C escalates.
+            if number == SIGINT { SignalStop.exitAtOnce(number) }
+        })
+        defer { signals.cancel() }
+
         let url = URL(fileURLWithPath: folderPath).standardizedFileURL
         let runID = url.lastPathComponent
+        guard url.deletingLastPathComponent().lastPathComponent == "runs", RunIDGenerator.isWellFormed(runID) else {
+            throw DaemonError.invalidField(field: "--run-folder", value: folderPath,
+                                           allowed: "a run folder <state>/runs/<run id> written by `dratsd sweep --backend slurm`")
+        }
         let stateDirectory = StateDirectory(url: url.deletingLastPathComponent().deletingLastPathComponent())
         let folder = try RunFolder(stateDirectory: stateDirectory, runID: runID)
-        guard folder.url.standardizedFileURL.path == url.path, url.deletingLastPathComponent().lastPathComponent == "runs" else {
-            throw DaemonError.invalidField(field: "--run-folder", value: folderPath, allowed: "a run folder <state>/runs/<run id> written by `dratsd sweep --backend slurm`")
-        }
         let ledger = FolderRunLedger(folder: folder)
         let job = environment["SLURM_JOB_ID"]
-        let owner = RunOwner(pid: getpid(), bootID: "",
-                             leaseToken: "slurm-\(job ?? "none")-\(environment["SLURM_RESTART_COUNT"] ?? "0")-" + RunOwner.current().leaseToken)
-        let (record, claimed) = try ledger.claim(owner: owner)
+        let owner = RunOwner.slurmTask(jobID: job ?? "none", restartCount: environment["SLURM_RESTART_COUNT"] ?? "0")
+        let (record, claimed) = try ledger.claim(owner: owner, isAlive: { previous in
+            // The previous owner's job is alive while squeue still lists it.
+            guard let previousJob = previous.slurmJobID, previousJob != "none",
+                  let output = try? SlurmCommand.run("squeue", ["-h", "-j", previousJob, "-o", "%T"]), output.status == 0 else { return false }
+            return !output.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        })
         guard claimed else {
             terminal.print("run \(runID) is \(record.state); nothing to train")
             return record.state == .failed ? 1 : 0
@@ -47,16 +64,10 @@ public enum SlurmTaskTraining {
         terminal.print("run \(runID) (\(PrintableText.escaped(record.name)), \(record.samplerName), seed \(record.seed)): attempt \(record.attemptCount), "
             + "from \(record.envSteps) of \(record.totalEnvSteps) env steps, Slurm job \(job ?? "none")")
 
-        let stop = StopSignal()
-        let signals = SignalStop(stop, reason: .shutdown, signals: [SIGINT, SIGTERM, SIGUSR1]) { number in
-            let name = number == SIGUSR1 ? "USR1 (time limit near)" : number == SIGTERM ? "SIGTERM" : "SIGINT"
-            terminal.print("\(name): checkpointing after the current iteration", toStandardError: true)
-        }
         var executor = RunExecutor(stateDirectory: stateDirectory, ledger: ledger, owner: owner, memoryLimit: memoryLimit)
         // One environment thread per CPU Slurm gave the task (unless the config sets its own).
         executor.defaultEnvironmentThreads = environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init).map { max(1, $0) } ?? 1
         var outcome = executor.execute(runID: runID, stop: stop, progress: terminal.show)
-        signals.cancel()
         // `dratsd cancel` writes its request, then scancel's SIGTERM may abandon the iteration
         // under way before a progress report sees the request.
         if case .requeued = outcome, (try? ledger.cancelIfRequested())?.state == .cancelled { outcome = .cancelled }
@@ -78,7 +89,8 @@ public enum SlurmTaskTraining {
                 terminal.print("checkpointed at \(steps) env steps and requeued job \(job); it resumes from the checkpoint")
             } catch {
                 terminal.print("checkpointed at \(steps) env steps, but the requeue failed: \(error). "
-                    + "Resubmit the sweep's job.sbatch; the run resumes from its checkpoint.", toStandardError: true)
+                    + "Resubmit this run's index (sbatch --array=\(environment["SLURM_ARRAY_TASK_ID"] ?? "<index>") job.sbatch in the sweep's folder); "
+                    + "it resumes from its checkpoint.", toStandardError: true)
             }
             return requeuedExitStatus
         case .requeued:

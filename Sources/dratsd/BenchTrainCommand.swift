@@ -42,7 +42,12 @@ struct BenchTrainCommand: ParsableCommand {
     var evaluationEpisodes = 0
 
     @Option(help: "Which networks: paper (3x400), small (2x64) or both.")
-    var networks = "both"
+    var networks: NetworkChoice = .both
+
+    /// The networks `bench train` can time.
+    enum NetworkChoice: String, CaseIterable, ExpressibleByArgument {
+        case paper, small, both
+    }
 
     func validate() throws {
         guard numEnvs >= 1 else { throw ValidationError("--num-envs must be at least 1, got \(numEnvs)") }
@@ -56,7 +61,6 @@ struct BenchTrainCommand: ParsableCommand {
         guard threadCounts != nil else {
             throw ValidationError("--threads must be a comma-separated list of positive integers, got '\(threads)'")
         }
-        guard networkChoice != nil else { throw ValidationError("--networks must be paper, small or both, got '\(networks)'") }
         if let names = taskNames {
             let unknown = names.filter { !TaskCatalog.names.contains($0) }
             guard unknown.isEmpty, !names.isEmpty else {
@@ -71,13 +75,12 @@ struct BenchTrainCommand: ParsableCommand {
 
     private var threadCounts: [Int]? { BenchList.positiveIntegers(threads) }
 
-    private var networkChoice: [(name: String, hiddenSizes: [Int])]? {
+    private var networkChoice: [(name: String, hiddenSizes: [Int])] {
         let paper = (name: "paper 3x400", hiddenSizes: [400, 400, 400]), small = (name: "small 2x64", hiddenSizes: [64, 64])
         switch networks {
-        case "paper": return [paper]
-        case "small": return [small]
-        case "both": return [paper, small]
-        default: return nil
+        case .paper: return [paper]
+        case .small: return [small]
+        case .both: return [paper, small]
         }
     }
 
@@ -90,7 +93,7 @@ struct BenchTrainCommand: ParsableCommand {
         options.updateEpochs = updateEpochs
         options.numMinibatches = minibatches
         options.threadCounts = threadCounts ?? [1]
-        options.networks = networkChoice ?? []
+        options.networks = networkChoice
         options.evaluationEpisodesPerTask = evaluationEpisodes
         let report = try TrainingBenchmark.run(options)
         try BenchOutput.print(report, json: json, jsonFile: jsonFile, table: report.table)

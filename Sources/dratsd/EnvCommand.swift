@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Manipulation
 
+extension ManipulationEnvironment.LayoutMode: ExpressibleByArgument {}
+
 /// `dratsd env`: serve one task over stdin/stdout, one JSON object per line.
 struct EnvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,20 +23,16 @@ struct EnvCommand: ParsableCommand {
     var suiteSeed: UInt64 = 0
 
     @Option(help: "How resets choose a layout: suite (one of the 50 fixed layouts) or random (a fresh draw).")
-    var layoutMode: String = ManipulationEnvironment.LayoutMode.suite.rawValue
+    var layoutMode: ManipulationEnvironment.LayoutMode = .suite
 
     func validate() throws {
         guard TaskCatalog.names.contains(task) else {
             throw ValidationError("unknown task '\(task)'; valid tasks: \(TaskCatalog.names.joined(separator: ", "))")
         }
-        guard ManipulationEnvironment.LayoutMode(rawValue: layoutMode) != nil else {
-            throw ValidationError("unknown layout mode '\(layoutMode)'; use suite or random")
-        }
     }
 
     func run() throws {
-        let mode = ManipulationEnvironment.LayoutMode(rawValue: layoutMode) ?? .suite
-        let environment = try ManipulationEnvironment(task: task, suiteSeed: suiteSeed, layoutMode: mode, seed: suiteSeed)
+        let environment = try ManipulationEnvironment(task: task, suiteSeed: suiteSeed, layoutMode: layoutMode, seed: suiteSeed)
         EnvLineProtocol(environment: environment).serve(
             readLine: { Swift.readLine(strippingNewline: true) },
             write: { line in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Operations
 
 /// `dratsd resume RUN`: queue a failed, paused or cancelled run again.
 struct ResumeCommand: ParsableCommand {
@@ -14,8 +15,12 @@ struct ResumeCommand: ParsableCommand {
     @OptionGroup var stateDirectory: StateDirectoryOption
 
     func run() throws {
-        let (_, store) = try stateDirectory.open()
-        let record = try store.resume(try store.lookup(runID).id)
+        let catalog = try stateDirectory.openCatalog()
+        guard case let .stored(found) = try catalog.lookup(runID), let store = catalog.store else {
+            throw ValidationError("\(runID) is a run of a Slurm sweep, which `resume` cannot requeue yet (it works on the registry's runs); "
+                + "a Slurm run stopped for a requeue resumes when Slurm starts its task again, and its folder keeps its checkpoints")
+        }
+        let record = try store.resume(found.id)
         print("queued \(record.id) again (\(record.envSteps) of \(record.totalEnvSteps) env steps done)")
     }
 }

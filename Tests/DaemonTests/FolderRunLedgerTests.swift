@@ -41,6 +41,28 @@ import TestScratch
         #expect(try ledger.claim(owner: owner("task-3")).claimed == false)
     }
 
+    /// A run still trained by a live task of another Slurm job (the array submitted twice) is
+    /// not taken over; a requeued task of the same job, or a dead one, takes it.
+    @Test func aLiveTaskOfAnotherJobKeepsItsRun() throws {
+        let temp = try TestScratch("ledger")
+        let folder = try folder(temp)
+        try RunStatusFile(folder: folder).write(RunRecord.queued(id: folder.runID, sampleSubmission(), at: Date()))
+        let ledger = FolderRunLedger(folder: folder)
+        let first = RunOwner.slurmTask(jobID: "41", restartCount: "0")
+        #expect(first.slurmJobID == "41")
+        _ = try ledger.claim(owner: first)
+        var asked: [String] = []
+        #expect(throws: DaemonError.runHeldElsewhere(runID: folder.runID, holder: "Slurm job 41")) {
+            try ledger.claim(owner: RunOwner.slurmTask(jobID: "57", restartCount: "0"), isAlive: { asked.append($0.slurmJobID ?? "?"); return true })
+        }
+        #expect(asked == ["41"])
+        let requeued = RunOwner.slurmTask(jobID: "41", restartCount: "1")
+        #expect(try ledger.claim(owner: requeued, isAlive: { _ in Issue.record("a requeue of the same job was asked about"); return true }).claimed)
+        #expect(try ledger.claim(owner: RunOwner.slurmTask(jobID: "57", restartCount: "0"), isAlive: { _ in false }).record.attemptCount == 3)
+        // A Slurm owner is never judged by a local pid.
+        #expect(!(try RunStatusFile(folder: folder).read()).isOrphaned)
+    }
+
     @Test func aCancelRequestReachesTheRunningTaskAndOneNotYetStarted() throws {
         let temp = try TestScratch("ledger")
         let running = try folder(temp)

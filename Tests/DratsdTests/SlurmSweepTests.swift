@@ -139,7 +139,8 @@ struct SlurmSweepTests {
     @Test func interruptedTasksResumeToTheMetricsOfAnUninterruptedRun() throws {
         let scratch = try Scratch()
         let config = try scratch.config("reach.yaml", Self.reachConfig)
-        let result = try scratch.dratsd(["sweep", config, "run.seed=1..3", "--backend", "slurm"])
+        // One task at a time, so none finishes before the test has interrupted it.
+        let result = try scratch.dratsd(["sweep", config, "run.seed=1..3", "--backend", "slurm", "--max-parallel", "1"])
         try #require(result.status == 0, "\(result.stderr)")
         let ids = Scratch.ids(result, "r-")
         let job = try #require(try scratch.manifest()["arrayJobID"] as? String)
@@ -205,7 +206,11 @@ struct SlurmSweepTests {
         #expect(try scratch.status(ids[1])["state"] as? String == "queued")
         try scratch.waitFor(ids[1], seconds: 30, "the pending task to leave squeue") { _ in (try? SlurmCluster.state("\(try! scratch.manifest()["arrayJobID"] as! String)_1")) == nil }
         let listed = try scratch.dratsd(["list"])
-        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix(ids[1]) && $0.contains("cancelled") }, "\(listed.stdout)")
+        func stateColumn(_ id: String) -> String? {
+            listed.stdout.split(separator: "\n").first { $0.hasPrefix(id) }.map { $0.split(separator: " ", omittingEmptySubsequences: true)[2] }.map(String.init)
+        }
+        #expect(stateColumn(ids[1]) == "cancelled", "\(listed.stdout)")
+        #expect(stateColumn(ids[0]) == "cancelled", "\(listed.stdout)")
         let again = try scratch.dratsd(["cancel", ids[0]])
         #expect(again.stdout.contains("already cancelled"))
     }

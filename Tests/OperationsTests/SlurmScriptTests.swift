@@ -26,5 +26,13 @@ import Testing
         #expect(SlurmOptions(maxParallel: 0).problems().first?.contains("--max-parallel") == true)
         #expect(SlurmOptions(extraArguments: ["mem=4G"]).problems().first?.contains("--sbatch-arg") == true)
         #expect(SlurmOptions(extraArguments: ["--x\n#SBATCH --y"]).problems().count == 1)
+        #expect(SlurmOptions(extraArguments: ["--mem=4G --array=0-99"]).problems().count == 1)
+        for managed in ["--array=0-9", "-o", "--output=/tmp/x", "--no-requeue", "--signal=USR2@5", "-J"] {
+            #expect(SlurmOptions(extraArguments: [managed]).problems().first?.contains("sets itself") == true, "\(managed)")
+        }
+        #expect(SlurmOptions(signalSeconds: 0).problems().first?.contains("--signal-seconds") == true)
+        #expect(SlurmOptions(time: "02:00", signalSeconds: 120).problems().first?.contains("--time 02:00") == true)
+        #expect(SlurmOptions(time: "1-00", signalSeconds: 120).problems().isEmpty)
+        #expect(SlurmOptions.seconds("1-02:03:04") == 93_784 && SlurmOptions.seconds("90") == 5_400 && SlurmOptions.seconds("2:30") == 150)
     }
 }

@@ -123,7 +123,9 @@ import Testing
         #expect(throws: RunConfigError.override(argument: "run.seed=2", problem: "sets run.seed again after 'run.seed=1'; set it once")) {
             try load(["run.seed=1", "run.seed=2"])
         }
-        #expect(throws: RunConfigError.self) { try load(["run.seed=1", "run={seed: 2}"]) }
+        #expect(throws: RunConfigError.override(argument: "run=null", problem: "sets run again after 'run.seed=1'; set it once")) {
+            try load(["run.seed=1", "run=null"])
+        }
         do {
             _ = try load(["run.seed.low=1"])
             Issue.record("an override through a value was accepted")

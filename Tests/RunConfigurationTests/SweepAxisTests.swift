@@ -9,6 +9,7 @@ import Testing
         #expect(try values("sampler.kind=uniform,drats") == ["uniform", "drats"])
         #expect(try values("ppo.hiddenSizes=[64,64],[128, 128]") == ["[64,64]", "[128, 128]"])
         #expect(try values("run.name='a, b',c") == ["'a, b'", "c"])
+        #expect(try values("run.name=bob's,alice") == ["bob's", "alice"])
         #expect(try values("run.seed=1..3,7") == ["1", "2", "3", "7"])
         #expect(try values("run.seed=-1..1") == ["-1", "0", "1"])
         #expect(try values("ppo.learningRate=3e-4") == ["3e-4"])

@@ -77,11 +77,20 @@ public final class FolderRunLedger: RunLedger, @unchecked Sendable {
     /// runs one task of an array index at a time, so a running record here is a dead task's).
     /// Returns nil when the run is already finished (completed, cancelled or failed), with the
     /// record; a run whose cancel was requested is cancelled here and also returned as finished.
-    public func claim(owner: RunOwner, at now: Date = Date()) throws(DaemonError) -> (record: RunRecord, claimed: Bool) {
+    ///
+    /// `isAlive` is asked about a running record's owner from another Slurm job (the array
+    /// submitted again while the first is still training): a live one keeps the run, and the
+    /// claim is refused with `runHeldElsewhere`, so two tasks never train into one folder. The
+    /// previous attempt of the same job (a requeue) is dead by Slurm's rules and is not asked.
+    public func claim(owner: RunOwner, at now: Date = Date(), isAlive: (RunOwner) -> Bool = { _ in false })
+        throws(DaemonError) -> (record: RunRecord, claimed: Bool) {
         lock.lock()
         defer { lock.unlock() }
         var record = try status.read()
         if record.state.isFinished { return (record, false) }
+        if record.state == .running, let previous = record.owner, previous.slurmJobID != owner.slurmJobID, isAlive(previous) {
+            throw .runHeldElsewhere(runID: record.id, holder: previous.slurmJobID.map { "Slurm job \($0)" } ?? "process \(previous.pid)")
+        }
         if status.cancelRequested {
             record.apply(.cancelled, owner: nil, reason: nil, at: now)
             try status.write(record)

@@ -20,8 +20,10 @@ public enum SlurmCommand {
         }
     }
 
-    /// Runs `program` (looked up on PATH, then in /usr/bin) with `arguments` and waits for it.
-    public static func run(_ program: String, _ arguments: [String]) throws(Failure) -> Output {
+    /// Runs `program` (looked up on PATH, then in /usr/bin) with `arguments` and waits for it,
+    /// at most `timeoutSeconds` (then it is killed and the call fails): a controller that does
+    /// not answer must not hang `list` or `show`.
+    public static func run(_ program: String, _ arguments: [String], timeoutSeconds: Double = 30) throws(Failure) -> Output {
         let command = [program] + arguments
         guard let path = locate(program) else {
             throw Failure(command: command, detail: "\(program) is not installed or not on PATH (Slurm's client commands are in Debian's slurm-client)")
@@ -34,6 +36,8 @@ public enum SlurmCommand {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { throw Failure(command: command, detail: "\(error)") }
+        let deadline = DispatchWorkItem { [pid = process.processIdentifier] in kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: deadline)
         // Read both pipes to the end before waiting, so a chatty program cannot block on a full pipe.
         let stderrBytes = Collected()
         let group = DispatchGroup()
@@ -45,6 +49,10 @@ public enum SlurmCommand {
         let stdoutBytes = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        deadline.cancel()
+        if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGKILL {
+            throw Failure(command: command, detail: "no answer within \(Int(timeoutSeconds)) s (is slurmctld reachable?)")
+        }
         return Output(status: process.terminationStatus, stdout: String(decoding: stdoutBytes, as: UTF8.self),
                       stderr: String(decoding: stderrBytes.data, as: UTF8.self))
     }

@@ -36,11 +36,46 @@ public struct SlurmOptions: Sendable, Equatable {
         }
         if !(1...4096).contains(cpusPerTask) { problems.append("--cpus-per-task is \(cpusPerTask); allowed: 1...4096") }
         if let maxParallel, !(1...100_000).contains(maxParallel) { problems.append("--max-parallel is \(maxParallel); allowed: 1...100000") }
-        if !(0...86_400).contains(signalSeconds) { problems.append("--signal-seconds is \(signalSeconds); allowed: 0...86400") }
-        for argument in extraArguments where !argument.hasPrefix("-") || argument.contains(where: \.isNewline) || argument.contains("\0") {
-            problems.append("--sbatch-arg '\(argument)' is not one sbatch option; give e.g. --sbatch-arg=--mem=4G")
+        if !(10...86_400).contains(signalSeconds) {
+            problems.append("--signal-seconds is \(signalSeconds); allowed: 10...86400 (the run needs the time to finish an iteration and checkpoint)")
+        }
+        if let time, let seconds = Self.seconds(time), seconds <= signalSeconds + 60 {
+            problems.append("--time \(time) leaves no time to train before USR1 comes \(signalSeconds) s before the limit; "
+                + "give a --time above --signal-seconds + 60 s")
+        }
+        for argument in extraArguments {
+            let name = String(argument.prefix { $0 != "=" })
+            if !argument.hasPrefix("-") || argument.contains(where: { $0.isWhitespace || $0 == "\0" }) {
+                problems.append("--sbatch-arg '\(argument)' is not one sbatch option without spaces; give e.g. --sbatch-arg=--mem=4G")
+            } else if Self.managedOptions.contains(name) {
+                problems.append("--sbatch-arg '\(argument)' sets \(name), which the sweep's script sets itself (array, output, requeue, signal, job name); "
+                    + "use the sweep's own options (--max-parallel, --signal-seconds, ...)")
+            }
         }
         return problems
+    }
+
+    /// The sbatch options the script writes itself; an `--sbatch-arg` may not change them.
+    static let managedOptions: Set<String> = ["--array", "-a", "--output", "-o", "--error", "-e", "--open-mode", "--requeue", "--no-requeue",
+                                               "--signal", "--job-name", "-J", "--wrap", "--cpus-per-task", "-c", "--partition", "-p", "--time", "-t"]
+
+    /// A Slurm time in seconds (`M`, `M:S`, `H:M:S`, `D-H`, `D-H:M`, `D-H:M:S`), nil when malformed.
+    static func seconds(_ text: String) -> Int? {
+        guard isSlurmTime(text) else { return nil }
+        let dayParts = text.split(separator: "-")
+        let days = dayParts.count == 2 ? Int(dayParts[0]) ?? 0 : 0
+        let clock = dayParts.last!.split(separator: ":").map { Int($0) ?? 0 }
+        let (hours, minutes, secs): (Int, Int, Int)
+        if dayParts.count == 2 {
+            (hours, minutes, secs) = (clock[0], clock.count > 1 ? clock[1] : 0, clock.count > 2 ? clock[2] : 0)
+        } else {
+            switch clock.count {
+            case 1: (hours, minutes, secs) = (0, clock[0], 0)
+            case 2: (hours, minutes, secs) = (0, clock[0], clock[1])
+            default: (hours, minutes, secs) = (clock[0], clock[1], clock[2])
+            }
+        }
+        return ((days * 24 + hours) * 60 + minutes) * 60 + secs
     }
 
     /// Slurm's time formats: `M`, `M:S`, `H:M:S`, `D-H`, `D-H:M`, `D-H:M:S`, all decimal.

@@ -11,6 +11,8 @@ public struct SlurmRun: Sendable {
     /// The task's state in `squeue` (PENDING, RUNNING, ...), nil when Slurm no longer lists it
     /// (it ended) or was not asked.
     public var slurmState: String?
+    /// Whether `squeue` answered for the array (else nothing is known of its tasks).
+    public var slurmAnswered: Bool
 
     /// `<array job id>_<index>`, the task's Slurm job id, once the array is submitted.
     public var taskJobID: String? { manifest.arrayJobID.map { "\($0)_\(arrayIndex)" } }
@@ -20,8 +22,9 @@ public struct SlurmRun: Sendable {
     public var note: String {
         guard let task = taskJobID else { return "slurm: not submitted (sbatch the sweep's job.sbatch)" }
         if let slurmState { return "slurm \(task): \(slurmState.lowercased())" }
+        if !slurmAnswered { return "slurm \(task): squeue did not answer" }
         if record.state == .queued || record.state == .running {
-            return "slurm \(task): gone (not in squeue; resubmit the sweep's job.sbatch or requeue)"
+            return "slurm \(task): gone (not in squeue; resubmit its index: sbatch --array=\(arrayIndex) job.sbatch in the sweep's folder)"
         }
         return "slurm \(task)"
     }
@@ -45,12 +48,13 @@ public enum SlurmRuns {
             guard let folder = try? RunFolder(stateDirectory: stateDirectory, runID: id) else { return nil }
             let status = RunStatusFile(folder: folder)
             guard var record = try? status.read() else { return nil }
-            // A cancel request whose task Slurm no longer lists (a pending task scancel'ed
-            // before it started, or one killed before it could record the cancel) is cancelled.
-            if let states, states[index] == nil, !record.state.isFinished, status.cancelRequested {
+            // A queued run with a cancel request is cancelled unless its task is running: a
+            // pending task scancel'ed before it started never writes its status, and one that
+            // does start cancels the run at once (`FolderRunLedger.claim`).
+            if record.state == .queued, status.cancelRequested, states?[index] != "RUNNING" {
                 record.state = .cancelled
             }
-            return SlurmRun(record: record, manifest: manifest, arrayIndex: index, slurmState: states?[index])
+            return SlurmRun(record: record, manifest: manifest, arrayIndex: index, slurmState: states?[index], slurmAnswered: states != nil)
         }
     }
 
@@ -85,6 +89,9 @@ public enum SlurmRuns {
         guard !run.record.state.isFinished else { return "run \(run.record.id) is already \(run.record.state)" }
         try RunStatusFile(folder: folder).requestCancel()
         guard let task = run.taskJobID else { return "cancel requested for \(run.record.id); its sweep was never submitted to Slurm" }
+        guard run.slurmState != nil else {
+            return "cancel requested for \(run.record.id); Slurm has no task \(task) now, so none is signalled (a task started later cancels it)"
+        }
         _ = try SlurmCommand.checked("scancel", [task])
         return "cancel requested for \(run.record.id): scancel \(task); the task checkpoints and stops, the run ends cancelled"
     }

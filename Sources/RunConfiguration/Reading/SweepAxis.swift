@@ -85,7 +85,8 @@ public struct SweepAxis: Sendable, Equatable {
         for character in text {
             if let open = quote {
                 if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
+            } else if (character == "'" || character == "\""), current.allSatisfy(\.isWhitespace) || depth > 0 {
+                // A quote opens only at a value's start (or inside a list): bob's is one value.
                 quote = character
             } else if character == "[" || character == "{" {
                 depth += 1

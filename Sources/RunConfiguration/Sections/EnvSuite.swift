@@ -1,3 +1,4 @@
+import GridWorld
 import TaskRewards
 
 /// Which family of tasks a run trains on.
@@ -12,7 +13,7 @@ public enum EnvSuite: String, Codable, CaseIterable, Sendable {
     public var taskNames: [String] {
         switch self {
         case .mt10: MT10Task.allCases.map(\.rawValue)
-        case .gridworld: ["wall0", "wall1", "wall2", "wall3"]
+        case .gridworld: GridTask.standardNames
         }
     }
 
