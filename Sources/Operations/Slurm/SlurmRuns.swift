@@ -60,6 +60,7 @@ public enum SlurmRuns {
 
     /// The Slurm sweep whose id is `query` or the only one starting with it; nil when none does.
     public static func sweep(_ query: String, in stateDirectory: StateDirectory) throws(DaemonError) -> SlurmSweepFolder.Manifest? {
+        guard !query.isEmpty else { throw .unknownSweep(query: query) }
         let matches = SlurmSweepFolder.all(in: stateDirectory).filter { $0.sweep.id == query || $0.sweep.id.hasPrefix(query) }
         if let exact = matches.first(where: { $0.sweep.id == query }) { return exact }
         guard matches.count <= 1 else { throw .ambiguousRunPrefix(prefix: query, matches: matches.map(\.sweep.id)) }

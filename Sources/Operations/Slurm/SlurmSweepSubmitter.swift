@@ -32,6 +32,19 @@ public enum SlurmSweepSubmitter {
             throw Failure(description: "the state directory \(stateDirectory.url.path) has whitespace or '%' in its path, which #SBATCH --output "
                 + "cannot hold; use a state directory (on the filesystem the nodes share) whose path has neither")
         }
+        if submit {
+            // Asked before anything is written: a cluster that does not answer, or an array
+            // larger than it takes, leaves no folders behind.
+            let config: String
+            do { config = try SlurmCommand.checked("scontrol", ["show", "config"]) } catch {
+                throw Failure(description: "no Slurm controller answers, so the sweep was not created: \(error)")
+            }
+            if let line = config.split(separator: "\n").first(where: { $0.hasPrefix("MaxArraySize") }),
+               let limit = Int(line.split(separator: "=").last?.trimmingCharacters(in: .whitespaces) ?? ""), planned.count > limit - 1 {
+                throw Failure(description: "the sweep has \(planned.count) runs, but this cluster's arrays hold at most \(limit - 1) tasks "
+                    + "(MaxArraySize = \(limit)); split the sweep, e.g. by run.seed ranges")
+            }
+        }
         var generator = RunIDGenerator()
         let folder = try makeSweepFolder(stateDirectory: stateDirectory, generator: &generator, at: now)
         var runIDs: [String] = []
