@@ -5,7 +5,7 @@
 // highest-ranked module it depends on (the graph of the targets below; test support excluded).
 //   0  C interop: CSystemODE, CSystemBLAS, CSystemZlib, CNetworkKernels (the AVX-512
 //      small-batch kernel); no dependencies: RandomStreams (seeded generators, FNV-1a),
-//      WorkerThreads (persistent threads), JSONLines (our JSON reader and writer), FileIO
+//      WorkerThreads (persistent threads), JSONLines (our JSON reader and writer; every JSON we read, metrics.jsonl included), FileIO
 //      (atomic files, appenders, line reading), TaskRewards (MetaWorld's reward shaping, pure
 //      functions)
 //   1  Physics (the only module importing CSystemODE), Networks (the only one importing
@@ -124,7 +124,7 @@ let package = Package(
             name: "RunConfiguration",
             dependencies: ["PPO", "Networks", "Samplers", "TaskRewards", "GridWorld", "JSONLines", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Operations", dependencies: ["Daemon", "FileIO", "RunConfiguration", "Samplers"]),
+        .target(name: "Operations", dependencies: ["Daemon", "FileIO", "RunConfiguration", "Samplers", "JSONLines"]),
 
         // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
         .target(
@@ -138,11 +138,11 @@ let package = Package(
         ),
 
         // MARK: Reports: sampler comparison tables and plots (SVG and PNG) from run folders
-        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "FileIO", "RunConfiguration", "Networks", "Samplers", "CSystemZlib"]),
+        .target(name: "Reporting", dependencies: ["RandomStreams", "Daemon", "FileIO", "RunConfiguration", "Networks", "Samplers", "JSONLines", "CSystemZlib"]),
         .testTarget(name: "ReportingTests", dependencies: ["RandomStreams", "Reporting", "Daemon", "ChildProcess", "Networks"]),
 
         // MARK: The long-running service (`dratsd serve`): queue polling, run threads, systemd
-        .target(name: "Service", dependencies: ["Daemon", "FileIO", "RunConfiguration", "RunExecution"]),
+        .target(name: "Service", dependencies: ["Daemon", "FileIO", "RunConfiguration", "RunExecution", "JSONLines"]),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Daemon"]),
 
         // MARK: The executable

@@ -1,6 +1,7 @@
 import Daemon
 import FileIO
 import Foundation
+import JSONLines
 
 /// The latest per-task values in a `metrics.jsonl` stream (one JSON object per line; later
 /// lines override earlier ones, so the newest evaluation and sampler update win).
@@ -33,13 +34,12 @@ public struct MetricsSummary: Sendable, Equatable {
         var reports: [String: TaskReport] = [:]
         var unreadable = 0
         for line in lines where !line.isEmpty {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+            guard let record = MetricsRecord(line: line) else {
                 unreadable += 1
                 continue
             }
-            for (key, value) in object {
-                guard let number = (value as? NSNumber)?.doubleValue,
-                      let field = fields.first(where: { key.hasPrefix($0.prefix) && key.hasSuffix($0.suffix) }) else { continue }
+            for (key, number) in record.numbers {
+                guard let field = fields.first(where: { key.hasPrefix($0.prefix) && key.hasSuffix($0.suffix) }) else { continue }
                 let task = String(key.dropFirst(field.prefix.count).dropLast(field.suffix.count))
                 guard !task.isEmpty, !task.contains("/") else { continue }
                 reports[task, default: TaskReport(task: task)][keyPath: field.keyPath] = number

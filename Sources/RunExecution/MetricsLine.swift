@@ -73,8 +73,7 @@ public enum MetricsLine {
 
     /// The `kind` and `iteration` of a metrics line, or nil when it is not a JSON object with them.
     public static func kindAndIteration(of line: String) -> (kind: String, iteration: Int)? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-              let kind = object["kind"] as? String, let iteration = (object["iteration"] as? NSNumber)?.intValue else { return nil }
+        guard let record = MetricsRecord(line: line), let kind = record.kind, let iteration = record.iteration else { return nil }
         return (kind, iteration)
     }
 
@@ -91,10 +90,8 @@ public enum MetricsLine {
 extension MetricsLine {
     /// Iteration, mean and worst success of an evaluation line, nil for other lines.
     static func evaluationSummary(of line: String) -> TrainLogLine.LatestEvaluation? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-              object["kind"] as? String == "evaluation", let iteration = (object["iteration"] as? NSNumber)?.intValue,
-              let mean = (object["eval/mean_success_rate"] as? NSNumber)?.doubleValue,
-              let worst = (object["eval/worst_success_rate"] as? NSNumber)?.doubleValue else { return nil }
+        guard let record = MetricsRecord(line: line), record.kind == "evaluation", let iteration = record.iteration,
+              let mean = record.numbers["eval/mean_success_rate"], let worst = record.numbers["eval/worst_success_rate"] else { return nil }
         return TrainLogLine.LatestEvaluation(iteration: iteration, meanSuccessRate: mean, worstSuccessRate: worst)
     }
 }

@@ -1,6 +1,7 @@
 import Daemon
 import FileIO
 import Foundation
+import JSONLines
 
 /// `dratsd serve --metrics-textfile PATH`: the service's state in Prometheus's text exposition
 /// format, rewritten atomically every few seconds, for node_exporter's textfile collector
@@ -109,10 +110,8 @@ final class MetricsTextfile {
     }
 
     static func evaluation(of line: String) -> Evaluation? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-              let steps = (object["env_steps"] as? NSNumber)?.doubleValue,
-              let mean = (object["eval/mean_success_rate"] as? NSNumber)?.doubleValue,
-              let worst = (object["eval/worst_success_rate"] as? NSNumber)?.doubleValue else { return nil }
+        guard let record = MetricsRecord(line: line), let steps = record.numbers["env_steps"],
+              let mean = record.numbers["eval/mean_success_rate"], let worst = record.numbers["eval/worst_success_rate"] else { return nil }
         return Evaluation(envSteps: steps, meanSuccessRate: mean, worstSuccessRate: worst)
     }
 

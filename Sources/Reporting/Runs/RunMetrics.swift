@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// One evaluation of a run: deterministic-policy success and return per task.
 public struct EvaluationPoint: Sendable, Equatable {
@@ -51,18 +52,12 @@ public struct RunMetrics: Sendable, Equatable {
         var sampling: [Int: SamplingPoint] = [:]
         var unreadable = 0
         for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-                  let kind = object["kind"] as? String,
-                  let iteration = (object["iteration"] as? NSNumber)?.intValue,
-                  let steps = (object["env_steps"] as? NSNumber)?.intValue else {
+            guard let record = MetricsRecord(line: line), let kind = record.kind, let iteration = record.iteration,
+                  let steps = record.envSteps else {
                 unreadable += 1
                 continue
             }
-            let numbers = object.compactMapValues { value -> Double? in
-                guard let number = value as? NSNumber, !(value is String) else { return nil }
-                let double = number.doubleValue
-                return double.isFinite ? double : nil
-            }
+            let numbers = record.numbers
             switch kind {
             case "evaluation":
                 let success = perTask(numbers, prefix: "eval/", suffix: "/success_rate")
