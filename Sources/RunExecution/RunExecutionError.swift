@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Daemon
+import FileIO
 import RunConfiguration
 import SafeTensors
 import Trainer
@@ -58,7 +59,7 @@ public enum RunExecutionError: Error, CustomStringConvertible {
 
     /// A checkpoint write failure, with ENOSPC/EDQUOT reported as a full disk.
     static func classify(_ error: any Error, writing path: String) -> RunExecutionError {
-        if let error = error as? SafeTensorsError, case let .writeFailed(_, _, code, _) = error, code == ENOSPC || code == EDQUOT {
+        if let error = error as? SafeTensorsError, case let .writeFailed(_, _, code, _) = error, FileIOError.meansDiskFull(code) {
             return .diskFull(path: path)
         }
         return .checkpoint(path: path, reason: String(describing: error))
