@@ -23,17 +23,8 @@ public struct RunStatusFile: Sendable {
 
     /// The record, checked: valid JSON of a record whose id is the folder's.
     public func read() throws(DaemonError) -> RunRecord {
-        guard let bytes = try DaemonError.mapping({ () throws(FileIOError) in try FileContents.read(path) }) else {
+        guard let record = try JSONRecordFile.read(RunRecord.self, from: path, what: "a run record") else {
             throw .invalidField(field: path, value: "missing", allowed: "the status.json dratsd writes into a Slurm run's folder")
-        }
-        let record: RunRecord
-        do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .secondsSince1970
-            record = try decoder.decode(RunRecord.self, from: Data(bytes))
-        } catch {
-            throw .invalidField(field: "\(path)", value: "not a run record (\(error))",
-                                allowed: "the status.json dratsd wrote; restore it from the run's sweep or remove the run folder")
         }
         guard record.id == folder.runID else {
             throw .invalidField(field: "\(path) id", value: record.id, allowed: "the folder's run id \(folder.runID)")
@@ -43,14 +34,7 @@ public struct RunStatusFile: Sendable {
 
     /// Replaces the record atomically (write, fsync, rename, fsync of the folder).
     public func write(_ record: RunRecord) throws(DaemonError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        let data: Data
-        do { data = try encoder.encode(record) } catch {
-            throw .invalidField(field: "run record", value: "\(error)", allowed: "finite numbers")
-        }
-        try DaemonError.mapping { () throws(FileIOError) in try AtomicFile.write(Array(data) + [0x0A], to: path) }
+        try JSONRecordFile.write(record, to: path)
     }
 
     /// Whether a user asked to cancel the run.

@@ -56,34 +56,18 @@ public struct SlurmSweepFolder: Sendable, Equatable {
     }
 
     public func readManifest() throws(DaemonError) -> Manifest {
-        guard let bytes = try DaemonError.mapping({ () throws(FileIOError) in try FileContents.read(manifestPath) }) else {
+        guard let manifest = try JSONRecordFile.read(Manifest.self, from: manifestPath, what: "a sweep manifest") else {
             throw .unknownSweep(query: sweepID)
         }
-        do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .secondsSince1970
-            let manifest = try decoder.decode(Manifest.self, from: Data(bytes))
-            guard manifest.sweep.id == sweepID, manifest.runIDs.allSatisfy({ RunIDGenerator.isWellFormed($0) }) else {
-                throw DaemonError.invalidField(field: manifestPath, value: "another sweep's manifest or a malformed run id",
-                                               allowed: "the sweep.json dratsd wrote for \(sweepID)")
-            }
-            return manifest
-        } catch let error as DaemonError {
-            throw error
-        } catch {
-            throw .invalidField(field: manifestPath, value: "not a sweep manifest (\(error))", allowed: "the sweep.json dratsd wrote")
+        guard manifest.sweep.id == sweepID, manifest.runIDs.allSatisfy({ RunIDGenerator.isWellFormed($0) }) else {
+            throw .invalidField(field: manifestPath, value: "another sweep's manifest or a malformed run id",
+                                allowed: "the sweep.json dratsd wrote for \(sweepID)")
         }
+        return manifest
     }
 
     public func writeManifest(_ manifest: Manifest) throws(DaemonError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        let data: Data
-        do { data = try encoder.encode(manifest) } catch {
-            throw .invalidField(field: "sweep manifest", value: "\(error)", allowed: "encodable values")
-        }
-        try DaemonError.mapping { () throws(FileIOError) in try AtomicFile.write(Array(data) + [0x0A], to: manifestPath) }
+        try JSONRecordFile.write(manifest, to: manifestPath)
     }
 
     /// Every Slurm sweep under `stateDirectory` with a readable manifest, oldest first.
