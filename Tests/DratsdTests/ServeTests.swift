@@ -296,7 +296,9 @@ import Testing
         let started = try waitUntil(timeout: 60) {
             guard let record = try records(scratch).values.first, let runID = record["id"] as? String else { return false }
             id = runID
-            return record["state"] as? String == "running" && !checkpoints(scratch, runID).isEmpty
+            // A checkpoint on disk and recorded: stopped between the two, the service would
+            // (rightly) start the run from the record's 0 steps in its message.
+            return record["state"] as? String == "running" && !checkpoints(scratch, runID).isEmpty && (record["envSteps"] as? Int ?? 0) > 0
         }
         try #require(started)
         // Hang it outside a write transaction: stopped inside one (about one stop in a hundred),
