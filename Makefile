@@ -103,7 +103,7 @@ bench: build
 
 ## experiment: queue the MT10 sampler comparison at 10M steps (configs/compare-mt10-10m/, budget in
 ##             their comments) in $(STATE_DIR) as one sweep: the five samplers x seeds 1-5, seed by
-##             seed (so a comparison cut short has every sampler at equal seeds), 25 runs, about 6
+##             seed (so a comparison cut short has every sampler at equal seeds), 25 runs, 10-15
 ##             hours of this machine; `dratsd serve --max-concurrent 2 --state-dir $(STATE_DIR)`
 ##             trains them and resumes them after a stop. The sweep id and run ids go to experiment-runs.txt.
 EXPERIMENT_CONFIG := configs/compare-mt10-10m/uniform.yaml
