@@ -33,10 +33,12 @@ import Testing
         let serve = try ServeProcess(stateDir: scratch.stateDir, arguments: ["--metrics-textfile", path, "--metrics-interval-seconds", "0.5"])
         let label = "{run=\"\(id)\",name=\"long\",sampler=\"drats\",seed=\"5\"}"
         var seen: [String: Double] = [:]
-        // Waits for an evaluation (every 10 iterations) to reach the file.
+        // Waits for an evaluation (every 10 iterations) to reach the file, and the progress report
+        // of its iteration: the evaluation line is written to metrics.jsonl just before the
+        // iteration's steps reach the registry, so one file can hold the first without the second.
         let evaluated = waitUntil(timeout: 90) {
             seen = Self.samples((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
-            return seen["dratsd_run_eval_env_steps\(label)"] != nil
+            return seen["dratsd_run_eval_env_steps\(label)"] != nil && (seen["dratsd_run_env_steps\(label)"] ?? 0) >= 2_560
         }
         try #require(evaluated, "no evaluation in the textfile; it holds \(seen); log: \(serve.log)")
         #expect(seen["dratsd_service_up"] == 1)

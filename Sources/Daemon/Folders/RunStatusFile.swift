@@ -99,10 +99,14 @@ public final class FolderRunLedger: RunLedger, @unchecked Sendable {
         return record
     }
 
+    /// The record as a reader should see it: a queued run with a cancel request is cancelled (its
+    /// task, if one ever starts, cancels it at once), so `logs -f` stops following it.
     public func currentRecord(of runID: String) throws(DaemonError) -> RunRecord {
         lock.lock()
         defer { lock.unlock() }
-        return try status.read()
+        var record = try status.read()
+        if record.state == .queued, status.cancelRequested { record.state = .cancelled }
+        return record
     }
 
     public func reportProgress(_ runID: String, owner: RunOwner, envSteps: Int64, stepsPerSecond: Double,
