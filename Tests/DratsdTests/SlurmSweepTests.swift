@@ -56,11 +56,7 @@ struct SlurmSweepTests {
 
         /// Waits (polling the status file, up to `seconds`) until `condition` holds for the run.
         func waitFor(_ id: String, seconds: Double = 120, _ what: String, _ condition: ([String: Any]) -> Bool) throws {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if let status = try? status(id), condition(status) { return }
-                usleep(200_000)
-            }
+            if waitUntil(timeout: seconds, { (try? status(id)).map(condition) ?? false }) { return }
             let state = (try? status(id)).map { "state \($0["state"] ?? "?"), env steps \($0["envSteps"] ?? "?"), attempts \($0["attemptCount"] ?? "?")" } ?? "no status"
             let logs = ((try? FileManager.default.subpathsOfDirectory(atPath: stateDir + "/sweeps")) ?? []).filter { $0.hasSuffix(".out") }.sorted().map { path in
                 "== \(path)\n" + ((try? String(contentsOfFile: stateDir + "/sweeps/" + path, encoding: .utf8)) ?? "")
