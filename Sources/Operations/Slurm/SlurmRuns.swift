@@ -75,10 +75,13 @@ public enum SlurmRuns {
            FileManager.default.fileExists(atPath: RunStatusFile(folder: folder).path) {
             _ = try RunStatusFile(folder: folder).read()
         }
-        let matches = all(in: stateDirectory).filter { $0.record.id.hasPrefix(query) }
-        if let exact = matches.first(where: { $0.record.id == query }) { return exact }
-        guard matches.count <= 1 else { throw .ambiguousRunPrefix(prefix: query, matches: matches.map(\.record.id)) }
-        return matches.first
+        // Matched on the folders alone; squeue is asked only about the one run found, so looking
+        // up a registry run costs no Slurm call per sweep.
+        let matches = all(in: stateDirectory, askSlurm: false).filter { $0.record.id.hasPrefix(query) }
+        let found = matches.first(where: { $0.record.id == query })
+        guard found != nil || matches.count <= 1 else { throw .ambiguousRunPrefix(prefix: query, matches: matches.map(\.record.id)) }
+        guard let run = found ?? matches.first else { return nil }
+        return runs(of: run.manifest, in: stateDirectory).first { $0.record.id == run.record.id } ?? run
     }
 
     /// Asks to cancel a Slurm run: records the request in its folder (the task, running or yet
