@@ -14,7 +14,7 @@ UNITDIR   ?= /etc/systemd/system
 # `make run` keeps its runs here (in the repository, git-ignored) unless told otherwise.
 STATE_DIR ?= $(CURDIR)/.drats-state
 
-.PHONY: deps python-deps build run test test-kernels python-test bench experiment experiment-report archive clean install install-files
+.PHONY: deps python-deps build run test test-kernels python-test bench metaworld-venv bench-metaworld check-metaworld-policies experiment experiment-report archive clean install install-files
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB,
 ##       zlib for PNG) with apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -100,6 +100,36 @@ bench: build
 	mkdir -p bench
 	$(BIN) bench env --json-file bench/env.json
 	$(BIN) bench ppo --json-file bench/ppo.json
+
+## The MetaWorld yardstick (issue 15): MetaWorld 3.1.1 and MuJoCo 3.3.0 from PyPI in a git-ignored
+## virtual environment, never a dependency of the product or of `make test`. Our `python/`
+## package is imported from the checkout (PYTHONPATH), so it is never a stale copy.
+METAWORLD_VENV := $(CURDIR)/.venv-metaworld
+METAWORLD_PY   := $(METAWORLD_VENV)/bin/python
+METAWORLD_PINS := metaworld==3.1.1 mujoco==3.3.0 packaging
+
+## metaworld-venv: creates $(METAWORLD_VENV) with the pinned MetaWorld and MuJoCo when missing.
+metaworld-venv:
+	@if [ -x $(METAWORLD_PY) ] && $(METAWORLD_PY) -c "from importlib.metadata import version as v; import packaging; assert v('metaworld') == '3.1.1' and v('mujoco') == '3.3.0'" 2>/dev/null; then \
+	  echo "metaworld-venv: $(METAWORLD_VENV) has metaworld 3.1.1 and mujoco 3.3.0"; \
+	else \
+	  python3 -m venv $(METAWORLD_VENV) 2>/dev/null \
+	  || { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-venv && python3 -m venv $(METAWORLD_VENV); }; \
+	  $(METAWORLD_VENV)/bin/pip install --quiet $(METAWORLD_PINS); \
+	fi
+
+## bench-metaworld: env steps/s of MetaWorld's full step, MuJoCo's physics alone and ours, side by
+##                  side, interleaved over rounds (scripts/metaworld/bench_metaworld.py); table on
+##                  screen, JSON in bench/metaworld.json. ARGS passes options (e.g. ARGS="--rounds 5").
+bench-metaworld: build metaworld-venv
+	PYTHONPATH=python $(METAWORLD_PY) scripts/metaworld/bench_metaworld.py --dratsd $(BIN) --json-file bench/metaworld.json $(ARGS)
+
+## check-metaworld-policies: MetaWorld's published scripted policies, unmodified, on MetaWorld and
+##                           on ours over 200 layouts per task; fails unless ours succeed at least
+##                           as often minus 5 points (scripts/metaworld/check_policies.py). JSON in
+##                           bench/metaworld-policies.json.
+check-metaworld-policies: build metaworld-venv
+	PYTHONPATH=python $(METAWORLD_PY) scripts/metaworld/check_policies.py --dratsd $(BIN) --json-file bench/metaworld-policies.json $(ARGS)
 
 ## experiment: queue the MT10 sampler comparison at 10M steps (configs/compare-mt10-10m/, budget in
 ##             their comments) in $(STATE_DIR) as one sweep: the five samplers x seeds 1-5, seed by
