@@ -97,6 +97,13 @@ final class ContactGenerator {
                 break
             }
         }
+        if let slip = creepSlip(sa.frictionCreep, of: bodyA, against: cb, points: found)
+            ?? creepSlip(sb.frictionCreep, of: bodyB, against: ca, points: found) {
+            let combined = contact.surface.mode & Int32(dContactSlip1) != 0 ? max(contact.surface.slip1, slip) : slip
+            contact.surface.mode |= Int32(dContactSlip1 | dContactSlip2)
+            contact.surface.slip1 = combined
+            contact.surface.slip2 = combined
+        }
         for i in 0..<found {
             guard count < capacity else {
                 droppedInLastPass += found - i
@@ -107,6 +114,15 @@ final class ContactGenerator {
             dJointAttach(joint, bodyA, bodyB)
             count += 1
         }
+    }
+
+    /// The force-dependent slip per contact point that `creep` gives a geom of `body` against a
+    /// geom of categories `other`, or `nil` when it does not apply (see `FrictionCreep`).
+    private func creepSlip(_ creep: FrictionCreep?, of body: OpaquePointer?, against other: UInt, points: Int) -> Double? {
+        guard let creep, let body, other & UInt(creep.againstCategories) != 0 else { return nil }
+        var mass = dMass()
+        dBodyGetMass(body, &mass)
+        return creep.coefficient / (mass.mass * Double(points))
     }
 }
 

@@ -76,7 +76,7 @@ public final class ManipulationEnvironment {
             world = try World(definition)
             try TableScene.build(in: world, surface: calibration.scenerySurface)
             arm = try SawyerArm(world: world, calibration: calibration)
-            scene = try task.init(world: world, surfaces: TaskSurfaces(object: calibration.objectSurface, fixture: calibration.scenerySurface))
+            scene = try task.init(world: world, surfaces: calibration.taskSurfaces)
             // Gripper contacts with scenery and fixture parts: see `SawyerCalibration.gripperContactFrictionSlip`.
             try world.setContactSpringDamper(
                 stiffness: calibration.gripperSceneryStiffness, damping: calibration.gripperSceneryDamping,

@@ -67,13 +67,17 @@ public struct TaskJointRange: Sendable {
 
 /// Contact surfaces offered to task objects.
 public struct TaskSurfaces: Sendable {
-    /// Movable objects (MetaWorld's solref 0.01 objects).
+    /// Movable objects (MetaWorld's solref 0.01 objects) and the moving parts of fixtures.
     public var object: SurfaceParameters
+    /// Free task objects the gripper picks up (puck, peg): `object` with friction that creeps
+    /// against the grasping geoms (`SawyerCalibration.graspCreepCoefficient`).
+    public var freeObject: SurfaceParameters
     /// Static fixtures (cabinets, boxes).
     public var fixture: SurfaceParameters
 
-    public init(object: SurfaceParameters, fixture: SurfaceParameters) {
+    public init(object: SurfaceParameters, freeObject: SurfaceParameters, fixture: SurfaceParameters) {
         self.object = object
+        self.freeObject = freeObject
         self.fixture = fixture
     }
 }

@@ -26,7 +26,7 @@ public final class PegInsertSideTask: TaskScene {
     public var mainObjectGeom: GeomID { peg.geom }
 
     public init(world: World, surfaces: TaskSurfaces) throws {
-        peg = try Peg(world: world, surface: surfaces.object)
+        peg = try Peg(world: world, surface: surfaces.freeObject)
         block = try PegBlock(world: world, surface: surfaces.fixture)
     }
 

@@ -11,7 +11,7 @@ public final class PickPlaceTask: PuckTask {
     public private(set) var goal = SIMD3<Double>.zero
     public private(set) var objectInit = SIMD3<Double>.zero
 
-    public init(world: World, surfaces: TaskSurfaces) throws { puck = try Puck(world: world, surface: surfaces.object) }
+    public init(world: World, surfaces: TaskSurfaces) throws { puck = try Puck(world: world, surface: surfaces.freeObject) }
 
     public func place(layout v: [Double], world: World) {
         objectInit = puck.place(layout: v, in: world)
