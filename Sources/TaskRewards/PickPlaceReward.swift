@@ -1,6 +1,6 @@
 /// pick-place-v3: lift the puck and hold it at a goal in the air (docs/tasks.md, 'pick-place-v3').
-/// Reads `object`, `tcp`, `target`, `objectInit`, `tcpInit`, both pads and their reset
-/// positions, `gripperOpening`, the raw gripper action and `touchingObject` (info only).
+/// Reads `object`, `tcp`, `target`, `objectInit`, `tcpInit`, both pads, `gripperOpening`, the raw
+/// gripper action and `touchingObject` (info only).
 public enum PickPlaceReward {
     /// In-place radius and reward-override radius (m).
     public static let targetRadius = 0.05
@@ -34,7 +34,10 @@ public enum PickPlaceReward {
     }
 
     /// Pick-place's own caging variant (it overrides the base class): signed pad offsets, pad
-    /// margins from the pads' *reset* positions to the *current* object, always high density.
+    /// margins from the *current* pads to the current object, always high density. MetaWorld
+    /// names the pads of the margins `init_left_pad` / `init_right_pad`, but they are numpy views
+    /// of MuJoCo's `data.xpos` (`get_body_com`), so they always hold the current pads: the
+    /// fixture's rollout records, read from a running MetaWorld, show it.
     @inlinable
     public static func caging(_ inputs: RewardInputs) -> Double {
         let padSuccessMargin = 0.05
@@ -44,8 +47,8 @@ public enum PickPlaceReward {
         // Signed: a pad on the wrong side of the puck gets a negative offset, out of bounds.
         let leftOffset = inputs.leftPad.y - object.y
         let rightOffset = object.y - inputs.rightPad.y
-        let rightMargin = abs(abs(object.y - inputs.rightPadInit.y) - padSuccessMargin)
-        let leftMargin = abs(abs(object.y - inputs.leftPadInit.y) - padSuccessMargin)
+        let rightMargin = abs(abs(object.y - inputs.rightPad.y) - padSuccessMargin)
+        let leftMargin = abs(abs(object.y - inputs.leftPad.y) - padSuccessMargin)
         let rightCaging = tolerance(
             rightOffset, lower: objectRadius, upper: padSuccessMargin, margin: rightMargin)
         let leftCaging = tolerance(

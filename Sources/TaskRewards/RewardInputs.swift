@@ -35,10 +35,6 @@ public struct RewardInputs: Sendable, Equatable {
     public var objectInit: SIMD3<Double>
     /// TCP after the hand reset (MetaWorld's `init_tcp`).
     public var tcpInit: SIMD3<Double>
-    /// `leftpad` body origin at reset (pick-place only).
-    public var leftPadInit: SIMD3<Double>
-    /// `rightpad` body origin at reset (pick-place only).
-    public var rightPadInit: SIMD3<Double>
     /// The task's `hand_init_pos` (reach only: its in-place margin is measured from here).
     public var handInit: SIMD3<Double>
     /// The task's joint coordinate: door hinge angle in radians (negative = open; door-open
@@ -58,7 +54,6 @@ public struct RewardInputs: Sendable, Equatable {
         tcp: SIMD3<Double> = .zero, leftPad: SIMD3<Double> = .zero, rightPad: SIMD3<Double> = .zero,
         target: SIMD3<Double> = .zero, action: SIMD4<Double> = .zero,
         objectInit: SIMD3<Double> = .zero, tcpInit: SIMD3<Double> = .zero,
-        leftPadInit: SIMD3<Double> = .zero, rightPadInit: SIMD3<Double> = .zero,
         handInit: SIMD3<Double> = .zero, jointPosition: Double = 0, extra: SIMD3<Double> = .zero,
         touchingObject: Bool = false
     ) {
@@ -72,8 +67,6 @@ public struct RewardInputs: Sendable, Equatable {
         self.action = action
         self.objectInit = objectInit
         self.tcpInit = tcpInit
-        self.leftPadInit = leftPadInit
-        self.rightPadInit = rightPadInit
         self.handInit = handInit
         self.jointPosition = jointPosition
         self.extra = extra

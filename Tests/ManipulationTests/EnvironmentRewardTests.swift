@@ -13,7 +13,7 @@ import TaskRewards
         #expect(inputs.objectInit == SIMD3(layout[0], layout[1], layout[2]))
         #expect(inputs.handInit == PickPlaceTask.spec.handInit)
         #expect(length(inputs.tcpInit - (inputs.hand - SIMD3(0, 0, 0.045))) < 0.001)
-        #expect(abs(inputs.leftPadInit.y - inputs.rightPadInit.y - 0.094) < 0.001)
+        #expect(abs(inputs.leftPad.y - inputs.rightPad.y - 0.094) < 0.001)
         #expect(!inputs.touchingObject)
 
         let push = try ManipulationEnvironment(task: "push-v3")

@@ -60,13 +60,14 @@ private let pushLike = GripperCagingParameters(
     @Test func pickPlaceVariantUsesSignedPadOffsets() {
         // Pads on the correct sides (left at +y): same 0.8 as the base caging with a3 = 0.6.
         var inputs = cagedPuck(gripperAction: 0.6)
-        inputs.leftPadInit = SIMD3(0, 0.65, 0.2)
-        inputs.rightPadInit = SIMD3(0, 0.55, 0.2)
         #expect(abs(PickPlaceReward.caging(inputs) - 0.8) < 1e-15)
-        // Pads swapped: offsets −0.03 each, 0.045 below the band, margins |0.05 − 0.05| ≈ 0
-        // (rounding) → ≈ 0 each → caging ≈ 0. The base caging (|offset|) would still say 0.8.
+        // Pads swapped: offsets −0.03 each, 0.045 below the band; the margins come from the
+        // current pads (MetaWorld's "init" pads are live views): |0.03 − 0.05| = 0.02, so each
+        // side is the long tail at 0.045 / 0.02 = 2.25 margins, 1 / (1 + (2.25·3)²) ≈ 0.02148;
+        // Hamacher of the two ≈ 0.01085, gripping 0 → caging ≈ 0.005427. (Pads of a reset 10 cm
+        // apart would give margins ≈ 0 and a caging ≈ 0.) The base caging (|offset|) says 0.8.
         swap(&inputs.leftPad, &inputs.rightPad)
-        #expect(PickPlaceReward.caging(inputs) < 1e-12)
+        #expect(abs(PickPlaceReward.caging(inputs) - 0.005427408412483039) < 1e-12)
         #expect(abs(gripperCagingReward(inputs, object: inputs.object, parameters: pushLike) - 0.8) < 1e-15)
     }
 }

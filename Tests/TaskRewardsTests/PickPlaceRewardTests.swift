@@ -7,8 +7,7 @@ private func held(at object: SIMD3<Double>) -> RewardInputs {
         gripperOpening: 0.5, object: object, tcp: object,
         leftPad: object + SIMD3(0, 0.03, 0), rightPad: object - SIMD3(0, 0.03, 0),
         target: SIMD3(0, 0.8, 0.2), action: SIMD4(0, 0, 0, 1),
-        objectInit: SIMD3(0, 0.6, 0.02), tcpInit: SIMD3(0, 0.6, 0.15),
-        leftPadInit: SIMD3(0, 0.65, 0.2), rightPadInit: SIMD3(0, 0.55, 0.2))
+        objectInit: SIMD3(0, 0.6, 0.02), tcpInit: SIMD3(0, 0.6, 0.15))
 }
 
 @Suite struct PickPlaceRewardTests {

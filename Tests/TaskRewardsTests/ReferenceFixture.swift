@@ -6,7 +6,7 @@ import Foundation
 struct ReferenceFixture: Decodable {
     struct Inputs: Decodable {
         var hand, object, tcp, leftPad, rightPad, target, objectInit, tcpInit: [Double]
-        var leftPadInit, rightPadInit, handInit, extra, action: [Double]
+        var handInit, extra, action: [Double]
         var gripperOpening, jointPosition: Double
         var touchingObject: Bool
     }
@@ -53,7 +53,6 @@ extension ReferenceFixture.Inputs {
             tcp: try v3(tcp, "tcp"), leftPad: try v3(leftPad, "leftPad"), rightPad: try v3(rightPad, "rightPad"),
             target: try v3(target, "target"), action: SIMD4(action[0], action[1], action[2], action[3]),
             objectInit: try v3(objectInit, "objectInit"), tcpInit: try v3(tcpInit, "tcpInit"),
-            leftPadInit: try v3(leftPadInit, "leftPadInit"), rightPadInit: try v3(rightPadInit, "rightPadInit"),
             handInit: try v3(handInit, "handInit"), jointPosition: jointPosition, extra: try v3(extra, "extra"),
             touchingObject: touchingObject)
     }

@@ -43,7 +43,6 @@ import Testing
             tcp: SIMD3(0.01, 0.62, 0.125), leftPad: SIMD3(0.01, 0.66, 0.125), rightPad: SIMD3(0.01, 0.58, 0.125),
             target: SIMD3(-0.05, 0.85, 0.12), action: SIMD4(0.1, -0.2, 0.3, 0.4),
             objectInit: SIMD3(0.02, 0.7, 0.02), tcpInit: SIMD3(0, 0.6, 0.15),
-            leftPadInit: SIMD3(0, 0.65, 0.15), rightPadInit: SIMD3(0, 0.55, 0.15),
             handInit: SIMD3(0, 0.6, 0.2), jointPosition: -0.3, extra: SIMD3(-0.1, 0.7, 0.04))
         let direct: [MT10Task: RewardOutput] = [
             .reach: ReachReward.evaluate(inputs), .push: PushReward.evaluate(inputs),

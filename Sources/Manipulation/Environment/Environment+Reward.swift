@@ -9,7 +9,7 @@ extension ManipulationEnvironment {
             hand: SIMD3(o[0], o[1], o[2]), gripperOpening: o[3], object: SIMD3(o[4], o[5], o[6]),
             tcp: arm.tcp, leftPad: arm.leftPadPosition, rightPad: arm.rightPadPosition,
             target: SIMD3(o[36], o[37], o[38]), action: lastAction,
-            objectInit: objectInit, tcpInit: tcpInit, leftPadInit: leftPadInit, rightPadInit: rightPadInit,
+            objectInit: objectInit, tcpInit: tcpInit,
             handInit: spec.handInit, jointPosition: scene.jointPosition(world: world), extra: scene.extraPoint(world: world))
         let object = scene.mainObjectGeom
         for finger in arm.fingerGeoms where world.areTouching(object, finger) {

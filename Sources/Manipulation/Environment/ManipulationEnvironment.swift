@@ -46,8 +46,6 @@ public final class ManipulationEnvironment {
     /// Reset-time reference values used by rewards.
     public private(set) var objectInit = SIMD3<Double>.zero
     public private(set) var tcpInit = SIMD3<Double>.zero
-    public private(set) var leftPadInit = SIMD3<Double>.zero
-    public private(set) var rightPadInit = SIMD3<Double>.zero
     /// The raw action of the last step (rewards read the unclipped gripper value).
     public private(set) var lastAction = SIMD4<Double>.zero
 
@@ -159,8 +157,6 @@ public final class ManipulationEnvironment {
         writeCurrentFrame()
         objectInit = scene.objectInit
         tcpInit = arm.tcp
-        leftPadInit = arm.leftPadPosition
-        rightPadInit = arm.rightPadPosition
         for i in 0..<18 { observationBuffer[18 + i] = observationBuffer[i] }
     }
 

@@ -10,7 +10,7 @@ Two kinds of records, each holding the inputs under the names of Swift's `Reward
 MetaWorld's outputs. Seeded, so reruns give the same file.
 
 * "drawn": for every MT10 task the real env is reset with a few seeds (so target, obj_init_pos,
-  init_tcp, init pads and hand_init come from real resets), then random states are drawn around
+  init_tcp and hand_init come from real resets), then random states are drawn around
   the object, the target and the success thresholds. The simulator-derived values the rewards
   read (tcp_center, pad positions, pegHead site, window handle site, contact flag, door angle)
   are substituted by those drawn values, and the env's `evaluate_state(obs, action)` - the exact
@@ -19,6 +19,10 @@ MetaWorld's outputs. Seeded, so reruns give the same file.
   outside [-1, 1]) drives the real simulation; every few steps the inputs are read from the
   simulator exactly as TaskRewards documents them and the reward/info `step()` returned is kept.
   This checks the meaning of each `RewardInputs` field (which point, which reset value).
+
+MetaWorld's init_left_pad / init_right_pad (pick-place's caging margins) are not reset values:
+they are numpy views of MuJoCo's data.xpos, so they always hold the current pads. The drawn
+records set them to the drawn pads, which is what they would hold, and no record carries them.
 
 One deliberate substitution: button-press-topdown's `_obj_to_target_init` is set to 0.0935
 (= 0.1935 - 0.1 from the XML sites); MetaWorld gets 0.09349997... only because it stores the
@@ -89,8 +93,6 @@ def reset_values(env, name, seed):
         target=np.array(env._target_pos, dtype=np.float64),
         objectInit=np.array(obj_init, dtype=np.float64),
         tcpInit=np.array(env.init_tcp, dtype=np.float64),
-        leftPadInit=np.array(env.init_left_pad, dtype=np.float64),
-        rightPadInit=np.array(env.init_right_pad, dtype=np.float64),
         handInit=np.array(env.hand_init_pos, dtype=np.float64),
     )
 
@@ -173,8 +175,7 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
                 tcp=vec(env.tcp_center), leftPad=vec(env.get_body_com("leftpad")),
                 rightPad=vec(env.get_body_com("rightpad")), target=vec(env._target_pos),
                 action=vec(action), objectInit=vec(object_init_for(env, name)),
-                tcpInit=vec(env.init_tcp), leftPadInit=vec(env.init_left_pad),
-                rightPadInit=vec(env.init_right_pad), handInit=vec(env.hand_init_pos),
+                tcpInit=vec(env.init_tcp), handInit=vec(env.hand_init_pos),
                 jointPosition=float(env.data.joint("doorjoint").qpos[0]) if name == "door-open-v3" else 0.0,
                 extra=vec(env._get_site_pos("pegHead")) if name == "peg-insert-side-v3" else [0.0, 0.0, 0.0],
                 touchingObject=bool(env.touching_main_object) if name in ("push-v3", "pick-place-v3") else False)
@@ -204,6 +205,9 @@ def main():
                 s = draw_state(rng, name, init, obj_now)
                 env._ref = dict(tcp=s["tcp"], leftPad=s["leftPad"], rightPad=s["rightPad"],
                                 extra=s["extra"], object=s["object"], touching=s["touchingObject"])
+                # MetaWorld's "initial" pads are numpy views of data.xpos (get_body_com), so in a
+                # real episode they always hold the current pads: give them the drawn ones.
+                env.init_left_pad, env.init_right_pad = s["leftPad"].copy(), s["rightPad"].copy()
                 if name == "door-open-v3":
                     env.data.joint("doorjoint").qpos[0] = s["jointPosition"]
                 obs = np.zeros(39)
