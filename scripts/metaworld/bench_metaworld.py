@@ -34,35 +34,36 @@ def random_actions(count, seed):
     return np.random.default_rng(seed).uniform(-1.0, 1.0, size=(count, 4))
 
 
-def measure_metaworld(env, actions):
+def steps_per_second(env, actions, step):
+    """Applies `step(action)` for every action, resetting `env` (untimed) every episode."""
     env.reset()
     elapsed = 0.0
-    for step, action in enumerate(actions):
-        if step and step % env.max_path_length == 0:
+    for index, action in enumerate(actions):
+        if index and index % env.max_path_length == 0:
             env.reset()
         began = time.perf_counter()
-        env.step(action)
+        step(action)
         elapsed += time.perf_counter() - began
     return len(actions) / elapsed
+
+
+def measure_metaworld(env, actions):
+    return steps_per_second(env, actions, env.step)
 
 
 def measure_mujoco_physics(env, actions):
     import mujoco
     model, data = env.model, env.data
     quat = np.array([1.0, 0.0, 1.0, 0.0])
-    env.reset()
-    elapsed = 0.0
-    for step, action in enumerate(actions):
-        if step and step % env.max_path_length == 0:
-            env.reset()
-        began = time.perf_counter()
+
+    def physics_step(action):
         # What SawyerXYZEnv.set_xyz_action and do_simulation do, without the rest of step().
         data.mocap_pos = np.clip(data.mocap_pos + action[:3] * env.action_scale, env.mocap_low, env.mocap_high)
         data.mocap_quat = quat
         data.ctrl = (action[3], -action[3])
         mujoco.mj_step(model, data, nstep=env.frame_skip)
-        elapsed += time.perf_counter() - began
-    return len(actions) / elapsed
+
+    return steps_per_second(env, actions, physics_step)
 
 
 def measure_drats(binary, task, steps, threads):
@@ -73,11 +74,9 @@ def measure_drats(binary, task, steps, threads):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dratsd", help="the dratsd binary (default: $DRATSD)")
-    parser.add_argument("--tasks", default="all", help="comma-separated MT10 tasks (default: all)")
+    yardstick.add_common_arguments(parser, json_file="bench/metaworld.json")
     parser.add_argument("--steps", type=int, default=5000, help="env steps per measurement (default 5000)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; figures are medians (default 3)")
-    parser.add_argument("--json-file", default="bench/metaworld.json", help="where the results go")
     args = parser.parse_args()
     yardstick.require_pinned_versions()
     if args.steps < 500 or args.rounds < 1:

@@ -69,11 +69,9 @@ def summary(outcomes):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dratsd", help="the dratsd binary (default: $DRATSD)")
-    parser.add_argument("--tasks", default="all", help="comma-separated MT10 tasks (default: all)")
+    yardstick.add_common_arguments(parser, json_file="bench/metaworld-policies.json")
     parser.add_argument("--seeds", type=int, default=4, help="suite seeds, 50 layouts each (default 4: 200 episodes per task and simulator)")
     parser.add_argument("--tolerance-points", type=float, default=5.0, help="allowed shortfall of ours in percentage points (default 5)")
-    parser.add_argument("--json-file", default="bench/metaworld-policies.json", help="where the results go")
     args = parser.parse_args()
     yardstick.require_pinned_versions()
     if args.seeds < 1:

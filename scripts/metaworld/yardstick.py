@@ -35,6 +35,13 @@ def require_pinned_versions():
                  "and use .venv-metaworld/bin/python")
 
 
+def add_common_arguments(parser, json_file):
+    """The options every yardstick script takes: --dratsd, --tasks and --json-file."""
+    parser.add_argument("--dratsd", help="the dratsd binary (default: $DRATSD)")
+    parser.add_argument("--tasks", default="all", help="comma-separated MT10 tasks (default: all)")
+    parser.add_argument("--json-file", default=json_file, help=f"where the results go (default {json_file})")
+
+
 def parse_tasks(text):
     """A comma-separated task list, each one of MT10's; 'all' (or empty) is every MT10 task."""
     if not text or text == "all":
