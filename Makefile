@@ -14,7 +14,7 @@ UNITDIR   ?= /etc/systemd/system
 # `make run` keeps its runs here (in the repository, git-ignored) unless told otherwise.
 STATE_DIR ?= $(CURDIR)/.drats-state
 
-.PHONY: deps python-deps build run test test-kernels python-test bench metaworld-venv bench-metaworld check-metaworld-policies experiment experiment-report archive clean install install-files
+.PHONY: deps python-deps build run test test-kernels python-test bench metaworld-venv bench-metaworld check-metaworld-policies experiment experiment-report archive archive-in-progress clean install install-files
 
 ## deps: install, when missing, the C libraries (ODE, BLAS/LAPACKE, OpenBLAS, SQLite for GRDB,
 ##       zlib for PNG) with apt-get and the Python safetensors + numpy packages (interop tests) with pip.
@@ -160,6 +160,23 @@ archive: build
 	  mkdir -p results/$(NAME)/$$id; \
 	  cp $(STATE_DIR)/runs/$$id/config.yaml $(STATE_DIR)/runs/$$id/metrics.jsonl results/$(NAME)/$$id/; \
 	  echo "archive: results/$(NAME)/$$id"; \
+	done
+
+## archive-in-progress: for runs among the ids in RUNS that have not completed (stop the service
+##          first), copies config.yaml, metrics.jsonl, train.log and the newest checkpoint into
+##          results/$(NAME)/<id>/ in the run-folder layout (checkpoint under checkpoints/), which
+##          `dratsd import` takes into another state directory, where the run resumes.
+archive-in-progress: build
+	@test -n "$(RUNS)" -a -n "$(NAME)" || { echo "archive-in-progress: set RUNS=<file of run ids> and NAME=<folder under results/>" >&2; exit 2; }
+	@mkdir -p results/$(NAME); \
+	for id in $$(grep '^r-' $(RUNS)); do \
+	  state=$$($(BIN) show $$id --state-dir $(STATE_DIR) | awk '$$1 == "state" {print $$2}'); \
+	  case "$$state" in completed|"") echo "archive-in-progress: $$id is $${state:-unknown}, left out"; continue;; esac; \
+	  newest=$$(ls $(STATE_DIR)/runs/$$id/checkpoints/step-*.safetensors 2>/dev/null | sort | tail -1); \
+	  rm -rf results/$(NAME)/$$id; mkdir -p results/$(NAME)/$$id/checkpoints; \
+	  cp $(STATE_DIR)/runs/$$id/config.yaml $(STATE_DIR)/runs/$$id/metrics.jsonl $(STATE_DIR)/runs/$$id/train.log results/$(NAME)/$$id/; \
+	  if [ -n "$$newest" ]; then cp $$newest results/$(NAME)/$$id/checkpoints/; fi; \
+	  echo "archive-in-progress: results/$(NAME)/$$id ($$state, $${newest:+checkpoint $$(basename $$newest)}$${newest:-no checkpoint})"; \
 	done
 
 ## install: builds the release binary and installs it as $(DESTDIR)$(PREFIX)/bin/dratsd, with the

@@ -45,7 +45,7 @@ public enum RunImporter {
         guard !FileManager.default.fileExists(atPath: target.url.path) else {
             throw DaemonError.invalidField(field: "run id", value: id, allowed: "an id with no run folder here yet; \(target.url.path) exists")
         }
-        let checkpoints = try CheckpointCatalog(directoryPath: source + "/checkpoints").entries()
+        let checkpoints = try checkpointsToImport(source: source)
         do {
             try target.create(configText: text)
             try copy(source + "/metrics.jsonl", to: target.metricsPath)
@@ -67,6 +67,25 @@ public enum RunImporter {
             try? FileManager.default.removeItem(atPath: target.url.path)
             throw error
         }
+    }
+
+    /// The folder's checkpoints, from `checkpoints/` as a run folder keeps them. A folder without
+    /// that subfolder is a run that never checkpointed, unless checkpoint files lie beside
+    /// `config.yaml`: that is a hand-made copy, refused with the layout it should have, so that a
+    /// run never silently restarts from step 0.
+    private static func checkpointsToImport(source: String) throws(DaemonError) -> [CheckpointEntry] {
+        let subfolder = source + "/checkpoints"
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: subfolder, isDirectory: &isDirectory), isDirectory.boolValue {
+            return try CheckpointCatalog(directoryPath: subfolder).entries()
+        }
+        let stray = try CheckpointCatalog(directoryPath: source).entries()
+        if let first = stray.first {
+            throw .invalidField(field: "checkpoint", value: first.path,
+                                allowed: "checkpoints inside the run folder's checkpoints/ subfolder (\(subfolder)/), as dratsd writes them; "
+                                    + "move the step-*.safetensors files there and import again")
+        }
+        return []
     }
 
     /// Copies one file atomically when it exists (a run that never started has no logs).

@@ -77,4 +77,27 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any])?.isEmpty == true, "\(list.stdout)")
         #expect(!FileManager.default.fileExists(atPath: scratch.runFolder("r-20261202-aaaaaa").path))
     }
+    @Test func checkpointsBesideTheConfigAreRefusedWithTheLayoutAndAFolderWithoutCheckpointsStartsAtZero() throws {
+        let scratch = try Scratch()
+        let path = try scratch.config("flat.yaml", ServeTests.gridConfig(name: "flat", iterations: 4))
+        let trained = try scratch.dratsd(["train", path])
+        try #require(trained.status == 0, "\(trained.stderr)")
+        let id = try #require(trained.stdout.split(separator: "\n").last.flatMap { $0.split(separator: " ").first { $0.hasPrefix("r-") } }.map(String.init))
+        // A hand-made copy: the config and a checkpoint side by side, no checkpoints/ subfolder.
+        let copy = scratch.root.appendingPathComponent("copies/\(id)")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: scratch.runFolder(id).appendingPathComponent("config.yaml"), to: copy.appendingPathComponent("config.yaml"))
+        try Data("not read".utf8).write(to: copy.appendingPathComponent("step-000000000512.safetensors"))
+        let elsewhere = scratch.root.appendingPathComponent("elsewhere").path
+        let flat = try DratsdBinary.run(["import", copy.path, "--state-dir", elsewhere])
+        #expect(flat.status != 0 && flat.stderr.contains("checkpoints/") && flat.stderr.contains("step-000000000512.safetensors"), "\(flat.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: elsewhere + "/runs/\(id)"))
+
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("step-000000000512.safetensors"))
+        let fresh = try DratsdBinary.run(["import", copy.path, "--state-dir", elsewhere])
+        try #require(fresh.status == 0, "\(fresh.stderr)")
+        let list = try DratsdBinary.run(["list", "--json", "--state-dir", elsewhere])
+        let runs = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(runs.count == 1 && runs.first?["state"] as? String == "queued" && runs.first?["envSteps"] as? Int == 0, "\(list.stdout)")
+    }
 }
