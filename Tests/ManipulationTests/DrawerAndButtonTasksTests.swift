@@ -216,9 +216,9 @@ import RandomStreams
     }
 
     @Test(arguments: [
-        ("drawer-open-v3", UInt64(13_325_400_830_698_249_374)),
-        ("drawer-close-v3", UInt64(8_290_881_528_866_008_397)),
-        ("button-press-topdown-v3", UInt64(5_341_876_654_257_489_312)),
+        ("drawer-open-v3", UInt64(17_653_357_438_982_934_297)),
+        ("drawer-close-v3", UInt64(14_644_678_227_101_538_110)),
+        ("button-press-topdown-v3", UInt64(6_480_867_186_977_323_911)),
     ])
     func fixedSeedGivesTheRecordedState(task: String, recorded: UInt64) throws {
         let hash = try DeterminismTests.stateHash(task: task)

@@ -119,7 +119,7 @@ import RandomStreams
     @Test func nonFiniteStateIsCaughtBeforeODESeesIt() throws {
         let env = try ManipulationEnvironment(task: "reach-v3")
         let clean = env.reset(seed: 0)
-        env.world.setVelocity(angular: SIMD3(.nan, 0, 0), of: env.arm.links[6])
+        env.world.setVelocity(angular: SIMD3(.nan, 0, 0), of: env.arm.hand)
         let outcome = try env.step(SIMD4(0, 0, 0, 0))
         #expect(outcome.fault?.description.contains("not a finite number") == true)
         #expect(env.reset(seed: 0) == clean)

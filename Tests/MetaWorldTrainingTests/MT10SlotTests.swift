@@ -122,7 +122,7 @@ import Trainer
         defer { observation.deallocate() }
         try slot.reset(task: 0, observation: observation)
         let environment = slot.environments[0]
-        environment.world.setVelocity(angular: SIMD3(.nan, 0, 0), of: environment.arm.links[6])
+        environment.world.setVelocity(angular: SIMD3(.nan, 0, 0), of: environment.arm.hand)
         let action: [Float] = [0, 0, 0, 0]
         let result = try action.withUnsafeBufferPointer { try slot.step(action: $0, observation: observation) }
         #expect(result.truncated && !result.terminated)

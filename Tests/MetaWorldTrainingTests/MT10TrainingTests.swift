@@ -111,7 +111,7 @@ import WorkerThreads
         // Break the arm of every environment of slot 1: whichever task it plays faults at its
         // first step; the reset that follows places everything again.
         for environment in trainer.slots[1].environments {
-            environment.world.setVelocity(angular: SIMD3(.nan, 0, 0), of: environment.arm.links[6])
+            environment.world.setVelocity(angular: SIMD3(.nan, 0, 0), of: environment.arm.hand)
         }
         let metrics = try trainer.iterate()
         #expect(metrics["charts/environment_faults"] == 1)

@@ -1,14 +1,17 @@
 import Foundation
 import Physics
 
-/// The Sawyer arm as rigid bodies in a `World`: 7 damped hinges, the gripper (base, two sliding
-/// claws with pads) and the soft weld that drags the hand toward a kinematic mocap target with
-/// its orientation held pointing down. Built once, moved back into place by `reset`.
+/// The Sawyer gripper in a `World`: one rigid hand body (the wrist link right_l6 with the gripper
+/// base), two sliding claws with pads, and the soft weld that drags the hand toward a kinematic
+/// mocap target with its orientation held pointing down. The arm's seven links are not
+/// simulated: they collide with nothing, and what they did to the hand (the weight the weld
+/// holds up, the inertia it drags) is the hand's mass, the mass the weld was tuned for
+/// (docs/tasks.md, 'The arm and the gripper'). Built once, moved back into place by `reset`.
 public final class SawyerArm {
     public let world: World
     public let calibration: SawyerCalibration
-    public let links: [BodyID]
-    public let hinges: [JointID]
+    /// The hand body: right_l6's frame, carrying the gripper base and the claws' sliders.
+    public let hand: BodyID
     public let rightClaw: BodyID
     public let leftClaw: BodyID
     let rightSlider: JointID
@@ -17,9 +20,6 @@ public final class SawyerArm {
     /// The claw, pad and finger-shell geoms: what "touching an object" means for rewards (the
     /// claws and pads touch task objects, the shells fixture handles).
     public private(set) var fingerGeoms: [GeomID] = []
-    /// Joint angles at which the hinges were built (they read zero there): mid-range, so the
-    /// ODE stops (which must lie in [-π, π]) can hold MuJoCo's ranges.
-    let hingeZero: [Double]
 
     /// Where the weld pulls the hand frame origin, metres.
     public private(set) var mocapTarget = SIMD3<Double>(0, 0.6, 0.2)
@@ -31,40 +31,15 @@ public final class SawyerArm {
     public init(world: World, calibration: SawyerCalibration = SawyerCalibration()) throws {
         self.world = world
         self.calibration = calibration
-        var zero: [Double] = []
-        for link in SawyerModel.links {
-            let mid = (link.range.lowerBound + link.range.upperBound) / 2
-            zero.append(link.range.upperBound - mid <= Double.pi ? mid : 0)
-        }
-        hingeZero = zero
-        let (frames, hand) = SawyerModel.forwardKinematics(zero)
+        let (frames, hand) = SawyerModel.forwardKinematics(SawyerModel.restConfiguration(near: SIMD3(0, 0.6, 0.2)))
 
-        var linkBodies: [BodyID] = []
-        var joints: [JointID] = []
-        for (index, link) in SawyerModel.links.enumerated() {
-            var body = BodyDefinition(name: link.name)
-            body.pose = frames[index]
-            body.massKilograms = link.massKilograms
-            body.centerOfMass = link.centerOfMass
-            body.principalInertia = link.principalInertia
-            let id = try world.addBody(body)
-            var hinge = JointDefinition(
-                name: link.name.replacingOccurrences(of: "_l", with: "_j"),
-                kind: .hinge(anchor: frames[index].position, axis: frames[index].rotation.rotate(SIMD3(0, 0, 1))),
-                first: id, second: linkBodies.last)
-            let mid = zero[index]
-            if link.range.upperBound - mid <= Double.pi {
-                hinge.lowerLimit = link.range.lowerBound - mid
-                hinge.upperLimit = link.range.upperBound - mid
-            }
-            hinge.damping = SawyerModel.jointDamping
-            hinge.explicitDamping = index < calibration.explicitlyDampedJoints
-            joints.append(try world.addJoint(hinge))
-            linkBodies.append(id)
-        }
-        links = linkBodies
-        hinges = joints
-        let l6 = linkBodies[6]
+        var handBody = BodyDefinition(name: "right_l6")
+        handBody.pose = frames[6]
+        handBody.massKilograms = calibration.handMassKilograms
+        let gyration = calibration.handRadiusOfGyrationMetres
+        handBody.principalInertia = SIMD3(repeating: calibration.handMassKilograms * gyration * gyration)
+        let l6 = try world.addBody(handBody)
+        self.hand = l6
 
         // Gripper base (the mesh on right_hand): a box from 1 cm to 9 cm above the hand origin.
         let handInL6 = SawyerModel.handInL6
@@ -116,14 +91,12 @@ public final class SawyerArm {
         _ = try world.addJoint(weld)
     }
 
-    /// Puts the arm at rest in MetaWorld's post-reset joint configuration for `handInit`, fingers
-    /// open, the mocap at `handInit`. Call `settle` afterwards.
+    /// Puts the hand where MetaWorld's post-reset joint configuration for `handInit` holds it,
+    /// fingers open, the mocap at `handInit`. Call `settle` afterwards.
     public func reset(handInit: SIMD3<Double>) {
         let (frames, _) = SawyerModel.forwardKinematics(SawyerModel.restConfiguration(near: handInit))
-        for (index, body) in links.enumerated() {
-            world.setPose(frames[index], of: body)
-            world.setVelocity(of: body)
-        }
+        world.setPose(frames[6], of: self.hand)
+        world.setVelocity(of: self.hand)
         let hand = frames[6] * SawyerModel.handInL6
         world.setPose(hand * Transform(position: SIMD3(0, -SawyerModel.clawOffset, 0)), of: rightClaw)
         world.setPose(hand * Transform(position: SIMD3(0, SawyerModel.clawOffset, 0)), of: leftClaw)
@@ -180,7 +153,7 @@ public final class SawyerArm {
     // MARK: Readings (world frame, metres)
 
     /// The gripper frame `hand`.
-    public var handPose: Transform { world.pose(of: links[6]) * SawyerModel.handInL6 }
+    public var handPose: Transform { world.pose(of: hand) * SawyerModel.handInL6 }
     /// The `hand` body origin: observation 0:3.
     public var handPosition: SIMD3<Double> { handPose.position }
     public var rightClawPosition: SIMD3<Double> { world.position(of: rightClaw) }
@@ -197,6 +170,4 @@ public final class SawyerArm {
     public var gripperOpening: Double {
         min(1, max(0, length(rightClawPosition - leftClawPosition) / 0.1))
     }
-    /// The 7 arm joint angles in MuJoCo's convention (radians).
-    public var jointAngles: [Double] { hinges.indices.map { world.jointPosition(hinges[$0]) + hingeZero[$0] } }
 }

@@ -6,9 +6,17 @@ import Physics
 public struct SawyerCalibration: Sendable {
     /// Time constant of the soft weld pulling the hand to the mocap target (MuJoCo solref 0.02 s).
     public var weldTimeConstantSeconds = 0.021
-    /// Mass the weld's spring and damper are scaled for (MuJoCo scales by the effective mass;
-    /// ODE's joint softness is absolute), kg. Sets how hard the weld pulls against gravity and damping.
-    public var weldEffectiveMassKilograms = 4.0
+    /// Mass of the hand body, kg, and the mass the weld's spring and damper are scaled for
+    /// (MuJoCo scales a weld by the effective mass it moves; ODE's joint softness is absolute).
+    /// It stands for the whole arm as the hand feels it: with the weld above it sets the sag at
+    /// rest (m g / k = 4.3 mm; MetaWorld 4.9 mm) and the inertia a push or an impact meets. The
+    /// arm's seven links were simulated until 2026-12-03 with their MetaWorld masses (18.7 kg in
+    /// all) and this same weld; the measured behaviours below held within their tolerances
+    /// without them, at a quarter of the physics time (docs/tasks.md, 'The arm and the gripper').
+    public var handMassKilograms = 4.0
+    /// Radius of gyration of the hand body, metres: its rotational inertia is m r² about every
+    /// axis, about that of the gripper with the wrist (the weld's angular rows hold it down).
+    public var handRadiusOfGyrationMetres = 0.055
     /// Finger drive: force per unit of gripper effort (MuJoCo kp 400), N.
     public var fingerForcePerEffort = 400.0
     /// Finger joint damping, N·s/m (MuJoCo: 1000).
@@ -18,9 +26,6 @@ public struct SawyerCalibration: Sendable {
     public var fingerDriveTimeConstantSeconds = 0.085
     /// Largest force a finger drive may use, N: it also holds the claw at the ends of its travel.
     public var fingerHoldForceLimit = 2000.0
-    /// The first this many arm joints (the heavy, proximal ones) get their damping as explicit
-    /// torques instead of solver rows: fewer rows, faster steps, still stable.
-    public var explicitlyDampedJoints = 4
     /// Physics steps run at reset with the mocap at hand_init and the fingers open.
     public var settleSubsteps = 60
     /// Contact surfaces: gripper claws and pads, scenery, objects.
@@ -90,7 +95,7 @@ public struct SawyerCalibration: Sendable {
 
     /// The weld as a spring-damper (N/m, N·s/m), critically damped at the time constant.
     public var weldSpringDamper: (stiffness: Double, damping: Double) {
-        let m = weldEffectiveMassKilograms, tc = weldTimeConstantSeconds
+        let m = handMassKilograms, tc = weldTimeConstantSeconds
         return (m / (tc * tc), 2 * m / tc)
     }
 }

@@ -1,16 +1,14 @@
 import Physics
 
-/// One moving link of the Sawyer arm (metaworld `xyz_base.xml`; docs/tasks.md, 'The arm and the
-/// gripper'): its frame relative to the parent link, the hinge about its local z axis, and its mass
-/// properties.
+/// One link of the Sawyer arm (metaworld `xyz_base.xml`; docs/tasks.md, 'The arm and the
+/// gripper'): its frame relative to the parent link and the hinge about its local z axis. Only
+/// the kinematics are kept: they place the hand at MetaWorld's rest poses; the links themselves
+/// are not simulated (`SawyerArm`).
 public struct SawyerLink: Sendable {
     public var name: String
     public var frameInParent: Transform
     /// Joint range in radians (MuJoCo's, before any adaptation to ODE).
     public var range: ClosedRange<Double>
-    public var massKilograms: Double
-    public var centerOfMass: SIMD3<Double>
-    public var principalInertia: SIMD3<Double>
 }
 
 /// The Sawyer arm's constant model: the kinematic chain, gripper geometry and the numbers the
@@ -20,35 +18,21 @@ public enum SawyerModel {
         Quaternion(w: w, x: x, y: y, z: z).normalized
     }
 
-    /// The 7 links right_l0 ... right_l6. The `head` (1.5795 kg, rigid on l0) is folded into l0.
+    /// The 7 links right_l0 ... right_l6, with MetaWorld's joint ranges.
     public static let links: [SawyerLink] = [
-        SawyerLink(name: "right_l0", frameInParent: Transform(position: SIMD3(0, 0, 0.08)), range: -3.0503...3.0503,
-                   massKilograms: 5.3213 + 1.5795,
-                   centerOfMass: (5.3213 * SIMD3(0.0244, 0.0110, 0.1436) + 1.5795 * SIMD3(0.0053, 0, 0.2965 + 0.1021)) / (5.3213 + 1.5795),
-                   principalInertia: SIMD3(0.0652 + 0.05, 0.0511 + 0.05, 0.0186 + 0.001)),
+        SawyerLink(name: "right_l0", frameInParent: Transform(position: SIMD3(0, 0, 0.08)), range: -3.0503...3.0503),
         SawyerLink(name: "right_l1", frameInParent: Transform(position: SIMD3(0.081, 0.05, 0.237), rotation: q(0.5, -0.5, 0.5, 0.5)),
-                   // MetaWorld restricts right_j1 to [-3.8, -0.5]; there the soft MuJoCo stop and a hand
-                   // that tilts ~15° let the far, low goals (y ≈ 0.9, z ≈ 0.06) be reached. With a
-                   // stiff ODE stop and the hand held pointing down they cannot, so the upper stop
-                   // moves to 0 (the real Sawyer allows 2.27). Deliberate; docs/tasks.md,
-                   // 'The arm and the gripper'.
-                   range: -3.8 ... 0, massKilograms: 4.505, centerOfMass: SIMD3(-0.0031, -0.0268, 0.0925),
-                   principalInertia: SIMD3(0.0224, 0.0222, 0.0097)),
+                   range: -3.8 ... -0.5),
         SawyerLink(name: "right_l2", frameInParent: Transform(position: SIMD3(0, -0.14, 0.1425), rotation: q(0.7071, 0.7071, 0, 0)),
-                   range: -3.0426...3.0426, massKilograms: 1.745, centerOfMass: SIMD3(-0.0002, -0.0150, 0.1358),
-                   principalInertia: SIMD3(0.0258, 0.0255, 0.0029)),
+                   range: -3.0426...3.0426),
         SawyerLink(name: "right_l3", frameInParent: Transform(position: SIMD3(0, -0.042, 0.26), rotation: q(0.7071, -0.7071, 0, 0)),
-                   range: -3.0439...3.0439, massKilograms: 2.5097, centerOfMass: SIMD3(-0.0048, -0.0281, -0.0842),
-                   principalInertia: SIMD3(0.0102, 0.0097, 0.0037)),
+                   range: -3.0439...3.0439),
         SawyerLink(name: "right_l4", frameInParent: Transform(position: SIMD3(0, -0.125, -0.1265), rotation: q(0.7071, 0.7071, 0, 0)),
-                   range: -2.9761...2.9761, massKilograms: 1.1136, centerOfMass: SIMD3(-0.0019, 0.0069, 0.1341),
-                   principalInertia: SIMD3(0.0137, 0.0135, 0.0013)),
+                   range: -2.9761...2.9761),
         SawyerLink(name: "right_l5", frameInParent: Transform(position: SIMD3(0, 0.031, 0.275), rotation: q(0.7071, -0.7071, 0, 0)),
-                   range: -2.9761...2.9761, massKilograms: 1.5625, centerOfMass: SIMD3(0.0061, -0.0237, 0.0764),
-                   principalInertia: SIMD3(0.0047, 0.0042, 0.0019)),
+                   range: -2.9761...2.9761),
         SawyerLink(name: "right_l6", frameInParent: Transform(position: SIMD3(0, -0.11, 0.1053), rotation: q(0.06162, 0.06163, -0.70442, 0.70442)),
-                   range: -4.7124...4.7124, massKilograms: 0.3292, centerOfMass: SIMD3(0, 0.0086, -0.0050),
-                   principalInertia: SIMD3(3.6e-4, 3.1e-4, 2.1e-4)),
+                   range: -4.7124...4.7124),
     ]
 
     /// The gripper frame `hand` in the l6 frame (through `right_hand`).
@@ -58,9 +42,6 @@ public enum SawyerModel {
     /// The hand orientation MetaWorld imposes through the mocap: (1, 0, 1, 0) normalised, so
     /// hand-x points down, hand-y along world +y.
     public static let handDown = q(1, 0, 1, 0)
-
-    /// Damping of every arm joint, N·m·s/rad.
-    public static let jointDamping = 10.0
 
     /// Claw body origins sit ±0.05 m along hand-y; the fingertip sites 0.045 m along hand-x.
     public static let clawOffset = 0.05

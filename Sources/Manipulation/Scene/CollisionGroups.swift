@@ -1,7 +1,7 @@
 import Physics
 
 /// Who collides with whom (docs/tasks.md, 'Coordinates and the scene'): only the gripper, the
-/// table and rim, and the task objects take part in contacts; the arm links never collide.
+/// table and rim, and the task objects take part in contacts; the arm's links are not simulated (`SawyerArm`).
 ///
 /// The gripper meets the world through two sets of geoms. Against task objects it uses the
 /// claw and pad boxes (`grasping`), whose surfaces carry the grasp calibration. Against scenery

@@ -31,9 +31,10 @@ public enum EnvSuite: String, Codable, CaseIterable, Sendable {
 
     /// Heap bytes of one simulated environment: an MT10 task's ODE world (with the step memory
     /// ODE sizes at the first step), arm, scene and layout table. Measured with the allocation
-    /// counter as 136 KiB on average over the ten tasks after an iteration and an evaluation
-    /// (`RunExecutionTests.MemoryEstimateTests`), rounded up.
-    static let mt10BytesPerEnvironment = 144 << 10
+    /// counter as about 111 KiB on average over the ten tasks after an iteration and an
+    /// evaluation (`RunExecutionTests.MemoryEstimateTests`; 136 KiB while the arm's seven links
+    /// were bodies), rounded up.
+    static let mt10BytesPerEnvironment = 116 << 10
 
     /// Heap bytes of one environment slot holding `taskCount` tasks: one environment per task
     /// plus the slot's own buffers (an MT10 slot records its episode's actions, 500 x 4 floats).
