@@ -20,9 +20,6 @@ public struct JointDefinition: Sendable {
     /// Viscous damping (N·m·s/rad or N·s/m), applied implicitly by a zero-speed motor, so stiff
     /// damping on light bodies stays stable. It pauses while the joint rests on a stop.
     public var damping: Double = 0
-    /// Apply `damping` as an explicit torque/force each step instead (no solver row: cheaper,
-    /// but only stable when damping × timestep is well below the inertia the joint moves).
-    public var explicitDamping = false
     /// Softness of the joint itself: `nil` keeps the world's stiff defaults; a pair makes it a
     /// spring-damper (stiffness, damping), the way MuJoCo's `solref` softens a weld.
     public var springDamper: (stiffness: Double, damping: Double)? = nil

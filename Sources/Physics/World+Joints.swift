@@ -33,9 +33,7 @@ extension World {
         let id = JointID(index: joints.count - 1)
         if definition.lowerLimit.isFinite { setParameter(id, Int32(dParamLoStop), definition.lowerLimit) }
         if definition.upperLimit.isFinite { setParameter(id, Int32(dParamHiStop), definition.upperLimit) }
-        if definition.damping > 0 && definition.explicitDamping {
-            explicitlyDampedJoints.append((id.index, definition.damping))
-        } else if definition.damping > 0 {
+        if definition.damping > 0 {
             setMotor(id, speed: 0, maxForce: .infinity, constraintForceMixing: 1 / definition.damping)
             if definition.lowerLimit.isFinite || definition.upperLimit.isFinite {
                 dampedLimitedJoints.append(DampedLimit(joint: id.index, lower: definition.lowerLimit, upper: definition.upperLimit))
@@ -57,10 +55,6 @@ extension World {
     /// which turns an unbounded damping motor into an infinite kick. So a damped joint's motor
     /// is switched off while the joint is at a stop (the stop alone then holds it).
     func updateDampedLimits() {
-        for (index, damping) in explicitlyDampedJoints {
-            let id = JointID(index: index)
-            addJointEffort(id, -damping * jointRate(id))
-        }
         for (index, stiffness, reference) in sprungJoints {
             let id = JointID(index: index)
             addJointEffort(id, -stiffness * (jointPosition(id) - reference))

@@ -26,7 +26,6 @@ public final class World {
     /// Joints with both damping and stops, whose damping motor pauses at a stop.
     struct DampedLimit { var joint: Int; var lower: Double; var upper: Double }
     var dampedLimitedJoints: [DampedLimit] = []
-    var explicitlyDampedJoints: [(joint: Int, damping: Double)] = []
     var sprungJoints: [(joint: Int, stiffness: Double, reference: Double)] = []
 
     /// Each body's state before the current step (`BodyStateSnapshot.doublesPerBody` each), kept

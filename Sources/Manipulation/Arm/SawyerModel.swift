@@ -1,14 +1,12 @@
 import Physics
 
 /// One link of the Sawyer arm (metaworld `xyz_base.xml`; docs/tasks.md, 'The arm and the
-/// gripper'): its frame relative to the parent link and the hinge about its local z axis. Only
+/// gripper'): its frame relative to the parent link; its hinge turns about the local z axis. Only
 /// the kinematics are kept: they place the hand at MetaWorld's rest poses; the links themselves
 /// are not simulated (`SawyerArm`).
 public struct SawyerLink: Sendable {
     public var name: String
     public var frameInParent: Transform
-    /// Joint range in radians (MuJoCo's, before any adaptation to ODE).
-    public var range: ClosedRange<Double>
 }
 
 /// The Sawyer arm's constant model: the kinematic chain, gripper geometry and the numbers the
@@ -18,21 +16,15 @@ public enum SawyerModel {
         Quaternion(w: w, x: x, y: y, z: z).normalized
     }
 
-    /// The 7 links right_l0 ... right_l6, with MetaWorld's joint ranges.
+    /// The 7 links right_l0 ... right_l6.
     public static let links: [SawyerLink] = [
-        SawyerLink(name: "right_l0", frameInParent: Transform(position: SIMD3(0, 0, 0.08)), range: -3.0503...3.0503),
-        SawyerLink(name: "right_l1", frameInParent: Transform(position: SIMD3(0.081, 0.05, 0.237), rotation: q(0.5, -0.5, 0.5, 0.5)),
-                   range: -3.8 ... -0.5),
-        SawyerLink(name: "right_l2", frameInParent: Transform(position: SIMD3(0, -0.14, 0.1425), rotation: q(0.7071, 0.7071, 0, 0)),
-                   range: -3.0426...3.0426),
-        SawyerLink(name: "right_l3", frameInParent: Transform(position: SIMD3(0, -0.042, 0.26), rotation: q(0.7071, -0.7071, 0, 0)),
-                   range: -3.0439...3.0439),
-        SawyerLink(name: "right_l4", frameInParent: Transform(position: SIMD3(0, -0.125, -0.1265), rotation: q(0.7071, 0.7071, 0, 0)),
-                   range: -2.9761...2.9761),
-        SawyerLink(name: "right_l5", frameInParent: Transform(position: SIMD3(0, 0.031, 0.275), rotation: q(0.7071, -0.7071, 0, 0)),
-                   range: -2.9761...2.9761),
-        SawyerLink(name: "right_l6", frameInParent: Transform(position: SIMD3(0, -0.11, 0.1053), rotation: q(0.06162, 0.06163, -0.70442, 0.70442)),
-                   range: -4.7124...4.7124),
+        SawyerLink(name: "right_l0", frameInParent: Transform(position: SIMD3(0, 0, 0.08))),
+        SawyerLink(name: "right_l1", frameInParent: Transform(position: SIMD3(0.081, 0.05, 0.237), rotation: q(0.5, -0.5, 0.5, 0.5))),
+        SawyerLink(name: "right_l2", frameInParent: Transform(position: SIMD3(0, -0.14, 0.1425), rotation: q(0.7071, 0.7071, 0, 0))),
+        SawyerLink(name: "right_l3", frameInParent: Transform(position: SIMD3(0, -0.042, 0.26), rotation: q(0.7071, -0.7071, 0, 0))),
+        SawyerLink(name: "right_l4", frameInParent: Transform(position: SIMD3(0, -0.125, -0.1265), rotation: q(0.7071, 0.7071, 0, 0))),
+        SawyerLink(name: "right_l5", frameInParent: Transform(position: SIMD3(0, 0.031, 0.275), rotation: q(0.7071, -0.7071, 0, 0))),
+        SawyerLink(name: "right_l6", frameInParent: Transform(position: SIMD3(0, -0.11, 0.1053), rotation: q(0.06162, 0.06163, -0.70442, 0.70442))),
     ]
 
     /// The gripper frame `hand` in the l6 frame (through `right_hand`).
