@@ -75,7 +75,7 @@ test: deps
 ##               and our small-batch kernel off. A verdict must not change with any of them. Not
 ##               part of `make test` (which never touches these variables); KERNEL_TESTS= (empty)
 ##               sweeps the whole Swift suite. Prints the pass count of each setting.
-KERNEL_TESTS ?= PPOTests|TrainerTests|ExperimentsTests|MetaWorldTrainingTests|RunExecutionTests|PolicyServingTests|SamplersTests|NetworksTests
+KERNEL_TESTS ?= PPOTests|TrainerTests|GridWorldTrainingTests|MetaWorldTrainingTests|RunExecutionTests|PolicyServingTests|SamplersTests|NetworksTests
 test-kernels: deps
 	$(SWIFT) build $(SWIFTOPTS) --build-tests
 	@failed=0; mkdir -p .build/test-kernels; \

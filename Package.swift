@@ -14,7 +14,7 @@
 //      files and sweep folders of Slurm runs; SHA-256 from swift-crypto)
 //   2  Manipulation (Sawyer arm, env contract, MetaWorld tasks), PPO, TensorBoardEvents
 //   3  Trainer, PolicyServing (a checkpoint's policy for inference), RunConfiguration (YAML configs)
-//   4  Experiments (grid-world training slots), MetaWorldTraining (MT10 training slots),
+//   4  GridWorldTraining (grid-world training slots and the toy experiment), MetaWorldTraining (MT10 training slots),
 //      Operations (what the CLI does to the store and to Slurm, with the one check that a
 //      config file and its command-line overrides can be queued), Reporting (dratsd report; the only module
 //      importing CSystemZlib, for the PNG encoder's deflate and checksums)
@@ -84,7 +84,7 @@ let package = Package(
 
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["RandomStreams", "PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),
-        .target(name: "Experiments", dependencies: ["RandomStreams", "Trainer", "GridWorld", "Samplers", "PPO", "Networks"]),
+        .target(name: "GridWorldTraining", dependencies: ["RandomStreams", "Trainer", "GridWorld", "Samplers", "PPO", "Networks"]),
         .target(name: "MetaWorldTraining", dependencies: ["RandomStreams", "Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
         .testTarget(name: "MetaWorldTrainingTests", dependencies: ["RandomStreams", "MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess", "Networks", "Physics", "WorkerThreads"]),
 
@@ -129,7 +129,7 @@ let package = Package(
         // MARK: Run execution: one run trained to its budget with logs, metrics and checkpoints
         .target(
             name: "RunExecution",
-            dependencies: ["Daemon", "FileIO", "RunConfiguration", "Operations", "Trainer", "MetaWorldTraining", "Experiments", "SafeTensors",
+            dependencies: ["Daemon", "FileIO", "RunConfiguration", "Operations", "Trainer", "MetaWorldTraining", "GridWorldTraining", "SafeTensors",
                            "Manipulation", "GridWorld", "PPO", "Samplers", "Networks", "JSONLines", "TensorBoardEvents"]
         ),
         .testTarget(
@@ -153,7 +153,7 @@ let package = Package(
                 "Manipulation",
                 "PPO",
                 "PolicyServing",
-                "Experiments",
+                "GridWorldTraining",
                 "MetaWorldTraining",
                 "Operations",
                 "RunConfiguration",
@@ -181,8 +181,8 @@ let package = Package(
         .testTarget(name: "ManipulationTests", dependencies: ["RandomStreams", "Manipulation", "MallocCounter", "Physics", "TaskRewards"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["RandomStreams", "SafeTensors", "FileIO", "ChildProcess", "TestScratch"], exclude: ["golden.safetensors"]),
         .testTarget(name: "GridWorldTests", dependencies: ["RandomStreams", "GridWorld"]),
-        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Experiments", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors", "Networks", "WorkerThreads"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Trainer", "Samplers", "GridWorld"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "GridWorldTraining", "GridWorld", "Samplers", "PPO", "MallocCounter", "SafeTensors", "Networks", "WorkerThreads"]),
+        .testTarget(name: "GridWorldTrainingTests", dependencies: ["GridWorldTraining", "Trainer", "Samplers", "GridWorld"]),
         .testTarget(
             name: "TaskRewardsTests",
             dependencies: ["RandomStreams", "TaskRewards"],

@@ -1,4 +1,4 @@
-import Experiments
+import GridWorldTraining
 import GridWorld
 import Manipulation
 import MetaWorldTraining

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Experiments
+import GridWorldTraining
 import Foundation
 import Samplers
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Experiments
+import GridWorldTraining
 import GridWorld
 import PPO
 import SafeTensors

@@ -1,7 +1,7 @@
 import Foundation
 import Networks
 import Testing
-import Experiments
+import GridWorldTraining
 import MallocCounter
 import PPO
 import Samplers

@@ -1,7 +1,7 @@
 import Testing
 import GridWorld
 import Trainer
-@testable import Experiments
+@testable import GridWorldTraining
 
 @Suite struct GridWorldSlotTests {
     @Test func observationIsTheAgentCellOneHot() throws {

@@ -1,7 +1,7 @@
 import Testing
 import GridWorld
 import Trainer
-@testable import Experiments
+@testable import GridWorldTraining
 
 /// A grid-world slot restored from its saved state continues its episode and its slip draws
 /// exactly; impossible states are refused and leave the slot as it was.

@@ -1,6 +1,6 @@
 import Testing
 import Samplers
-@testable import Experiments
+@testable import GridWorldTraining
 
 @Suite struct GridWorldExperimentTests {
     /// The paper's claim for this experiment (docs/evaluation.md, 'The grid-world experiment') on a
