@@ -175,8 +175,8 @@ archive-in-progress: build
 	  newest=$$(ls $(STATE_DIR)/runs/$$id/checkpoints/step-*.safetensors 2>/dev/null | sort | tail -1); \
 	  rm -rf results/$(NAME)/$$id; mkdir -p results/$(NAME)/$$id/checkpoints; \
 	  cp $(STATE_DIR)/runs/$$id/config.yaml $(STATE_DIR)/runs/$$id/metrics.jsonl $(STATE_DIR)/runs/$$id/train.log results/$(NAME)/$$id/; \
-	  if [ -n "$$newest" ]; then cp $$newest results/$(NAME)/$$id/checkpoints/; fi; \
-	  echo "archive-in-progress: results/$(NAME)/$$id ($$state, $${newest:+checkpoint $$(basename $$newest)}$${newest:-no checkpoint})"; \
+	  if [ -n "$$newest" ]; then cp $$newest results/$(NAME)/$$id/checkpoints/; what="checkpoint $$(basename $$newest)"; else what="no checkpoint"; fi; \
+	  echo "archive-in-progress: results/$(NAME)/$$id ($$state, $$what)"; \
 	done
 
 ## install: builds the release binary and installs it as $(DESTDIR)$(PREFIX)/bin/dratsd, with the
