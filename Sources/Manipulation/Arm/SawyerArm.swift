@@ -31,7 +31,7 @@ public final class SawyerArm {
     public init(world: World, calibration: SawyerCalibration = SawyerCalibration()) throws {
         self.world = world
         self.calibration = calibration
-        let (frames, hand) = SawyerModel.forwardKinematics(SawyerModel.restConfiguration(near: SIMD3(0, 0.6, 0.2)))
+        let (frames, handFrame) = SawyerModel.forwardKinematics(SawyerModel.restConfiguration(near: SIMD3(0, 0.6, 0.2)))
 
         var handBody = BodyDefinition(name: "right_l6")
         handBody.pose = frames[6]
@@ -39,7 +39,7 @@ public final class SawyerArm {
         let gyration = calibration.handRadiusOfGyrationMetres
         handBody.principalInertia = SIMD3(repeating: calibration.handMassKilograms * gyration * gyration)
         let l6 = try world.addBody(handBody)
-        self.hand = l6
+        hand = l6
 
         // Gripper base (the mesh on right_hand): a box from 1 cm to 9 cm above the hand origin.
         let handInL6 = SawyerModel.handInL6
@@ -49,11 +49,11 @@ public final class SawyerArm {
             surface: calibration.clawSurface, filter: CollisionGroups.gripperFilter))
 
         // Claws with their pads, sliding along hand-y.
-        let handY = hand.rotation.rotate(SIMD3(0, 1, 0))
+        let handY = handFrame.rotation.rotate(SIMD3(0, 1, 0))
         var fingers: [GeomID] = []
         func claw(_ name: String, side: Double) throws -> BodyID {
             var body = BodyDefinition(name: name)
-            body.pose = hand * Transform(position: SIMD3(0, side * SawyerModel.clawOffset, 0))
+            body.pose = handFrame * Transform(position: SIMD3(0, side * SawyerModel.clawOffset, 0))
             body.massKilograms = SawyerModel.clawMassKilograms
             body.principalInertia = SIMD3(repeating: 1e-5)
             let id = try world.addBody(body)
@@ -95,11 +95,11 @@ public final class SawyerArm {
     /// fingers open, the mocap at `handInit`. Call `settle` afterwards.
     public func reset(handInit: SIMD3<Double>) {
         let (frames, _) = SawyerModel.forwardKinematics(SawyerModel.restConfiguration(near: handInit))
-        world.setPose(frames[6], of: self.hand)
-        world.setVelocity(of: self.hand)
-        let hand = frames[6] * SawyerModel.handInL6
-        world.setPose(hand * Transform(position: SIMD3(0, -SawyerModel.clawOffset, 0)), of: rightClaw)
-        world.setPose(hand * Transform(position: SIMD3(0, SawyerModel.clawOffset, 0)), of: leftClaw)
+        world.setPose(frames[6], of: hand)
+        world.setVelocity(of: hand)
+        let handFrame = frames[6] * SawyerModel.handInL6
+        world.setPose(handFrame * Transform(position: SIMD3(0, -SawyerModel.clawOffset, 0)), of: rightClaw)
+        world.setPose(handFrame * Transform(position: SIMD3(0, SawyerModel.clawOffset, 0)), of: leftClaw)
         world.setVelocity(of: rightClaw)
         world.setVelocity(of: leftClaw)
         rightDrive = 0

@@ -11,8 +11,8 @@ public struct SawyerCalibration: Sendable {
     /// It stands for the whole arm as the hand feels it: with the weld above it sets the sag at
     /// rest (m g / k = 4.3 mm; MetaWorld 4.9 mm) and the inertia a push or an impact meets. The
     /// arm's seven links were simulated until 2026-12-03 with their MetaWorld masses (18.7 kg in
-    /// all) and this same weld; the measured behaviours below held within their tolerances
-    /// without them, at 0.28-0.50 of the physics time (docs/tasks.md, 'The arm and the gripper').
+    /// all) and this same weld; the calibrated behaviours (`SawyerArmTests`) held within their
+    /// tolerances without them, at 0.28-0.50 of the physics time (docs/tasks.md, 'The arm and the gripper').
     public var handMassKilograms = 4.0
     /// Radius of gyration of the hand body, metres: its rotational inertia is m r² about every
     /// axis, about that of the gripper with the wrist (the weld's angular rows hold it down).
