@@ -51,7 +51,7 @@ public final class MT10Slot: MultiTaskEnvironmentSlot {
     /// `seed` drives which layout each training reset picks (`layoutMode`: one of the fixed ones,
     /// or a fresh draw). `measuresPhysicsTime` makes the environments time their physics
     /// substeps (for benchmarks).
-    public init(taskNames: [String] = TaskCatalog.names, suiteSeed: UInt64 = 0, layoutMode: ManipulationEnvironment.LayoutMode = .suite,
+    public init(taskNames: [String] = MT10Suite.taskNames, suiteSeed: UInt64 = 0, layoutMode: ManipulationEnvironment.LayoutMode = .suite,
                 seed: UInt64, calibration: SawyerCalibration = SawyerCalibration(), measuresPhysicsTime: Bool = false) throws(MetaWorldTrainingError) {
         guard !taskNames.isEmpty else { throw .noTasks }
         var seen = Set<String>()

@@ -11,7 +11,7 @@ public enum MT10Training {
     /// evaluation always plays the fixed layouts. Building it builds `2 x numEnvs x taskCount`
     /// environments.
     public static func makeTrainer(
-        config: TrainerConfig, taskNames: [String] = TaskCatalog.names, suiteSeed: UInt64 = 0,
+        config: TrainerConfig, taskNames: [String] = MT10Suite.taskNames, suiteSeed: UInt64 = 0,
         layoutMode: ManipulationEnvironment.LayoutMode = .suite, measuresPhysicsTime: Bool = false
     ) throws(MetaWorldTrainingError) -> Trainer<MT10Slot> {
         let count = config.ppo.numEnvs
@@ -32,7 +32,7 @@ public enum MT10Training {
     /// (for its final state and checkpoints).
     @discardableResult
     public static func train(
-        config: TrainerConfig, taskNames: [String] = TaskCatalog.names, suiteSeed: UInt64 = 0,
+        config: TrainerConfig, taskNames: [String] = MT10Suite.taskNames, suiteSeed: UInt64 = 0,
         layoutMode: ManipulationEnvironment.LayoutMode = .suite, totalSteps: Int,
         report: (IterationMetrics, EvaluationResult?) -> Bool
     ) throws(MetaWorldTrainingError) -> Trainer<MT10Slot> {

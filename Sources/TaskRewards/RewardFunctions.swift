@@ -1,8 +1,11 @@
-/// Dispatch from an MT10 task to its v2 reward and success test. Pure, allocation-free, and
-/// safe to call from any thread; meant to run once per env step.
+/// Dispatch from a MetaWorld task to its v2 reward and success test. Pure, allocation-free, and
+/// safe to call from any thread; meant to run once per env step. The switch is exhaustive, so
+/// a task's reward is added here when its family lands.
 public enum RewardFunctions {
+    /// The task's reward and success test at `inputs`; nil for an MT50 task whose reward is
+    /// not written yet (`hasReward`). Environments are only built for tasks that have one.
     @inlinable
-    public static func evaluate(_ task: MT10Task, _ inputs: RewardInputs) -> RewardOutput {
+    public static func evaluate(_ task: MetaWorldTask, _ inputs: RewardInputs) -> RewardOutput? {
         switch task {
         case .reach: ReachReward.evaluate(inputs)
         case .push: PushReward.evaluate(inputs)
@@ -14,6 +17,19 @@ public enum RewardFunctions {
         case .pegInsertSide: PegInsertSideReward.evaluate(inputs)
         case .windowOpen: WindowOpenReward.evaluate(inputs)
         case .windowClose: WindowCloseReward.evaluate(inputs)
+        case .buttonPress: ButtonPressReward.evaluate(inputs)
+        case .buttonPressWall: ButtonPressWallReward.evaluate(inputs)
+        case .buttonPressTopdownWall: ButtonPressTopdownWallReward.evaluate(inputs)
+        case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
+             .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
+             .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
+             .handlePull, .leverPull, .pickPlaceWall, .pickOutOfHole, .plateSlide, .plateSlideSide,
+             .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
+             .pushWall, .pushBack, .reachWall, .shelfPlace, .sweepInto, .sweep:
+            nil
         }
     }
+
+    /// Whether `task`'s reward is written.
+    public static func hasReward(_ task: MetaWorldTask) -> Bool { evaluate(task, RewardInputs()) != nil }
 }

@@ -13,7 +13,7 @@ public struct TaskSpec: Sendable, Equatable {
         case minimumSeparationXY(Double)
     }
 
-    public let task: MT10Task
+    public let task: MetaWorldTask
     /// `hand_init_pos` (m): the mocap target while the hand settles at reset. MetaWorld stores
     /// some of these as float32 (e.g. 0.4000000059604645); the exact decimals are used here.
     public let handInit: SIMD3<Double>
@@ -52,7 +52,7 @@ public struct TaskSpec: Sendable, Equatable {
     /// A benchmark's fixed layouts for this task, as MetaWorld's `_make_tasks` builds them:
     /// `count` draws (50 per task in MT10) that must all differ (MetaWorld asserts it; here a
     /// repeated draw, practically impossible with these continuous ranges, is drawn again).
-    /// Every MT10 spec has at least one non-constant component, so this terminates.
+    /// Every spec has at least one non-constant component, so this terminates.
     public func sampleLayouts<G: RandomNumberGenerator>(count: Int, using rng: inout G) -> [[Double]] {
         var layouts: [[Double]] = []
         var seen = Set<[Double]>()
@@ -78,8 +78,9 @@ public struct TaskSpec: Sendable, Equatable {
 }
 
 extension TaskSpec {
-    /// The spec of an MT10 task.
-    public static func of(_ task: MT10Task) -> TaskSpec {
+    /// The spec of `task`, or nil for an MT50 task whose constants are not written yet (the
+    /// list shrinks as MT50 families land; `TaskCatalog` simulates only tasks that have one).
+    public static func of(_ task: MetaWorldTask) -> TaskSpec? {
         switch task {
         case .reach: reach
         case .push: push
@@ -91,10 +92,21 @@ extension TaskSpec {
         case .pegInsertSide: pegInsertSide
         case .windowOpen: windowOpen
         case .windowClose: windowClose
+        case .buttonPress: buttonPress
+        case .buttonPressWall: buttonPressWall
+        case .buttonPressTopdownWall: buttonPressTopdownWall
+        case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
+             .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
+             .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
+             .handlePull, .leverPull, .pickPlaceWall, .pickOutOfHole, .plateSlide, .plateSlideSide,
+             .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
+             .pushWall, .pushBack, .reachWall, .shelfPlace, .sweepInto, .sweep:
+            nil
         }
     }
 
-    /// The same clip box for every MT10 task (the base class's own mocap box is overwritten).
+    /// The same clip box for every MT10 task and most MT50 tasks (the base class's own mocap box
+    /// is overwritten).
     static let mt10HandLow = SIMD3<Double>(-0.5, 0.4, 0.05)
     static let mt10HandHigh = SIMD3<Double>(0.5, 1, 0.5)
     static let handAt60cm = SIMD3<Double>(0, 0.6, 0.2)
@@ -160,5 +172,26 @@ extension TaskSpec {
         task: .windowClose, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
         layoutLow: [0, 0.75, 0.2], layoutHigh: [0, 0.9, 0.2],
         layoutContents: "window body xyz (goal = window); slide starts at 0.2 (open)",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    // MT50's button box family (docs/tasks.md, 'The button box family'). MetaWorld gives every
+    // button env the hand box as its goal space; the goal (a site on the box) never leaves it.
+
+    public static let buttonPress = TaskSpec(
+        task: .buttonPress, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.85, 0.115], layoutHigh: [0.1, 0.9, 0.115],
+        layoutContents: "button box xyz, box facing the robot (goal = hole site = box + (0, −0.1, 0))",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let buttonPressWall = TaskSpec(
+        task: .buttonPressWall, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.05, 0.85, 0.1149], layoutHigh: [0.05, 0.9, 0.1151],
+        layoutContents: "button box xyz, box facing the robot behind a wall (goal = box + (0, −0.1, 0))",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let buttonPressTopdownWall = TaskSpec(
+        task: .buttonPressTopdownWall, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, 0.115], layoutHigh: [0.1, 0.9, 0.115],
+        layoutContents: "button box xyz, button up, wall in front (goal = hole site = box + (0, 0, 0.1))",
         layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
 }

@@ -4,14 +4,18 @@ import TaskRewards
 @testable import Manipulation
 import RandomStreams
 
-/// drawer-open, drawer-close and button-press-topdown: scenes, observation fields, reward wiring,
-/// scripted solutions, bounded slides and determinism.
+/// drawer-open, drawer-close and the button box family (MT10's button-press-topdown and MT50's
+/// button-press-topdown-wall, button-press, button-press-wall): scenes, observation fields,
+/// reward wiring, scripted solutions, bounded slides and determinism.
 @Suite struct DrawerAndButtonTasksTests {
-    static let tasks = ["drawer-open-v3", "drawer-close-v3", "button-press-topdown-v3"]
+    static let buttonTasks = [
+        "button-press-topdown-v3", "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
+    ]
+    static let tasks = ["drawer-open-v3", "drawer-close-v3"] + buttonTasks
 
     /// The slide range each task simulates (m), as documented beside the scene code.
     static func simulatedRange(_ task: String) -> ClosedRange<Double> {
-        task == ButtonPressTopdownTask.name ? ButtonBox.simulatedRange : DrawerCase.simulatedRange
+        buttonTasks.contains(task) ? ButtonBox.simulatedRange : DrawerCase.simulatedRange
     }
 
     /// How far a stiff ODE stop may be pushed past under the arm's force (m); the hardest held
@@ -142,6 +146,11 @@ import RandomStreams
                 #expect(length(goal - (box + SIMD3(0, -0.16, 0.09))) < 1e-12)
                 #expect(quaternion == .zero)
                 #expect(inputs.objectInit == object)
+            case ButtonPressTask.name, ButtonPressWallTask.name:
+                // Facing the robot: the cap's front face 0.193 in front of the box, the hole 0.1.
+                #expect(length(object - (box + SIMD3(0, -0.193, 0))) < 1e-3)
+                #expect(length(goal - (box + SIMD3(0, -0.1, 0))) < 1e-12)
+                #expect(Self.largestDifference(quaternion, SIMD4(1, 0, 0, 0)) < 1e-6)
             default:
                 #expect(length(object - (box + SIMD3(0, 0, 0.193))) < 1e-3)
                 #expect(length(goal - (box + SIMD3(0, 0, 0.1))) < 1e-12)
@@ -163,7 +172,7 @@ import RandomStreams
         var sawSuccess = false
         for _ in 0..<150 {
             let outcome = try env.step(env.observation.withUnsafeBufferPointer { controller.action(for: $0) })
-            let expected = RewardFunctions.evaluate(env.task.task, env.rewardInputs)
+            let expected = try #require(RewardFunctions.evaluate(env.task.task, env.rewardInputs))
             #expect(outcome.reward == expected.reward && outcome.success == expected.success)
             #expect(outcome.objectToTarget == expected.objectToTarget)
             sawSuccess = sawSuccess || outcome.success
@@ -182,12 +191,12 @@ import RandomStreams
             switch env.scene {
             case let scene as DrawerOpenTask: scene.drawer.place(at: box, slide: q, in: env.world)
             case let scene as DrawerCloseTask: scene.drawer.place(at: box, slide: q, in: env.world)
-            case let scene as ButtonPressTopdownTask: scene.box.fixture.place(at: box, slide: q, in: env.world)
+            case let scene as ButtonBoxScene: scene.box.fixture.place(at: box, slide: q, in: env.world)
             default: Issue.record("unexpected scene")
             }
             var inputs = env.rewardInputs
             inputs.object = env.scene.objectPosition(world: env.world)
-            return RewardFunctions.evaluate(env.task.task, inputs).success
+            return try #require(RewardFunctions.evaluate(env.task.task, inputs)).success
         }
         #expect(try !verdict(DrawerOpenTask.name, slide: -0.155))
         #expect(try verdict(DrawerOpenTask.name, slide: -0.165))
@@ -196,6 +205,17 @@ import RandomStreams
         #expect(try !verdict(ButtonPressTopdownTask.name, slide: -0.068))
         #expect(try verdict(ButtonPressTopdownTask.name, slide: -0.071))
         #expect(try verdict(ButtonPressTopdownTask.name, slide: ButtonBox.simulatedRange.lowerBound))
+        // MT50's button tasks: success at q ≤ −0.073 (button-press), −0.063 (-wall), −0.069
+        // (topdown-wall), all past the declared −0.06 and inside the simulated range.
+        #expect(try !verdict(ButtonPressTask.name, slide: -0.068))
+        #expect(try verdict(ButtonPressTask.name, slide: -0.075))
+        #expect(try !verdict(ButtonPressWallTask.name, slide: ButtonBox.declaredRange.lowerBound))
+        #expect(try verdict(ButtonPressWallTask.name, slide: -0.065))
+        #expect(try !verdict(ButtonPressTopdownWallTask.name, slide: -0.068))
+        #expect(try verdict(ButtonPressTopdownWallTask.name, slide: -0.071))
+        for task in [ButtonPressTask.name, ButtonPressWallTask.name, ButtonPressTopdownWallTask.name] {
+            #expect(try verdict(task, slide: ButtonBox.simulatedRange.lowerBound))
+        }
         #expect(try !verdict(DrawerCloseTask.name, slide: -0.035))
         #expect(try verdict(DrawerCloseTask.name, slide: -0.028))
     }
@@ -219,6 +239,9 @@ import RandomStreams
         ("drawer-open-v3", UInt64(17_653_357_438_982_934_297)),
         ("drawer-close-v3", UInt64(14_644_678_227_101_538_110)),
         ("button-press-topdown-v3", UInt64(6_480_867_186_977_323_911)),
+        ("button-press-topdown-wall-v3", UInt64(3_099_923_176_149_447_904)),
+        ("button-press-v3", UInt64(15_070_440_326_497_915_982)),
+        ("button-press-wall-v3", UInt64(11_793_940_710_159_964_836)),
     ])
     func fixedSeedGivesTheRecordedState(task: String, recorded: UInt64) throws {
         let hash = try DeterminismTests.stateHash(task: task)

@@ -2,22 +2,30 @@ import Testing
 @testable import TaskRewards
 import RandomStreams
 
+/// Every spec written so far: MT10's and the MT50 families landed.
+private let specified: [TaskSpec] = MetaWorldTask.allCases.compactMap(TaskSpec.of)
+
 @Suite struct TaskSpecTests {
     @Test func everyTaskHasItsSpecWithMetaWorldsConstants() {
-        for task in MT10Task.allCases {
-            let spec = TaskSpec.of(task)
+        #expect(MetaWorldTask.mt10.allSatisfy { TaskSpec.of($0) != nil })
+        for task in MetaWorldTask.allCases {
+            guard let spec = TaskSpec.of(task) else { continue }
             #expect(spec.task == task)
-            // Same clip box for all of MT10.
+            // Same clip box for all of MT10 and the MT50 tasks written so far.
             #expect(spec.handLow == SIMD3(-0.5, 0.4, 0.05) && spec.handHigh == SIMD3(0.5, 1, 0.5))
             #expect(spec.layoutLow.count == spec.layoutHigh.count)
             #expect([3, 6].contains(spec.layoutLow.count))
             for i in spec.layoutLow.indices { #expect(spec.layoutLow[i] <= spec.layoutHigh[i]) }
         }
-        // The hand starts 0.4 m out for the button and the windows, 0.6 m for the rest.
-        let nearStart: Set<MT10Task> = [.buttonPressTopdown, .windowOpen, .windowClose]
-        for task in MT10Task.allCases {
-            #expect(TaskSpec.of(task).handInit == SIMD3(0, nearStart.contains(task) ? 0.4 : 0.6, 0.2))
+        // The hand starts 0.4 m out for the buttons and the windows, 0.6 m for the rest.
+        let nearStart: Set<MetaWorldTask> = [
+            .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
+        ]
+        for spec in specified {
+            #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))
         }
+        #expect(TaskSpec.buttonPressWall.layoutLow == [-0.05, 0.85, 0.1149])
+        #expect(TaskSpec.buttonPressWall.layoutHigh == [0.05, 0.9, 0.1151])
         #expect(TaskSpec.pegInsertSide.layoutLow == [0, 0.5, 0.02, -0.35, 0.4, -0.001])
         #expect(TaskSpec.pegInsertSide.layoutHigh == [0.2, 0.7, 0.02, -0.25, 0.7, 0.001])
         #expect(TaskSpec.doorOpen.layoutLow == [0, 0.85, 0.15] && TaskSpec.doorOpen.layoutHigh == [0.1, 0.95, 0.15])
@@ -26,8 +34,7 @@ import RandomStreams
 
     @Test func layoutsStayInTheirRangeAndKeepConstantComponents() {
         var rng = SplitMix64(seed: 7)
-        for task in MT10Task.allCases {
-            let spec = TaskSpec.of(task)
+        for spec in specified {
             for _ in 0..<500 {
                 let layout = spec.sampleLayout(using: &rng)
                 #expect(layout.count == spec.layoutLow.count)
@@ -91,15 +98,15 @@ import RandomStreams
     }
 
     @Test func suiteLayoutsAreDistinctAndReproducible() {
-        for task in MT10Task.allCases {
+        for spec in specified {
             var a = SplitMix64(seed: 2026), b = SplitMix64(seed: 2026)
-            let layouts = TaskSpec.of(task).sampleLayouts(count: 50, using: &a)
+            let layouts = spec.sampleLayouts(count: 50, using: &a)
             #expect(layouts.count == 50)
-            #expect(Set(layouts).count == 50, "\(task)")
-            #expect(layouts == TaskSpec.of(task).sampleLayouts(count: 50, using: &b))
+            #expect(Set(layouts).count == 50, "\(spec.task)")
+            #expect(layouts == spec.sampleLayouts(count: 50, using: &b))
             // The first suite layout is the first single draw from the same seed.
             var c = SplitMix64(seed: 2026)
-            #expect(layouts[0] == TaskSpec.of(task).sampleLayout(using: &c))
+            #expect(layouts[0] == spec.sampleLayout(using: &c))
         }
         var rng = SplitMix64(seed: 1)
         #expect(TaskSpec.reach.sampleLayouts(count: 0, using: &rng).isEmpty)

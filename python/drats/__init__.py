@@ -1,7 +1,8 @@
-"""drats from Python: the MT10 tasks simulated by `dratsd env`, as gymnasium environments, and
-checkpoints' policies in numpy (`load_policy`, needs the optional `safetensors` package).
+"""drats from Python: the MetaWorld tasks simulated by `dratsd env` (MT10's and the MT50 families
+built so far, `SIMULATED_TASKS`), as gymnasium environments, and checkpoints' policies in numpy
+(`load_policy`, needs the optional `safetensors` package).
 
-Importing the package registers `drats/reach-v3` ... `drats/window-close-v3` with gymnasium;
+Importing the package registers `drats/<task>` for each of `SIMULATED_TASKS` with gymnasium;
 `gymnasium.make` of a task this dratsd build does not simulate raises `TaskNotServedError`.
 
 MetaWorld's API: `drats.MT10(seed)` (`train_classes`, `train_tasks`, `env.set_task(task)`),
@@ -17,7 +18,7 @@ from .checkpoint import CheckpointError, Policy, load_policy
 from .env import DratsEnv
 from .metaworld import MT1, MT10, MT50, Benchmark, MetaWorldEnv, Task, make_mt_envs
 from .errors import DratsdExitedError, DratsdNotFoundError, DratsdRequestError, DratsError, TaskNotServedError
-from .tasks import MAX_EPISODE_STEPS, MT10_TASKS
+from .tasks import MAX_EPISODE_STEPS, MT10_TASKS, MT50_TASKS, SIMULATED_TASKS
 from .vector import OneHotTaskId, make_mt10_vector_env
 from .vector_env import DratsVectorEnv
 
@@ -39,6 +40,8 @@ __all__ = [
     "DratsdRequestError",
     "MAX_EPISODE_STEPS",
     "MT10_TASKS",
+    "MT50_TASKS",
+    "SIMULATED_TASKS",
     "OneHotTaskId",
     "Policy",
     "TaskNotServedError",
@@ -55,7 +58,7 @@ def env_id(task: str) -> str:
     return f"drats/{task}"
 
 
-for _task in MT10_TASKS:
+for _task in SIMULATED_TASKS:
     if env_id(_task) not in gymnasium.registry:
         gymnasium.register(
             id=env_id(_task),

@@ -13,7 +13,7 @@ from . import spaces
 from .binary import find_dratsd, served_tasks
 from .errors import TaskNotServedError
 from .process import DratsdProcess, decode_numbers
-from .tasks import MT10_TASKS
+from .tasks import MT50_TASKS
 
 LAYOUT_MODES = ("suite", "random")
 _LAYOUTS_PER_SUITE = 50
@@ -52,10 +52,9 @@ class DratsEnv(gymnasium.Env):
         path = find_dratsd(dratsd_path)
         served = served_tasks(path)
         if task not in served:
-            known = "an MT10 task dratsd does not simulate yet" if task in MT10_TASKS else "not an MT10 task"
+            known = "a MetaWorld task dratsd does not simulate yet" if task in MT50_TASKS else "not a MetaWorld MT50 task"
             raise TaskNotServedError(
-                f"task {task!r} is {known}; {path} serves: {', '.join(served)} "
-                f"(MT10: {', '.join(MT10_TASKS)})"
+                f"task {task!r} is {known}; {path} serves: {', '.join(served)}"
             )
         self.task = task
         self.suite_seed = int(suite_seed)

@@ -21,7 +21,7 @@ from gymnasium.vector import AsyncVectorEnv, AutoresetMode, SyncVectorEnv
 
 from .env import _LAYOUTS_PER_SUITE, DratsEnv, encode_task_data
 from .errors import TaskNotServedError
-from .tasks import MAX_EPISODE_STEPS, MT10_TASKS
+from .tasks import MAX_EPISODE_STEPS, MT10_TASKS, MT50_TASKS, SIMULATED_TASKS
 from .vector import OneHotTaskId
 
 N_GOALS = _LAYOUTS_PER_SUITE
@@ -97,8 +97,8 @@ def _make_task_class(task: str) -> type:
     return cls
 
 
-TASK_CLASSES: "OrderedDict[str, type]" = OrderedDict((task, _make_task_class(task)) for task in MT10_TASKS)
-"""Task name -> its environment class (ReachV3Env, ...), in MT10 order."""
+TASK_CLASSES: "OrderedDict[str, type]" = OrderedDict((task, _make_task_class(task)) for task in SIMULATED_TASKS)
+"""Task name -> its environment class (ReachV3Env, ...) for every simulated task, MT10's first."""
 globals().update({cls.__name__: cls for cls in TASK_CLASSES.values()})
 
 
@@ -146,7 +146,7 @@ class MT10(Benchmark):
 
     def __init__(self, seed: Optional[int] = None):
         self.suite_seed = _suite_seed(seed)
-        self._train_classes = OrderedDict(TASK_CLASSES)
+        self._train_classes = OrderedDict((task, TASK_CLASSES[task]) for task in MT10_TASKS)
         self._test_classes = OrderedDict()
         self._train_tasks = _make_tasks(self._train_classes, self.suite_seed)
         self._test_tasks = []
@@ -155,12 +155,12 @@ class MT10(Benchmark):
 class MT1(Benchmark):
     """MetaWorld's MT1: one task's 50 layouts in train; the same class in test, no test tasks."""
 
-    ENV_NAMES = list(MT10_TASKS)
+    ENV_NAMES = list(SIMULATED_TASKS)
 
     def __init__(self, env_name: str, seed: Optional[int] = None):
         if env_name not in TASK_CLASSES:
             raise TaskNotServedError(
-                f"{env_name!r} is not a task drats simulates; MT1 takes one of: {', '.join(MT10_TASKS)}"
+                f"{env_name!r} is not a task drats simulates; MT1 takes one of: {', '.join(SIMULATED_TASKS)}"
             )
         self.suite_seed = _suite_seed(seed)
         self._train_classes = OrderedDict([(env_name, TASK_CLASSES[env_name])])
@@ -170,12 +170,14 @@ class MT1(Benchmark):
 
 
 class MT50(Benchmark):
-    """MetaWorld's MT50 needs 40 tasks drats does not simulate: constructing it raises."""
+    """MetaWorld's MT50 needs tasks drats does not simulate yet: constructing it raises."""
 
     def __init__(self, seed: Optional[int] = None):
+        missing = [task for task in MT50_TASKS if task not in TASK_CLASSES]
         raise TaskNotServedError(
-            "MT50 is not available: drats simulates only the MT10 tasks "
-            f"({', '.join(MT10_TASKS)}); use drats.MT10 or drats.MT1(name)"
+            f"MT50 is not available: drats simulates {len(MT50_TASKS) - len(missing)} of its "
+            f"{len(MT50_TASKS)} tasks ({len(missing)} missing, e.g. {', '.join(missing[:3])}); "
+            "use drats.MT10 or drats.MT1(name) with one of: " + ", ".join(SIMULATED_TASKS)
         )
 
 

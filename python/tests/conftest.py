@@ -31,14 +31,14 @@ def dratsd_path():
 
 
 def pytest_generate_tests(metafunc):
-    # One test per task the binary simulates, and one per MT10 task it does not simulate yet.
+    # One test per task the binary simulates, and one per MetaWorld task it does not simulate yet.
     if "served_task" in metafunc.fixturenames:
         metafunc.parametrize("served_task", _served_tasks())
-    if "unserved_mt10_task" in metafunc.fixturenames:
+    if "unserved_task" in metafunc.fixturenames:
         import drats
 
         served = set(_served_tasks())
-        metafunc.parametrize("unserved_mt10_task", [t for t in drats.MT10_TASKS if t not in served])
+        metafunc.parametrize("unserved_task", [t for t in drats.MT50_TASKS if t not in served])
 
 
 def _dratsd_children():

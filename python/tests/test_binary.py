@@ -48,8 +48,11 @@ def test_a_binary_that_is_not_dratsd_is_reported(tmp_path):
         drats.served_tasks(str(impostor))
 
 
-def test_served_tasks_are_mt10_tasks_in_mt10_order(dratsd_path):
+def test_served_tasks_are_the_packages_simulated_tasks(dratsd_path):
     served = drats.served_tasks(dratsd_path)
-    assert "reach-v3" in served
-    assert set(served) <= set(drats.MT10_TASKS)
-    assert list(served) == sorted(served, key=drats.MT10_TASKS.index)
+    # MT10's ten first, in MT10 order, then the MT50 families built so far, in MT50 order.
+    assert list(served) == list(drats.SIMULATED_TASKS)
+    assert list(served[:10]) == list(drats.MT10_TASKS)
+    rest = list(served[10:])
+    assert rest == sorted(rest, key=drats.MT50_TASKS.index)
+    assert set(served) <= set(drats.MT50_TASKS) and len(drats.MT50_TASKS) == 50

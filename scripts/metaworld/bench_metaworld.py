@@ -1,7 +1,7 @@
 """`make bench-metaworld`: env steps per second of MetaWorld 3.1.1 on MuJoCo 3.3.0 and of dratsd,
 side by side in one run, for the physics work of issue 15.
 
-Three measurements per MT10 task, each single-threaded with uniformly random actions in [-1, 1]
+Three measurements per task dratsd simulates, each single-threaded with uniformly random actions in [-1, 1]
 and resets excluded from the timed time (every simulator truncates at 500 steps):
   * metaworld: MetaWorld's full `env.step` (mocap action, 5 MuJoCo steps, observation, reward).
   * mujoco_physics: only what MetaWorld's step does to MuJoCo, driven from a Python loop: the
@@ -82,7 +82,7 @@ def main():
     if args.steps < 500 or args.rounds < 1:
         parser.error("--steps must be at least 500 (one episode) and --rounds at least 1")
     binary = yardstick.dratsd_path(args.dratsd)
-    tasks = yardstick.parse_tasks(args.tasks)
+    tasks = yardstick.parse_tasks(args.tasks, binary)
 
     envs = {task: metaworld_env(task, seed=0) for task in tasks}
     samples = {task: {"metaworld": [], "mujoco_physics": [], "drats_1": [], "drats_2": []} for task in tasks}

@@ -1,5 +1,5 @@
 """`make check-metaworld-policies`: MetaWorld's own published scripted policies
-(`metaworld.policies`, unmodified, from the pinned PyPI package) drive each MT10 task on MetaWorld
+(`metaworld.policies`, unmodified, from the pinned PyPI package) drive each task dratsd simulates on MetaWorld
 3.1.1 / MuJoCo 3.3.0 and on dratsd, over the same number of layouts; the check fails unless ours
 succeed at least as often as MetaWorld's minus the tolerance (5 points, issue 15).
 
@@ -77,7 +77,7 @@ def main():
     if args.seeds < 1:
         parser.error("--seeds must be at least 1")
     binary = yardstick.dratsd_path(args.dratsd)
-    tasks = yardstick.parse_tasks(args.tasks)
+    tasks = yardstick.parse_tasks(args.tasks, binary)
     from metaworld.policies import ENV_POLICY_MAP
 
     rows, failing = [], []

@@ -11,11 +11,6 @@ import subprocess
 import sys
 import tempfile
 
-MT10_TASKS = [
-    "reach-v3", "push-v3", "pick-place-v3", "door-open-v3", "drawer-open-v3",
-    "drawer-close-v3", "button-press-topdown-v3", "peg-insert-side-v3",
-    "window-open-v3", "window-close-v3",
-]
 PINNED = {"metaworld": "3.1.1", "mujoco": "3.3.0"}
 
 
@@ -38,18 +33,21 @@ def require_pinned_versions():
 def add_common_arguments(parser, json_file):
     """The options every yardstick script takes: --dratsd, --tasks and --json-file."""
     parser.add_argument("--dratsd", help="the dratsd binary (default: $DRATSD)")
-    parser.add_argument("--tasks", default="all", help="comma-separated MT10 tasks (default: all)")
+    parser.add_argument("--tasks", default="all", help="comma-separated tasks (default: all dratsd simulates)")
     parser.add_argument("--json-file", default=json_file, help=f"where the results go (default {json_file})")
 
 
-def parse_tasks(text):
-    """A comma-separated task list, each one of MT10's; 'all' (or empty) is every MT10 task."""
+def parse_tasks(text, binary):
+    """A comma-separated task list, each one `binary` simulates; 'all' (or empty) is every task it
+    simulates (MT10's and the MT50 families built so far), asked of the binary itself."""
+    from drats import served_tasks
+    served = list(served_tasks(binary))
     if not text or text == "all":
-        return list(MT10_TASKS)
+        return served
     tasks = [t.strip() for t in text.split(",") if t.strip()]
-    unknown = [t for t in tasks if t not in MT10_TASKS]
+    unknown = [t for t in tasks if t not in served]
     if unknown:
-        sys.exit(f"--tasks: {', '.join(unknown)} not MT10 tasks; valid: {', '.join(MT10_TASKS)}")
+        sys.exit(f"--tasks: {', '.join(unknown)} not simulated by {binary}; valid: {', '.join(served)}")
     return tasks
 
 

@@ -40,6 +40,8 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case PegInsertSideTask.name: return PegInsertSideController()
     case WindowOpenTask.name: return WindowSlideController.open
     case WindowCloseTask.name: return WindowSlideController.close
+    case ButtonPressTopdownWallTask.name: return ButtonPressTopdownController()
+    case ButtonPressTask.name, ButtonPressWallTask.name: return ButtonPressFrontController()
     default: return nil
     }
 }

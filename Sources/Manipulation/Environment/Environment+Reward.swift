@@ -21,7 +21,8 @@ extension ManipulationEnvironment {
 
     /// The task's v2 reward and success test for the current state (TaskRewards).
     func evaluateStep() -> StepOutcome {
-        let output = RewardFunctions.evaluate(task.task, rewardInputs)
+        // Every task in `TaskCatalog` has a reward (a test checks it).
+        let output = RewardFunctions.evaluate(task.task, rewardInputs)!
         var outcome = StepOutcome(reward: output.reward, success: output.success)
         outcome.nearObject = output.nearObject
         outcome.graspSuccess = output.graspSuccess

@@ -6,8 +6,10 @@ import TaskRewards
 /// asking for any other MT10 task is an error naming it.
 public struct MT10Suite: Sendable {
     /// The ten MT10 tasks in MetaWorld's order (= one-hot index order).
-    public static let order: [MT10Task] = MT10Task.allCases.sorted { $0.index < $1.index }
+    public static let order: [MetaWorldTask] = MetaWorldTask.mt10
     public static let taskCount = 10
+    /// The ten task names in MT10 order: what MT10 training uses unless told otherwise.
+    public static let taskNames: [String] = order.map(\.rawValue)
 
     /// Fixes the 50 layouts of every task.
     public let suiteSeed: UInt64
@@ -15,20 +17,20 @@ public struct MT10Suite: Sendable {
     public init(suiteSeed: UInt64 = 0) { self.suiteSeed = suiteSeed }
 
     /// The MT10 tasks this build simulates, in MT10 order.
-    public static var builtTasks: [MT10Task] {
+    public static var builtTasks: [MetaWorldTask] {
         let built = Set(TaskCatalog.all.map { $0.task })
         return order.filter { built.contains($0) }
     }
 
     /// The MT10 tasks this build does not simulate yet, in MT10 order.
-    public static var missingTasks: [MT10Task] {
+    public static var missingTasks: [MetaWorldTask] {
         let built = Set(builtTasks)
         return order.filter { !built.contains($0) }
     }
 
     /// The MT10 task called `name` ("reach-v3", ...), if this build simulates it.
-    public static func task(named name: String) throws(EnvironmentError) -> MT10Task {
-        guard let task = MT10Task(rawValue: name) else {
+    public static func task(named name: String) throws(EnvironmentError) -> MetaWorldTask {
+        guard let task = MetaWorldTask(rawValue: name), task.isMT10 else {
             throw .unknownTask(name: name, valid: order.map(\.rawValue))
         }
         try requireBuilt(task)
@@ -37,24 +39,25 @@ public struct MT10Suite: Sendable {
 
     /// The one-hot index of the task called `name`.
     public static func oneHotIndex(of name: String) throws(EnvironmentError) -> Int {
-        try task(named: name).index
+        try task(named: name).mt10Index!
     }
 
-    static func requireBuilt(_ task: MT10Task) throws(EnvironmentError) {
+    static func requireBuilt(_ task: MetaWorldTask) throws(EnvironmentError) {
+        guard task.isMT10 else { throw .unknownTask(name: task.rawValue, valid: order.map(\.rawValue)) }
         guard TaskCatalog.all.contains(where: { $0.task == task }) else {
-            throw .taskNotBuilt(name: task.rawValue, index: task.index, built: builtTasks.map(\.rawValue))
+            throw .taskNotBuilt(name: task.rawValue, index: task.mt10Index!, built: builtTasks.map(\.rawValue))
         }
     }
 
     /// The 50 fixed layouts of `task` under this suite seed.
-    public func layouts(of task: MT10Task) throws(EnvironmentError) -> LayoutTable {
+    public func layouts(of task: MetaWorldTask) throws(EnvironmentError) -> LayoutTable {
         try Self.requireBuilt(task)
         return LayoutTable(task: try TaskCatalog.task(named: task.rawValue), suiteSeed: suiteSeed)
     }
 
     /// An environment for `task` on this suite's layouts; `seed` drives its layout choice.
     public func makeEnvironment(
-        _ task: MT10Task, layoutMode: ManipulationEnvironment.LayoutMode = .suite, seed: UInt64 = 0,
+        _ task: MetaWorldTask, layoutMode: ManipulationEnvironment.LayoutMode = .suite, seed: UInt64 = 0,
         calibration: SawyerCalibration = SawyerCalibration()
     ) throws(EnvironmentError) -> ManipulationEnvironment {
         try Self.requireBuilt(task)
@@ -67,7 +70,7 @@ public struct MT10Suite: Sendable {
     public func makeEnvironments(seed: UInt64 = 0) throws(EnvironmentError) -> [ManipulationEnvironment] {
         var environments: [ManipulationEnvironment] = []
         for task in Self.builtTasks {
-            environments.append(try makeEnvironment(task, seed: seed &+ UInt64(task.index)))
+            environments.append(try makeEnvironment(task, seed: seed &+ UInt64(task.mt10Index!)))
         }
         return environments
     }

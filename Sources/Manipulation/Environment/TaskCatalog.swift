@@ -1,4 +1,5 @@
-/// The tasks this build simulates, in MetaWorld's MT10 order.
+/// The tasks this build simulates: MT10's ten in MetaWorld's MT10 order, then the MT50 tasks
+/// built so far in MT50 order.
 public enum TaskCatalog {
     nonisolated(unsafe) public static let all: [any TaskScene.Type] = [
         ReachTask.self,
@@ -11,6 +12,9 @@ public enum TaskCatalog {
         PegInsertSideTask.self,
         WindowOpenTask.self,
         WindowCloseTask.self,
+        ButtonPressTopdownWallTask.self,
+        ButtonPressTask.self,
+        ButtonPressWallTask.self,
     ]
 
     public static var names: [String] { all.map { $0.name } }

@@ -6,8 +6,8 @@ import TaskRewards
 /// layout space and rejection rule, goal space) come from `TaskRewards.TaskSpec`. Adding a task
 /// means adding one file that conforms to this protocol and listing it in `TaskCatalog`.
 public protocol TaskScene: AnyObject {
-    /// Which MT10 task this scene implements.
-    static var task: MT10Task { get }
+    /// Which MetaWorld task this scene implements.
+    static var task: MetaWorldTask { get }
 
     /// Builds the task's objects and fixtures into `world`.
     init(world: World, surfaces: TaskSurfaces) throws
@@ -35,8 +35,9 @@ public protocol TaskScene: AnyObject {
 }
 
 extension TaskScene {
-    /// MetaWorld's constants for this task.
-    public static var spec: TaskSpec { TaskSpec.of(task) }
+    /// MetaWorld's constants for this task. Every task in `TaskCatalog` has a spec (a test
+    /// checks it), so the unwrap cannot fail for a scene that can be built.
+    public static var spec: TaskSpec { TaskSpec.of(task)! }
     /// MetaWorld's environment name, e.g. "reach-v3".
     public static var name: String { task.rawValue }
     public func finishReset(world: World) {}

@@ -5,7 +5,7 @@ import TaskRewards
 /// the handle is within 8 cm (in x) of the goal, about −1.38 rad. Layout: door body xyz; the door
 /// starts closed and the goal is door + (−0.3, −0.45, 0).
 public final class DoorOpenTask: TaskScene {
-    public static let task = MT10Task.doorOpen
+    public static let task = MetaWorldTask.doorOpen
     static let goalOffset = SIMD3<Double>(-0.3, -0.45, 0)
 
     let door: DoorCabinet

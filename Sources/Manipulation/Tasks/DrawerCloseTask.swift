@@ -5,7 +5,7 @@ import TaskRewards
 /// shut. Layout: the case's `drawer_pos`; the goal is the closed handle point (observed point minus
 /// its 5 cm lift).
 public final class DrawerCloseTask: TaskScene {
-    public static let task = MT10Task.drawerClose
+    public static let task = MetaWorldTask.drawerClose
     /// Where the drawer starts (m): MetaWorld's `qpos` of the slide at reset.
     public static let startSlide = -0.15
     /// MetaWorld observes a point 5 cm above drawer-open's handle point.

@@ -4,7 +4,7 @@ import TaskRewards
 /// drawer-open-v3 (docs/tasks.md, 'drawer-open-v3'): pull the closed drawer out by its handle.
 /// Layout: the case's `drawer_pos`; the goal lies 0.19 m in front of the closed handle point.
 public final class DrawerOpenTask: TaskScene {
-    public static let task = MT10Task.drawerOpen
+    public static let task = MetaWorldTask.drawerOpen
 
     let drawer: DrawerCase
     public private(set) var goal = SIMD3<Double>.zero

@@ -14,7 +14,7 @@ import TaskRewards
 /// gripper reading of a held peg (≈0.4 here, ≈0.3 there) and how far below the hand it hangs; our
 /// controller reads both from the observation instead of assuming MetaWorld's numbers.
 public final class PegInsertSideTask: TaskScene {
-    public static let task = MT10Task.pegInsertSide
+    public static let task = MetaWorldTask.pegInsertSide
     /// Goal (goal site) relative to the block origin.
     public static let goalAboveBlock = PegInsertSideReward.targetAboveBox
 

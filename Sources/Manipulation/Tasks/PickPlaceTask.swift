@@ -5,7 +5,7 @@ import TaskRewards
 /// goal in the air.
 /// Layout: puck xyz, goal xyz.
 public final class PickPlaceTask: PuckTask {
-    public static let task = MT10Task.pickPlace
+    public static let task = MetaWorldTask.pickPlace
 
     public let puck: Puck
     public private(set) var goal = SIMD3<Double>.zero

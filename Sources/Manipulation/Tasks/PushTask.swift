@@ -4,7 +4,7 @@ import TaskRewards
 /// push-v3 (docs/tasks.md, 'push-v3'): push the puck along the table to within 5 cm of the goal.
 /// Layout: puck xyz, goal xyz; both z are replaced by the puck's settled height, as in MetaWorld.
 public final class PushTask: PuckTask {
-    public static let task = MT10Task.push
+    public static let task = MetaWorldTask.push
 
     public let puck: Puck
     public private(set) var goal = SIMD3<Double>.zero

@@ -4,7 +4,7 @@ import TaskRewards
 /// reach-v3 (docs/tasks.md, 'reach-v3'): move the fingertips within 5 cm of a goal in the air; the
 /// puck is collidable but plays no part in the reward. Layout: puck xyz, goal xyz.
 public final class ReachTask: PuckTask {
-    public static let task = MT10Task.reach
+    public static let task = MetaWorldTask.reach
 
     public let puck: Puck
     public private(set) var goal = SIMD3<Double>.zero

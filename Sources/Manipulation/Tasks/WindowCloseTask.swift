@@ -12,7 +12,7 @@ import TaskRewards
 /// lost: the reward's reference (`objectInit`) is MetaWorld's `window_handle_pos_init`, the open
 /// handle, in both, and a policy sees the true handle from its first step on either way.
 public final class WindowCloseTask: TaskScene {
-    public static let task = MT10Task.windowClose
+    public static let task = MetaWorldTask.windowClose
     static let openSlide = 0.2
 
     let window: SlidingWindow

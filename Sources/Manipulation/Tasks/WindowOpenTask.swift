@@ -4,7 +4,7 @@ import TaskRewards
 /// window-open-v3 (docs/tasks.md, 'window-open-v3'): slide the closed pane 0.2 m to the right by
 /// its handle. Layout: window body xyz; the goal is window + (0.2, 0, 0).
 public final class WindowOpenTask: TaskScene {
-    public static let task = MT10Task.windowOpen
+    public static let task = MetaWorldTask.windowOpen
 
     let window: SlidingWindow
     public private(set) var goal = SIMD3<Double>.zero

@@ -12,7 +12,7 @@ public enum TrainingBenchmark {
     /// What to measure.
     public struct Options: Sendable {
         /// Tasks (default every simulated task, MT10 order).
-        public var taskNames = TaskCatalog.names
+        public var taskNames = MT10Suite.taskNames
         /// Environment slots (MT10: one per task, 10).
         public var numEnvs = 10
         /// Steps per slot per iteration (short rollouts; the paper uses 10,000).

@@ -12,7 +12,7 @@ public enum EnvSuite: String, Codable, CaseIterable, Sendable {
     /// Every task of the suite, in its canonical order (MetaWorld's MT10 order; walls 0-3).
     public var taskNames: [String] {
         switch self {
-        case .mt10: MT10Task.allCases.map(\.rawValue)
+        case .mt10: MetaWorldTask.mt10.map(\.rawValue)
         case .gridworld: GridTask.standardNames
         }
     }

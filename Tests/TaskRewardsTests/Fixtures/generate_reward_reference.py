@@ -9,7 +9,7 @@ How it was run (Python 3.11, CPU only, no display needed):
 Two kinds of records, each holding the inputs under the names of Swift's `RewardInputs` and
 MetaWorld's outputs. Seeded, so reruns give the same file.
 
-* "drawn": for every MT10 task the real env is reset with a few seeds (so target, obj_init_pos,
+* "drawn": for every MT10 task (and the MT50 tasks of MT50_TASKS) the real env is reset with a few seeds (so target, obj_init_pos,
   init_tcp and hand_init come from real resets), then random states are drawn around
   the object, the target and the success thresholds. The simulator-derived values the rewards
   read (tcp_center, pad positions, pegHead site, window handle site, contact flag, door angle)
@@ -19,6 +19,9 @@ MetaWorld's outputs. Seeded, so reruns give the same file.
   outside [-1, 1]) drives the real simulation; every few steps the inputs are read from the
   simulator exactly as TaskRewards documents them and the reward/info `step()` returned is kept.
   This checks the meaning of each `RewardInputs` field (which point, which reset value).
+
+A rerun with another numpy may change the last digit of a few values (the tests compare at 1e-9);
+records already in the file are kept when tasks are appended.
 
 MetaWorld's init_left_pad / init_right_pad (pick-place's caging margins) are not reset values:
 they are numpy views of MuJoCo's data.xpos, so they always hold the current pads. The drawn
@@ -39,6 +42,11 @@ TASKS = [
     "reach-v3", "push-v3", "pick-place-v3", "door-open-v3", "drawer-open-v3",
     "drawer-close-v3", "button-press-topdown-v3", "peg-insert-side-v3",
     "window-open-v3", "window-close-v3",
+]
+# MT50 tasks with a reward in TaskRewards, drawn from their own generator after the MT10
+# records so that adding a family leaves every earlier record unchanged.
+MT50_TASKS = [
+    "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
 ]
 RESET_SEEDS = [0, 1, 2]
 STATES_PER_RESET = 10
@@ -193,6 +201,26 @@ def record(name, source, inputs, reward, info):
         objectToTarget=float(info["obj_to_target"]))
 
 
+def drawn_records(name, rng):
+    out = []
+    env = make_env(name)
+    for seed in RESET_SEEDS:
+        init = reset_values(env, name, seed)
+        obj_now = np.array(env._get_obs()[4:7], dtype=np.float64)
+        for _ in range(STATES_PER_RESET):
+            s = draw_state(rng, name, init, obj_now)
+            env._ref = dict(tcp=s["tcp"], leftPad=s["leftPad"], rightPad=s["rightPad"],
+                            extra=s["extra"], object=s["object"], touching=s["touchingObject"])
+            env.init_left_pad, env.init_right_pad = s["leftPad"].copy(), s["rightPad"].copy()
+            obs = np.zeros(39)
+            obs[0:3], obs[3], obs[4:7], obs[36:39] = s["hand"], s["gripperOpening"], s["object"], init["target"]
+            reward, info = env.evaluate_state(obs, s["action"].copy())
+            inputs = {k: (vec(v) if isinstance(v, np.ndarray) else v) for k, v in {**init, **s}.items()}
+            out.append(record(name, "drawn", inputs, reward, info))
+    env.close()
+    return out
+
+
 def main():
     rng = np.random.default_rng(20261125)
     records = []
@@ -218,6 +246,11 @@ def main():
         env.close()
     for name in TASKS:
         records.extend(rollout_records(name, rng))
+    # The MT50 families: drawn and rollout records per task, from a generator of their own.
+    rng50 = np.random.default_rng(20261204)
+    for name in MT50_TASKS:
+        records.extend(drawn_records(name, rng50))
+        records.extend(rollout_records(name, rng50))
     # One record per line keeps the file small and its diffs readable.
     sys.stdout.write('{"generator": "generate_reward_reference.py", "metaworld": "3.1.1", "records": [\n')
     sys.stdout.write(",\n".join(json.dumps(r, separators=(",", ":")) for r in records))
