@@ -20,12 +20,15 @@ public enum RewardFunctions {
         case .buttonPress: ButtonPressReward.evaluate(inputs)
         case .buttonPressWall: ButtonPressWallReward.evaluate(inputs)
         case .buttonPressTopdownWall: ButtonPressTopdownWallReward.evaluate(inputs)
+        case .reachWall: ReachWallReward.evaluate(inputs)
+        case .pushWall: PushWallReward.evaluate(inputs)
+        case .pickPlaceWall: PickPlaceWallReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
-             .handlePull, .leverPull, .pickPlaceWall, .pickOutOfHole, .plateSlide, .plateSlideSide,
+             .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .pushWall, .pushBack, .reachWall, .shelfPlace, .sweepInto, .sweep:
+             .pushBack, .shelfPlace, .sweepInto, .sweep:
             nil
         }
     }

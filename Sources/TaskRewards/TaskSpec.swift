@@ -95,12 +95,15 @@ extension TaskSpec {
         case .buttonPress: buttonPress
         case .buttonPressWall: buttonPressWall
         case .buttonPressTopdownWall: buttonPressTopdownWall
+        case .reachWall: reachWall
+        case .pushWall: pushWall
+        case .pickPlaceWall: pickPlaceWall
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
-             .handlePull, .leverPull, .pickPlaceWall, .pickOutOfHole, .plateSlide, .plateSlideSide,
+             .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .pushWall, .pushBack, .reachWall, .shelfPlace, .sweepInto, .sweep:
+             .pushBack, .shelfPlace, .sweepInto, .sweep:
             nil
         }
     }
@@ -194,4 +197,27 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.8, 0.115], layoutHigh: [0.1, 0.9, 0.115],
         layoutContents: "button box xyz, button up, wall in front (goal = hole site = box + (0, 0, 0.1))",
         layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    // MT50's puck and wall family (docs/tasks.md, 'The puck and wall family'): the puck in
+    // x ±0.05, y 0.6-0.65 in front of the fixed wall, the goal behind it.
+
+    public static let reachWall = TaskSpec(
+        task: .reachWall, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.05, 0.6, 0.015, -0.05, 0.85, 0.05], layoutHigh: [0.05, 0.65, 0.015, 0.05, 0.9, 0.3],
+        layoutContents: "puck xyz, goal xyz (behind the wall)", layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.05, 0.85, 0.05), goalHigh: SIMD3(0.05, 0.9, 0.3))
+
+    public static let pushWall = TaskSpec(
+        task: .pushWall, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.05, 0.6, 0.015, -0.05, 0.85, 0.01], layoutHigh: [0.05, 0.65, 0.015, 0.05, 0.9, 0.02],
+        layoutContents: "puck xyz, goal xyz behind the wall (the puck rests on the table; both z become its settled height)",
+        layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.05, 0.85, 0.01), goalHigh: SIMD3(0.05, 0.9, 0.02))
+
+    public static let pickPlaceWall = TaskSpec(
+        task: .pickPlaceWall, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.05, 0.6, 0.015, -0.05, 0.85, 0.05], layoutHigh: [0.05, 0.65, 0.015, 0.05, 0.9, 0.3],
+        layoutContents: "puck xyz (5 mm into the table, as MetaWorld places it), goal xyz behind the wall",
+        layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.05, 0.85, 0.05), goalHigh: SIMD3(0.05, 0.9, 0.3))
 }

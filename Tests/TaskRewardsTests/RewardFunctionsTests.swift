@@ -55,6 +55,8 @@ import Testing
             .windowOpen: WindowOpenReward.evaluate(inputs), .windowClose: WindowCloseReward.evaluate(inputs),
             .buttonPress: ButtonPressReward.evaluate(inputs), .buttonPressWall: ButtonPressWallReward.evaluate(inputs),
             .buttonPressTopdownWall: ButtonPressTopdownWallReward.evaluate(inputs),
+            .pickPlaceWall: PickPlaceWallReward.evaluate(inputs), .pushWall: PushWallReward.evaluate(inputs),
+            .reachWall: ReachWallReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

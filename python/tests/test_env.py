@@ -12,9 +12,9 @@ import drats
 # check_env warns about unbounded Box dimensions; MetaWorld's objects (and here the goal) are.
 EXPECTED_WARNINGS = ("minimum value is -infinity", "maximum value is infinity")
 
-# MetaWorld's hand_init_pos per MT10 task (docs/tasks.md, 'Layouts and the suite seed'); the reset
+# MetaWorld's hand_init_pos per simulated task (docs/tasks.md, 'Layouts and the suite seed'); the reset
 # hand rests within ~5 mm.
-HAND_INIT = {task: (0.0, 0.6, 0.2) for task in drats.MT10_TASKS}
+HAND_INIT = {task: (0.0, 0.6, 0.2) for task in drats.SIMULATED_TASKS}
 HAND_INIT.update({task: (0.0, 0.4, 0.2) for task in (
     "button-press-topdown-v3", "window-open-v3", "window-close-v3",
     "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3")})

@@ -42,6 +42,9 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case WindowCloseTask.name: return WindowSlideController.close
     case ButtonPressTopdownWallTask.name: return ButtonPressTopdownController()
     case ButtonPressTask.name, ButtonPressWallTask.name: return ButtonPressFrontController()
+    case PickPlaceWallTask.name: return PickPlaceWallController()
+    case PushWallTask.name: return PushWallController()
+    case ReachWallTask.name: return ReachWallController()
     default: return nil
     }
 }

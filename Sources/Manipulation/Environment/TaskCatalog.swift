@@ -15,6 +15,9 @@ public enum TaskCatalog {
         ButtonPressTopdownWallTask.self,
         ButtonPressTask.self,
         ButtonPressWallTask.self,
+        PickPlaceWallTask.self,
+        PushWallTask.self,
+        ReachWallTask.self,
     ]
 
     public static var names: [String] { all.map { $0.name } }

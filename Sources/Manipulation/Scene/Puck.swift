@@ -1,22 +1,29 @@
 import Physics
 
 /// The 4 cm × 4 cm puck of reach, push and pick-place (docs/tasks.md, 'reach-v3'): a free
-/// cylinder of 0.75 kg.
+/// cylinder of 0.75 kg. push-wall and pick-place-wall use it unchanged; reach-wall a wider,
+/// flatter one of the same mass (`reachWallRadius`, `reachWallHalfHeight`).
 public struct Puck {
     public static let radius = 0.02
     public static let halfHeight = 0.02
+    /// reach-wall's puck: 6 cm wide, 3 cm tall.
+    public static let reachWallRadius = 0.03
+    public static let reachWallHalfHeight = 0.015
     public let body: BodyID
     public let geom: GeomID
+    /// This puck's half height (m): its centre's height when it rests on the table.
+    public let halfHeight: Double
 
-    public init(world: World, surface: SurfaceParameters) throws {
+    public init(world: World, surface: SurfaceParameters, radius: Double = Puck.radius, halfHeight: Double = Puck.halfHeight) throws {
         var definition = BodyDefinition(name: "obj")
         definition.massKilograms = 0.75
         definition.principalInertia = SIMD3(repeating: 8.8e-4)
-        definition.pose = Transform(position: SIMD3(0, 0.6, Puck.halfHeight))
+        definition.pose = Transform(position: SIMD3(0, 0.6, halfHeight))
         body = try world.addBody(definition)
         geom = try world.addGeom(GeomDefinition(
-            name: "objGeom", shape: .cylinder(radius: Puck.radius, halfLength: Puck.halfHeight), body: body,
+            name: "objGeom", shape: .cylinder(radius: radius, halfLength: halfHeight), body: body,
             surface: surface, filter: CollisionGroups.objectFilter))
+        self.halfHeight = halfHeight
     }
 
     /// Places the puck upright at rest with its centre at `position`.

@@ -18,4 +18,11 @@ enum StaticWall {
     static func buttonWall(in world: World, y: Double, surface: SurfaceParameters) throws {
         try build(in: world, name: "wall", center: SIMD3(0.1, y, 0.075), halfExtents: SIMD3(0.1, 0.01, 0.075), surface: surface)
     }
+
+    /// The wall of push-wall, pick-place-wall and reach-wall: 0.24 × 0.02 × 0.12 m over
+    /// x −0.02-0.22 at y 0.74-0.76, between the puck's region and the goal's. (MetaWorld gives it
+    /// two coincident boxes with two contact settings; one box does the job here.)
+    static func puckWall(in world: World, surface: SurfaceParameters) throws {
+        try build(in: world, name: "wall", center: SIMD3(0.1, 0.75, 0.06), halfExtents: SIMD3(0.12, 0.01, 0.06), surface: surface)
+    }
 }

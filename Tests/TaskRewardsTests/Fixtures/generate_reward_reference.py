@@ -47,7 +47,10 @@ TASKS = [
 # records so that adding a family leaves every earlier record unchanged.
 MT50_TASKS = [
     "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
+    "pick-place-wall-v3", "push-wall-v3", "reach-wall-v3",
 ]
+REACH_LIKE = ("reach-v3", "reach-wall-v3")
+TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3")
 RESET_SEEDS = [0, 1, 2]
 STATES_PER_RESET = 10
 
@@ -109,7 +112,7 @@ def draw_state(rng, name, init, obj_now):
     target, obj_init = init["target"], init["objectInit"]
     mode = rng.integers(5)
     # The object point: at rest, near the target (both sides of every threshold), or between.
-    if name in ("reach-v3",):
+    if name in REACH_LIKE:
         obj = obj_now + rng.normal(0, 0.01, 3)
     elif mode == 0:
         obj = obj_init + rng.normal(0, 0.005, 3)
@@ -124,7 +127,7 @@ def draw_state(rng, name, init, obj_now):
         tcp = obj + np.array([rng.uniform(-0.004, 0.004), rng.normal(0, 0.002), rng.uniform(-0.004, 0.004)])
     elif hand_mode == 1:
         tcp = obj + rng.normal(0, 0.03, 3)
-    elif hand_mode == 2 and name == "reach-v3":
+    elif hand_mode == 2 and name in REACH_LIKE:
         tcp = target + rng.uniform(-1, 1, 3) * rng.choice([0.03, 0.06])
     else:
         tcp = rng.uniform([-0.4, 0.4, 0.0], [0.4, 0.95, 0.35])
@@ -186,7 +189,7 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
                 tcpInit=vec(env.init_tcp), handInit=vec(env.hand_init_pos),
                 jointPosition=float(env.data.joint("doorjoint").qpos[0]) if name == "door-open-v3" else 0.0,
                 extra=vec(env._get_site_pos("pegHead")) if name == "peg-insert-side-v3" else [0.0, 0.0, 0.0],
-                touchingObject=bool(env.touching_main_object) if name in ("push-v3", "pick-place-v3") else False)
+                touchingObject=bool(env.touching_main_object) if name in TOUCH_REPORTING else False)
             out.append(record(name, "rollout", inputs, reward, info))
     env.close()
     return out
