@@ -81,3 +81,31 @@ public func gripperCagingReward(
     }
     return cagingAndGripping
 }
+
+/// The caging variant of soccer, push-back, sweep-into and sweep (they override MetaWorld's base
+/// `_gripper_caging_reward` alike), in [0, 1]: signed pad offsets on either side of the object
+/// with margins from the *current* pads (MetaWorld's `init_*_pad` are live views of them, as in
+/// pick-place), x-z centring within `xzThreshold`, and, once caged (> 0.95), a gripping term that
+/// wants each pad within `gripMargin` of the object instead of the gripper action, which this
+/// variant does not read. Returns (caging + gripping) / 2.
+@inlinable
+public func padGripCagingReward(
+    _ inputs: RewardInputs, object: SIMD3<Double>, objectRadius: Double, gripMargin: Double, xzThreshold: Double
+) -> Double {
+    let padSuccessMargin = 0.05
+    let leftOffset = inputs.leftPad.y - object.y
+    let rightOffset = object.y - inputs.rightPad.y
+    let rightMargin = abs(abs(object.y - inputs.rightPad.y) - padSuccessMargin)
+    let leftMargin = abs(abs(object.y - inputs.leftPad.y) - padSuccessMargin)
+    let yCaging = hamacher(
+        tolerance(rightOffset, lower: objectRadius, upper: padSuccessMargin, margin: rightMargin),
+        tolerance(leftOffset, lower: objectRadius, upper: padSuccessMargin, margin: leftMargin))
+    let yGripping = hamacher(
+        tolerance(rightOffset, lower: objectRadius, upper: gripMargin, margin: rightMargin),
+        tolerance(leftOffset, lower: objectRadius, upper: gripMargin, margin: leftMargin))
+    let xzMargin = normXZ(inputs.objectInit - inputs.tcpInit) - xzThreshold
+    let xzCaging = tolerance(normXZ(inputs.tcp - object), lower: 0, upper: xzThreshold, margin: xzMargin)
+    let caging = hamacher(yCaging, xzCaging)
+    let gripping = caging > 0.95 ? yGripping : 0
+    return (caging + gripping) / 2
+}

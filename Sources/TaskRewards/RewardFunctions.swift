@@ -23,12 +23,13 @@ public enum RewardFunctions {
         case .reachWall: ReachWallReward.evaluate(inputs)
         case .pushWall: PushWallReward.evaluate(inputs)
         case .pickPlaceWall: PickPlaceWallReward.evaluate(inputs)
+        case .pushBack: PushBackReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
              .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .pushBack, .shelfPlace, .sweepInto, .sweep:
+             .shelfPlace, .sweepInto, .sweep:
             nil
         }
     }

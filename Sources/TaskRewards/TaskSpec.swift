@@ -98,12 +98,13 @@ extension TaskSpec {
         case .reachWall: reachWall
         case .pushWall: pushWall
         case .pickPlaceWall: pickPlaceWall
+        case .pushBack: pushBack
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
              .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .pushBack, .shelfPlace, .sweepInto, .sweep:
+             .shelfPlace, .sweepInto, .sweep:
             nil
         }
     }
@@ -220,4 +221,11 @@ extension TaskSpec {
         layoutContents: "puck xyz (5 mm into the table, as MetaWorld places it), goal xyz behind the wall",
         layoutRejection: .minimumSeparationXY(0.15),
         goalLow: SIMD3(-0.05, 0.85, 0.05), goalHigh: SIMD3(0.05, 0.9, 0.3))
+
+    public static let pushBack = TaskSpec(
+        task: .pushBack, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, 0.02, -0.1, 0.6, 0.0199], layoutHigh: [0.1, 0.85, 0.02, 0.1, 0.7, 0.0201],
+        layoutContents: "cube xyz, goal xyz nearer the robot (both z become the cube's settled height)",
+        layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.1, 0.6, 0.0199), goalHigh: SIMD3(0.1, 0.7, 0.0201))
 }

@@ -56,7 +56,7 @@ import Testing
             .buttonPress: ButtonPressReward.evaluate(inputs), .buttonPressWall: ButtonPressWallReward.evaluate(inputs),
             .buttonPressTopdownWall: ButtonPressTopdownWallReward.evaluate(inputs),
             .pickPlaceWall: PickPlaceWallReward.evaluate(inputs), .pushWall: PushWallReward.evaluate(inputs),
-            .reachWall: ReachWallReward.evaluate(inputs),
+            .reachWall: ReachWallReward.evaluate(inputs), .pushBack: PushBackReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

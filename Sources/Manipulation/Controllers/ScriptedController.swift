@@ -44,6 +44,7 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case ButtonPressTask.name, ButtonPressWallTask.name: return ButtonPressFrontController()
     case PickPlaceWallTask.name: return PickPlaceWallController()
     case PushWallTask.name: return PushWallController()
+    case PushBackTask.name: return PushBackController()
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

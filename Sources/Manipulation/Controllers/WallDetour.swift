@@ -80,3 +80,21 @@ public struct PickPlaceWallController: ScriptedController {
         return SIMD4(move(from: o.hand, to: target), 1)
     }
 }
+
+/// push-back-v3: grasp the cube as the puck is grasped, lift it 1 cm clear of the table (its
+/// friction of 2 under 0.75 kg would fight a drag) and carry it back onto the goal.
+public struct PushBackController: ScriptedController {
+    static let lift = 0.01
+
+    public init() {}
+
+    public func action(for observation: UnsafeBufferPointer<Double>) -> SIMD4<Double> {
+        let o = ObservationView(observation)
+        let phase = PuckGrasp.phase(o)
+        guard phase == .held else { return PuckGrasp.action(phase, o) }
+        let horizontal = SIMD2(o.goal.x - o.object.x, o.goal.y - o.object.y)
+        let near = (horizontal * horizontal).sum() < 0.02 * 0.02
+        let cubeTarget = SIMD3(o.goal.x, o.goal.y, o.goal.z + (near ? 0 : Self.lift))
+        return SIMD4(move(from: o.hand, to: cubeTarget + (o.hand - o.object)), 1)
+    }
+}

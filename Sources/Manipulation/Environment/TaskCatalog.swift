@@ -17,6 +17,7 @@ public enum TaskCatalog {
         ButtonPressWallTask.self,
         PickPlaceWallTask.self,
         PushWallTask.self,
+        PushBackTask.self,
         ReachWallTask.self,
     ]
 

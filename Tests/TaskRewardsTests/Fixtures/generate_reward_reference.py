@@ -47,10 +47,11 @@ TASKS = [
 # records so that adding a family leaves every earlier record unchanged.
 MT50_TASKS = [
     "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
-    "pick-place-wall-v3", "push-wall-v3", "reach-wall-v3",
+    "pick-place-wall-v3", "push-wall-v3", "reach-wall-v3", "push-back-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
-TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3")
+PAD_GRIPPING = ("push-back-v3",)  # the caging variant that grips with the pads (soccer, sweep, ...)
+TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3", "push-back-v3")
 RESET_SEEDS = [0, 1, 2]
 STATES_PER_RESET = 10
 
@@ -136,6 +137,16 @@ def draw_state(rng, name, init, obj_now):
     right_pad = np.array([tcp[0], obj[1] - w + rng.normal(0, 0.003), tcp[2]])
     hand = tcp + np.array([0, 0, 0.045]) + rng.normal(0, 0.003, 3)
     gripper = float(rng.choice([0.0, rng.uniform(0.25, 1.0), 1.0]))
+    if name in PAD_GRIPPING and hand_mode == 0 and rng.uniform() < 0.7:
+        # Held: the TCP on the object's x-z, the pads in the gripping band (radius to
+        # radius + 3 mm), the gripper reading closed on it: the caging variant's gripping branch
+        # and the hold bonus.
+        tcp = obj + np.array([rng.uniform(-0.003, 0.003), 0.0, rng.uniform(-0.003, 0.003)])
+        grip = rng.uniform(0.006, 0.011)
+        left_pad = np.array([tcp[0], obj[1] + grip, tcp[2]])
+        right_pad = np.array([tcp[0], obj[1] - rng.uniform(0.006, 0.011), tcp[2]])
+        hand = tcp + np.array([0, 0, 0.045])
+        gripper = float(rng.uniform(0.3, 0.6))
     action = rng.uniform(-1.5, 1.5, 4)
     if rng.uniform() < 0.2:
         action[3] = rng.choice([-1.0, 0.0, 1.0, 1.3])
@@ -207,10 +218,13 @@ def record(name, source, inputs, reward, info):
 def drawn_records(name, rng):
     out = []
     env = make_env(name)
+    # The pad-gripping caging and its hold bonus need a held object part-way to the goal: more
+    # draws find those states.
+    count = STATES_PER_RESET * (3 if name in PAD_GRIPPING else 1)
     for seed in RESET_SEEDS:
         init = reset_values(env, name, seed)
         obj_now = np.array(env._get_obs()[4:7], dtype=np.float64)
-        for _ in range(STATES_PER_RESET):
+        for _ in range(count):
             s = draw_state(rng, name, init, obj_now)
             env._ref = dict(tcp=s["tcp"], leftPad=s["leftPad"], rightPad=s["rightPad"],
                             extra=s["extra"], object=s["object"], touching=s["touchingObject"])
