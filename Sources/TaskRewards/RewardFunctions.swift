@@ -24,8 +24,9 @@ public enum RewardFunctions {
         case .pushWall: PushWallReward.evaluate(inputs)
         case .pickPlaceWall: PickPlaceWallReward.evaluate(inputs)
         case .pushBack: PushBackReward.evaluate(inputs)
+        case .doorClose: DoorCloseReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
-             .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
+             .coffeePush, .dialTurn, .disassemble, .doorLock, .doorUnlock, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
              .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,

@@ -99,8 +99,9 @@ extension TaskSpec {
         case .pushWall: pushWall
         case .pickPlaceWall: pickPlaceWall
         case .pushBack: pushBack
+        case .doorClose: doorClose
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
-             .coffeePush, .dialTurn, .disassemble, .doorClose, .doorLock, .doorUnlock, .handInsert,
+             .coffeePush, .dialTurn, .disassemble, .doorLock, .doorUnlock, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
              .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
@@ -228,4 +229,14 @@ extension TaskSpec {
         layoutContents: "cube xyz, goal xyz nearer the robot (both z become the cube's settled height)",
         layoutRejection: .minimumSeparationXY(0.15),
         goalLow: SIMD3(-0.1, 0.6, 0.0199), goalHigh: SIMD3(0.1, 0.7, 0.0201))
+
+    // MT50's door family (docs/tasks.md, 'The door family').
+
+    public static let doorClose = TaskSpec(
+        task: .doorClose,
+        // MetaWorld stores this hand_init_pos as float32: (−0.5, 0.6000000238, 0.2000000030).
+        handInit: SIMD3(-0.5, Double(Float(0.6)), Double(Float(0.2))), handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.85, 0.15], layoutHigh: [0.1, 0.95, 0.15],
+        layoutContents: "door body xyz (the door starts open at −π/2; goal = door + (0.2, −0.2, 0))",
+        layoutRejection: .none, goalLow: SIMD3(0.2, 0.65, 0.1499), goalHigh: SIMD3(0.3, 0.75, 0.1501))
 }

@@ -21,9 +21,11 @@ private let specified: [TaskSpec] = MetaWorldTask.allCases.compactMap(TaskSpec.o
         let nearStart: Set<MetaWorldTask> = [
             .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
         ]
-        for spec in specified {
+        for spec in specified where spec.task != .doorClose {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))
         }
+        // door-close starts the hand far left, at MetaWorld's float32 values.
+        #expect(TaskSpec.doorClose.handInit == SIMD3(-0.5, 0.6000000238418579, 0.20000000298023224))
         #expect(TaskSpec.buttonPressWall.layoutLow == [-0.05, 0.85, 0.1149])
         #expect(TaskSpec.buttonPressWall.layoutHigh == [0.05, 0.9, 0.1151])
         #expect(TaskSpec.pegInsertSide.layoutLow == [0, 0.5, 0.02, -0.35, 0.4, -0.001])

@@ -33,7 +33,7 @@ MT50_TASKS = (
 """MetaWorld's MT50 benchmark, index = task id of its 50-wide one-hot wrapper."""
 
 SIMULATED_TASKS = MT10_TASKS + (
-    "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
+    "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3", "door-close-v3",
     "pick-place-wall-v3", "push-wall-v3", "push-back-v3", "reach-wall-v3",
 )
 """The tasks this version of dratsd simulates, in its catalogue order (MT10's, then the MT50

@@ -94,10 +94,20 @@ public final class SawyerArm {
     /// Puts the hand where MetaWorld's post-reset joint configuration for `handInit` holds it,
     /// fingers open, the mocap at `handInit`. Call `settle` afterwards.
     public func reset(handInit: SIMD3<Double>) {
-        let (frames, _) = SawyerModel.forwardKinematics(SawyerModel.restConfiguration(near: handInit))
-        world.setPose(frames[6], of: hand)
+        // MetaWorld's recorded rest configurations start the hand where it settles for the two
+        // usual hand_init points. Elsewhere (door-close starts it at x = −0.5) the hand is put at
+        // hand_init directly: travelling there during the settle would sweep it through
+        // whatever the layout has just placed (MetaWorld moves the hand before it places the
+        // task's objects). The arm's links are not simulated, so nothing else follows the hand.
+        let handBody: Transform
+        if let rest = SawyerModel.restConfiguration(at: handInit) {
+            handBody = SawyerModel.forwardKinematics(rest).links[6]
+        } else {
+            handBody = Transform(position: handInit, rotation: SawyerModel.handDown) * SawyerModel.handInL6.inverse
+        }
+        world.setPose(handBody, of: hand)
         world.setVelocity(of: hand)
-        let handFrame = frames[6] * SawyerModel.handInL6
+        let handFrame = handBody * SawyerModel.handInL6
         world.setPose(handFrame * Transform(position: SIMD3(0, -SawyerModel.clawOffset, 0)), of: rightClaw)
         world.setPose(handFrame * Transform(position: SIMD3(0, SawyerModel.clawOffset, 0)), of: leftClaw)
         world.setVelocity(of: rightClaw)

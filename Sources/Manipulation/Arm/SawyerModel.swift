@@ -57,6 +57,11 @@ public enum SawyerModel {
         restConfigurations.min { length($0.handInit - handInit) < length($1.handInit - handInit) }!.joints
     }
 
+    /// The known rest configuration recorded for `handInit` (within 1 mm), if there is one.
+    public static func restConfiguration(at handInit: SIMD3<Double>) -> [Double]? {
+        restConfigurations.first { length($0.handInit - handInit) < 0.001 }?.joints
+    }
+
     /// World frames of the 7 links for joint angles `angles` (radians), then the hand frame.
     public static func forwardKinematics(_ angles: [Double]) -> (links: [Transform], hand: Transform) {
         var frame = Transform.identity

@@ -45,6 +45,7 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case PickPlaceWallTask.name: return PickPlaceWallController()
     case PushWallTask.name: return PushWallController()
     case PushBackTask.name: return PushBackController()
+    case DoorCloseTask.name: return DoorCloseController()
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

@@ -15,6 +15,7 @@ public enum TaskCatalog {
         ButtonPressTopdownWallTask.self,
         ButtonPressTask.self,
         ButtonPressWallTask.self,
+        DoorCloseTask.self,
         PickPlaceWallTask.self,
         PushWallTask.self,
         PushBackTask.self,
