@@ -25,8 +25,10 @@ public enum RewardFunctions {
         case .pickPlaceWall: PickPlaceWallReward.evaluate(inputs)
         case .pushBack: PushBackReward.evaluate(inputs)
         case .doorClose: DoorCloseReward.evaluate(inputs)
+        case .doorLock: DoorLockReward.evaluate(inputs)
+        case .doorUnlock: DoorUnlockReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
-             .coffeePush, .dialTurn, .disassemble, .doorLock, .doorUnlock, .handInsert,
+             .coffeePush, .dialTurn, .disassemble, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
              .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,

@@ -100,8 +100,10 @@ extension TaskSpec {
         case .pickPlaceWall: pickPlaceWall
         case .pushBack: pushBack
         case .doorClose: doorClose
+        case .doorLock: doorLock
+        case .doorUnlock: doorUnlock
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
-             .coffeePush, .dialTurn, .disassemble, .doorLock, .doorUnlock, .handInsert,
+             .coffeePush, .dialTurn, .disassemble, .handInsert,
              .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
              .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
@@ -239,4 +241,16 @@ extension TaskSpec {
         layoutLow: [0, 0.85, 0.15], layoutHigh: [0.1, 0.95, 0.15],
         layoutContents: "door body xyz (the door starts open at −π/2; goal = door + (0.2, −0.2, 0))",
         layoutRejection: .none, goalLow: SIMD3(0.2, 0.65, 0.1499), goalHigh: SIMD3(0.3, 0.75, 0.1501))
+
+    public static let doorLock = TaskSpec(
+        task: .doorLock, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, 0.15], layoutHigh: [0.1, 0.85, 0.15],
+        layoutContents: "door body xyz (lever up; goal = lever hinge + (0, −0.04, −0.1))",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let doorUnlock = TaskSpec(
+        task: .doorUnlock, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, 0.15], layoutHigh: [0.1, 0.85, 0.15],
+        layoutContents: "door body xyz (lever down at π/2; goal = lever hinge + (0.1, −0.04, 0))",
+        layoutRejection: .none, goalLow: SIMD3(0, 0.64, 0.21), goalHigh: SIMD3(0.2, 0.7, 0.2111))
 }

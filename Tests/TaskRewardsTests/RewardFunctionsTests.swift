@@ -57,7 +57,8 @@ import Testing
             .buttonPressTopdownWall: ButtonPressTopdownWallReward.evaluate(inputs),
             .pickPlaceWall: PickPlaceWallReward.evaluate(inputs), .pushWall: PushWallReward.evaluate(inputs),
             .reachWall: ReachWallReward.evaluate(inputs), .pushBack: PushBackReward.evaluate(inputs),
-            .doorClose: DoorCloseReward.evaluate(inputs),
+            .doorClose: DoorCloseReward.evaluate(inputs), .doorLock: DoorLockReward.evaluate(inputs),
+            .doorUnlock: DoorUnlockReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

@@ -46,6 +46,8 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case PushWallTask.name: return PushWallController()
     case PushBackTask.name: return PushBackController()
     case DoorCloseTask.name: return DoorCloseController()
+    case DoorLockTask.name: return LockLeverController(.lock)
+    case DoorUnlockTask.name: return LockLeverController(.unlock)
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

@@ -16,6 +16,8 @@ public enum TaskCatalog {
         ButtonPressTask.self,
         ButtonPressWallTask.self,
         DoorCloseTask.self,
+        DoorLockTask.self,
+        DoorUnlockTask.self,
         PickPlaceWallTask.self,
         PushWallTask.self,
         PushBackTask.self,

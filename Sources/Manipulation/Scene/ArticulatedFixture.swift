@@ -11,6 +11,8 @@ struct ArticulatedFixture {
     enum Motion {
         /// About the world z axis through the part's frame origin (door hinge).
         case hingeAboutZ
+        /// About the world y axis through the part's frame origin (door-lock's lever).
+        case hingeAboutY
         /// Along the world x axis (window slide).
         case slideAlongX
     }
@@ -96,6 +98,7 @@ struct ArticulatedFixture {
         firstPartGeom = first
         let kind: JointDefinition.Kind = switch motion {
         case .hingeAboutZ: .hinge(anchor: buildPosition + partOffset, axis: SIMD3(0, 0, 1))
+        case .hingeAboutY: .hinge(anchor: buildPosition + partOffset, axis: SIMD3(0, 1, 0))
         case .slideAlongX: .slider(axis: SIMD3(1, 0, 0))
         }
         // The kinematic base comes first: ODE's hinge angle and slider position then have the
@@ -123,6 +126,8 @@ struct ArticulatedFixture {
         switch motion {
         case .hingeAboutZ:
             Transform(position: basePosition + partOffset, rotation: Quaternion(axis: SIMD3(0, 0, 1), angleRadians: q))
+        case .hingeAboutY:
+            Transform(position: basePosition + partOffset, rotation: Quaternion(axis: SIMD3(0, 1, 0), angleRadians: q))
         case .slideAlongX:
             Transform(position: basePosition + partOffset + SIMD3(q, 0, 0))
         }

@@ -48,7 +48,7 @@ TASKS = [
 MT50_TASKS = [
     "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
     "pick-place-wall-v3", "push-wall-v3", "reach-wall-v3", "push-back-v3",
-    "door-close-v3",
+    "door-close-v3", "door-lock-v3", "door-unlock-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3",)  # the caging variant that grips with the pads (soccer, sweep, ...)
