@@ -27,10 +27,13 @@ public enum RewardFunctions {
         case .doorClose: DoorCloseReward.evaluate(inputs)
         case .doorLock: DoorLockReward.evaluate(inputs)
         case .doorUnlock: DoorUnlockReward.evaluate(inputs)
+        case .handlePress, .handlePressSide: HandlePressReward.evaluate(inputs)
+        case .handlePull: HandlePullReward.evaluate(inputs)
+        case .handlePullSide: HandlePullSideReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .handInsert,
-             .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
-             .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
+             .faucetOpen, .faucetClose, .hammer,
+             .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .shelfPlace, .sweepInto, .sweep:
             nil

@@ -102,10 +102,14 @@ extension TaskSpec {
         case .doorClose: doorClose
         case .doorLock: doorLock
         case .doorUnlock: doorUnlock
+        case .handlePress: handlePress
+        case .handlePressSide: handlePressSide
+        case .handlePull: handlePull
+        case .handlePullSide: handlePullSide
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .handInsert,
-             .faucetOpen, .faucetClose, .hammer, .handlePressSide, .handlePress, .handlePullSide,
-             .handlePull, .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
+             .faucetOpen, .faucetClose, .hammer,
+             .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .shelfPlace, .sweepInto, .sweep:
             nil
@@ -253,4 +257,30 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.8, 0.15], layoutHigh: [0.1, 0.85, 0.15],
         layoutContents: "door body xyz (lever down at π/2; goal = lever hinge + (0.1, −0.04, 0))",
         layoutRejection: .none, goalLow: SIMD3(0, 0.64, 0.21), goalHigh: SIMD3(0.2, 0.7, 0.2111))
+
+    // MT50's handle box family (docs/tasks.md, 'The handle box family').
+
+    public static let handlePress = TaskSpec(
+        task: .handlePress, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, -0.001], layoutHigh: [0.1, 0.9, 0.001],
+        layoutContents: "handle box xyz facing the robot (handle at −0.001; goal = goalPress = box + (0, −0.216, 0.075))",
+        layoutRejection: .none, goalLow: SIMD3(-0.1, 0.55, 0.04), goalHigh: SIMD3(0.1, 0.7, 0.08))
+
+    public static let handlePressSide = TaskSpec(
+        task: .handlePressSide, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.35, 0.65, -0.001], layoutHigh: [-0.25, 0.75, 0.001],
+        layoutContents: "handle box xyz turned to the side (handle at −0.001; goal = box + (0.216, 0, 0.075))",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let handlePull = TaskSpec(
+        task: .handlePull, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, -0.001], layoutHigh: [0.1, 0.9, 0.001],
+        layoutContents: "handle box xyz facing the robot (handle down at −0.1; goal = goalPull = box + (0, −0.216, 0.172))",
+        layoutRejection: .none, goalLow: SIMD3(-0.1, 0.55, 0.04), goalHigh: SIMD3(0.1, 0.7, 0.18))
+
+    public static let handlePullSide = TaskSpec(
+        task: .handlePullSide, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.35, 0.65, 0], layoutHigh: [-0.25, 0.75, 0],
+        layoutContents: "handle box xyz turned to the side (handle down at −0.1; goal = box + (0.216, 0, 0.172))",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
 }

@@ -59,6 +59,8 @@ import Testing
             .reachWall: ReachWallReward.evaluate(inputs), .pushBack: PushBackReward.evaluate(inputs),
             .doorClose: DoorCloseReward.evaluate(inputs), .doorLock: DoorLockReward.evaluate(inputs),
             .doorUnlock: DoorUnlockReward.evaluate(inputs),
+            .handlePress: HandlePressReward.evaluate(inputs), .handlePressSide: HandlePressReward.evaluate(inputs),
+            .handlePull: HandlePullReward.evaluate(inputs), .handlePullSide: HandlePullSideReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

@@ -48,6 +48,9 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case DoorCloseTask.name: return DoorCloseController()
     case DoorLockTask.name: return LockLeverController(.lock)
     case DoorUnlockTask.name: return LockLeverController(.unlock)
+    case HandlePressTask.name, HandlePressSideTask.name: return HandleController(.press)
+    case HandlePullTask.name: return HandleController(.pullGrip)
+    case HandlePullSideTask.name: return HandleController(.pullArm)
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

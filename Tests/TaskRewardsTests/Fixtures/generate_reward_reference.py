@@ -49,6 +49,7 @@ MT50_TASKS = [
     "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
     "pick-place-wall-v3", "push-wall-v3", "reach-wall-v3", "push-back-v3",
     "door-close-v3", "door-lock-v3", "door-unlock-v3",
+    "handle-press-side-v3", "handle-press-v3", "handle-pull-side-v3", "handle-pull-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3",)  # the caging variant that grips with the pads (soccer, sweep, ...)
@@ -84,7 +85,7 @@ def make_env(name):
         else real_body_com(n))
     env._get_site_pos = lambda n: (
         env._ref["extra"].copy() if (n == "pegHead" and hasattr(env, "_ref")) else real_site_pos(n))
-    if name.startswith("window"):
+    if name.startswith("window") or name.startswith("handle-press"):
         env._get_pos_objects = lambda: (
             env._ref["object"].copy() if hasattr(env, "_ref") else real_pos_objects())
     return env
@@ -168,6 +169,8 @@ def object_init_for(env, name):
     """MetaWorld's value behind `RewardInputs.objectInit` for this task."""
     if name.startswith("window"):
         return env.window_handle_pos_init
+    if name.startswith("handle-press"):
+        return env._handle_init_pos  # the grip-top site at reset; obj_init_pos is the box
     return env.obj_init_pos
 
 
@@ -268,7 +271,15 @@ def main():
     rng50 = np.random.default_rng(20261204)
     for name in MT50_TASKS:
         records.extend(drawn_records(name, rng50))
-        records.extend(rollout_records(name, rng50))
+        if name.startswith("handle-press"):
+            # MuJoCo's soft limit lets the pressed handle run 6 cm past its stop and out of the
+            # success band again: its success lasts a few steps, so sample those densely.
+            records.extend(rollout_records(name, rng50, steps=60, every=2))
+        elif name == "handle-pull-side-v3":
+            # The noisy expert lifts the handle late (about step 150) on some layouts only.
+            records.extend(rollout_records(name, rng50, seeds=(0, 1, 2), steps=300, every=10))
+        else:
+            records.extend(rollout_records(name, rng50))
     # One record per line keeps the file small and its diffs readable.
     sys.stdout.write('{"generator": "generate_reward_reference.py", "metaworld": "3.1.1", "records": [\n')
     sys.stdout.write(",\n".join(json.dumps(r, separators=(",", ":")) for r in records))
