@@ -29,10 +29,12 @@ public enum RewardFunctions {
         case .doorUnlock: DoorUnlockReward.evaluate(inputs)
         case .handlePress, .handlePressSide: HandlePressReward.evaluate(inputs)
         case .handlePull: HandlePullReward.evaluate(inputs)
+        case .faucetOpen: FaucetReward.open(inputs)
+        case .faucetClose: FaucetReward.close(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .handInsert,
-             .faucetOpen, .faucetClose, .hammer,
+             .hammer,
              .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .shelfPlace, .sweepInto, .sweep:

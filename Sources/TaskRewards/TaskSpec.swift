@@ -106,9 +106,11 @@ extension TaskSpec {
         case .handlePressSide: handlePressSide
         case .handlePull: handlePull
         case .handlePullSide: handlePullSide
+        case .faucetOpen: faucetOpen
+        case .faucetClose: faucetClose
         case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
              .coffeePush, .dialTurn, .disassemble, .handInsert,
-             .faucetOpen, .faucetClose, .hammer,
+             .hammer,
              .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .shelfPlace, .sweepInto, .sweep:
@@ -282,5 +284,19 @@ extension TaskSpec {
         task: .handlePullSide, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
         layoutLow: [-0.35, 0.65, 0], layoutHigh: [-0.25, 0.75, 0],
         layoutContents: "handle box xyz turned to the side (handle down at −0.1; goal = box + (0.216, 0, 0.172))",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    // MT50's faucet family (docs/tasks.md, 'The faucet family').
+
+    public static let faucetOpen = TaskSpec(
+        task: .faucetOpen, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.05, 0.8, 0], layoutHigh: [0.05, 0.85, 0],
+        layoutContents: "faucet base xyz (handle at 0, toward the robot; goal = base + (0.175, 0, 0.125))",
+        layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    public static let faucetClose = TaskSpec(
+        task: .faucetClose, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, 0], layoutHigh: [0.1, 0.85, 0],
+        layoutContents: "faucet base xyz (handle at 0, toward the robot; goal = base + (−0.175, 0, 0.125))",
         layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
 }

@@ -61,6 +61,7 @@ import Testing
             .doorUnlock: DoorUnlockReward.evaluate(inputs),
             .handlePress: HandlePressReward.evaluate(inputs), .handlePressSide: HandlePressReward.evaluate(inputs),
             .handlePull: HandlePullReward.evaluate(inputs), .handlePullSide: HandlePullSideReward.evaluate(inputs),
+            .faucetOpen: FaucetReward.open(inputs), .faucetClose: FaucetReward.close(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

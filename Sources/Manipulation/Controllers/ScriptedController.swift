@@ -51,6 +51,8 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case HandlePressTask.name, HandlePressSideTask.name: return HandleController(.press)
     case HandlePullTask.name: return HandleController(.pullGrip)
     case HandlePullSideTask.name: return HandleController(.pullArm)
+    case FaucetOpenTask.name: return FaucetController(opening: true)
+    case FaucetCloseTask.name: return FaucetController(opening: false)
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

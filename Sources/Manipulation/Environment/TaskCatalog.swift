@@ -18,6 +18,8 @@ public enum TaskCatalog {
         DoorCloseTask.self,
         DoorLockTask.self,
         DoorUnlockTask.self,
+        FaucetOpenTask.self,
+        FaucetCloseTask.self,
         HandlePressSideTask.self,
         HandlePressTask.self,
         HandlePullSideTask.self,

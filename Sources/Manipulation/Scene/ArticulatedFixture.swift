@@ -21,7 +21,23 @@ struct ArticulatedFixture {
     struct HousingBox {
         var name: String
         var center: SIMD3<Double>
-        var halfExtents: SIMD3<Double>
+        /// The geom's shape: a box of these half-extents unless given (the faucet's base is two
+        /// cylinders).
+        var shape: Shape
+        var rotation: Quaternion = .identity
+
+        init(name: String, center: SIMD3<Double>, halfExtents: SIMD3<Double>) {
+            self.name = name
+            self.center = center
+            shape = .box(halfExtents: halfExtents)
+        }
+
+        init(name: String, center: SIMD3<Double>, shape: Shape, rotation: Quaternion = .identity) {
+            self.name = name
+            self.center = center
+            self.shape = shape
+            self.rotation = rotation
+        }
     }
 
     /// A collision shape of the moving part, in the part frame.
@@ -75,8 +91,8 @@ struct ArticulatedFixture {
         let cluster = world.addCollisionCluster()
         for box in housing {
             var geom = GeomDefinition(
-                name: box.name, shape: .box(halfExtents: box.halfExtents), body: base,
-                pose: Transform(position: box.center), surface: housingSurface, filter: CollisionGroups.sceneryFilter)
+                name: box.name, shape: box.shape, body: base,
+                pose: Transform(position: box.center, rotation: box.rotation), surface: housingSurface, filter: CollisionGroups.sceneryFilter)
             geom.cluster = cluster
             _ = try world.addGeom(geom)
         }

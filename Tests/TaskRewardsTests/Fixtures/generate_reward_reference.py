@@ -50,6 +50,7 @@ MT50_TASKS = [
     "pick-place-wall-v3", "push-wall-v3", "reach-wall-v3", "push-back-v3",
     "door-close-v3", "door-lock-v3", "door-unlock-v3",
     "handle-press-side-v3", "handle-press-v3", "handle-pull-side-v3", "handle-pull-v3",
+    "faucet-open-v3", "faucet-close-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3",)  # the caging variant that grips with the pads (soccer, sweep, ...)
