@@ -31,9 +31,10 @@ public enum RewardFunctions {
         case .handlePull: HandlePullReward.evaluate(inputs)
         case .faucetOpen: FaucetReward.open(inputs)
         case .faucetClose: FaucetReward.close(inputs)
+        case .coffeeButton: CoffeeButtonReward.evaluate(inputs)
+        case .coffeePull, .coffeePush: CoffeeMugReward.evaluate(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
-        case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
-             .coffeePush, .dialTurn, .disassemble, .handInsert,
+        case .assembly, .basketball, .binPicking, .boxClose, .dialTurn, .disassemble, .handInsert,
              .hammer,
              .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,

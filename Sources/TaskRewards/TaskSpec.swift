@@ -108,8 +108,10 @@ extension TaskSpec {
         case .handlePullSide: handlePullSide
         case .faucetOpen: faucetOpen
         case .faucetClose: faucetClose
-        case .assembly, .basketball, .binPicking, .boxClose, .coffeeButton, .coffeePull,
-             .coffeePush, .dialTurn, .disassemble, .handInsert,
+        case .coffeeButton: coffeeButton
+        case .coffeePull: coffeePull
+        case .coffeePush: coffeePush
+        case .assembly, .basketball, .binPicking, .boxClose, .dialTurn, .disassemble, .handInsert,
              .hammer,
              .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
@@ -299,4 +301,27 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.8, 0], layoutHigh: [0.1, 0.85, 0],
         layoutContents: "faucet base xyz (handle at 0, toward the robot; goal = base + (−0.175, 0, 0.125))",
         layoutRejection: .none, goalLow: mt10HandLow, goalHigh: mt10HandHigh)
+
+    // MT50's coffee family (docs/tasks.md, 'The coffee family').
+
+    public static let coffeeButton = TaskSpec(
+        task: .coffeeButton, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.8, -0.001], layoutHigh: [0.1, 0.9, 0.001],
+        layoutContents: "coffee machine xyz (goal = the button face pushed in 3 cm = machine + (0, −0.19, 0.3))",
+        layoutRejection: .none,
+        goalLow: SIMD3(-0.101, 0.8 - 0.22 + 0.03, 0.299 - 0.001), goalHigh: SIMD3(0.101, 0.9 - 0.22 + 0.03, 0.301 + 0.001))
+
+    public static let coffeePull = TaskSpec(
+        task: .coffeePull, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.05, 0.7, -0.001, -0.1, 0.55, -0.001], layoutHigh: [0.05, 0.75, 0.001, 0.1, 0.65, 0.001],
+        layoutContents: "mug xyz (under the spout; machine = mug + (0, 0.22, 0)), goal xyz nearer the robot",
+        layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.1, 0.55, -0.001), goalHigh: SIMD3(0.1, 0.65, 0.001))
+
+    public static let coffeePush = TaskSpec(
+        task: .coffeePush, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.55, -0.001, -0.05, 0.7, -0.001], layoutHigh: [0.1, 0.65, 0.001, 0.05, 0.75, 0.001],
+        layoutContents: "mug xyz, goal xyz under the spout (machine = goal + (0, 0.22, 0))",
+        layoutRejection: .minimumSeparationXY(0.15),
+        goalLow: SIMD3(-0.05, 0.7, -0.001), goalHigh: SIMD3(0.05, 0.75, 0.001))
 }

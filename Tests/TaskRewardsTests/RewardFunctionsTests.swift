@@ -62,6 +62,8 @@ import Testing
             .handlePress: HandlePressReward.evaluate(inputs), .handlePressSide: HandlePressReward.evaluate(inputs),
             .handlePull: HandlePullReward.evaluate(inputs), .handlePullSide: HandlePullSideReward.evaluate(inputs),
             .faucetOpen: FaucetReward.open(inputs), .faucetClose: FaucetReward.close(inputs),
+            .coffeeButton: CoffeeButtonReward.evaluate(inputs), .coffeePull: CoffeeMugReward.evaluate(inputs),
+            .coffeePush: CoffeeMugReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

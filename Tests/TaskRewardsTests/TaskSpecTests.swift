@@ -20,7 +20,7 @@ private let specified: [TaskSpec] = MetaWorldTask.allCases.compactMap(TaskSpec.o
         // The hand starts 0.4 m out for the buttons and the windows, 0.6 m for the rest.
         let nearStart: Set<MetaWorldTask> = [
             .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
-            .faucetOpen, .faucetClose,
+            .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush,
         ]
         for spec in specified where spec.task != .doorClose {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))

@@ -9,11 +9,13 @@ struct PuckGrasp {
 
     enum Phase { case approach, descend, close, held }
 
-    static func phase(_ o: ObservationView) -> Phase {
+    /// `heldBelow`: the reading below which the fingers hold the object (a wider object stops
+    /// them wider open: the mug's 5.6 cm cup at about 0.65).
+    static func phase(_ o: ObservationView, heldBelow: Double = closedReading) -> Phase {
         let tcp = o.hand - SIMD3(0, 0, handAboveTCP)
         let offset = o.object - tcp
         let xy = (offset.x * offset.x + offset.y * offset.y).squareRoot()
-        if o.gripperOpening < closedReading && xy < 0.02 && abs(offset.z) < 0.03 { return .held }
+        if o.gripperOpening < heldBelow && xy < 0.02 && abs(offset.z) < 0.03 { return .held }
         if xy > 0.012 { return .approach }
         if o.hand.z - o.object.z > graspHeight + 0.006 { return .descend }
         return .close

@@ -11,6 +11,13 @@ struct ObservationView {
     let object: SIMD3<Double>
     let goal: SIMD3<Double>
 
+    init(hand: SIMD3<Double>, gripperOpening: Double, object: SIMD3<Double>, goal: SIMD3<Double>) {
+        self.hand = hand
+        self.gripperOpening = gripperOpening
+        self.object = object
+        self.goal = goal
+    }
+
     init(_ o: UnsafeBufferPointer<Double>) {
         hand = SIMD3(o[0], o[1], o[2])
         gripperOpening = o[3]
@@ -53,6 +60,8 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case HandlePullSideTask.name: return HandleController(.pullArm)
     case FaucetOpenTask.name: return FaucetController(opening: true)
     case FaucetCloseTask.name: return FaucetController(opening: false)
+    case CoffeeButtonTask.name: return ButtonPressFrontController()
+    case CoffeePullTask.name, CoffeePushTask.name: return MugController()
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

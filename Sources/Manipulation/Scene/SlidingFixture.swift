@@ -10,7 +10,28 @@ struct SlidingFixture {
     struct HousingBox {
         var name: String
         var center: SIMD3<Double>
-        var halfExtents: SIMD3<Double>
+        /// A box of these half-extents unless a shape is given (the coffee machine's spout).
+        var shape: Shape
+        var rotation: Quaternion = .identity
+
+        init(name: String, center: SIMD3<Double>, halfExtents: SIMD3<Double>) {
+            self.name = name
+            self.center = center
+            shape = .box(halfExtents: halfExtents)
+        }
+
+        init(name: String, center: SIMD3<Double>, shape: Shape, rotation: Quaternion = .identity) {
+            self.name = name
+            self.center = center
+            self.shape = shape
+            self.rotation = rotation
+        }
+
+        /// The box's half-extents (zero for other shapes).
+        var halfExtents: SIMD3<Double> {
+            if case .box(let half) = shape { return half }
+            return .zero
+        }
     }
 
     /// A collision shape of the sliding part, in the part frame.
@@ -50,8 +71,8 @@ struct SlidingFixture {
         base = try world.addBody(baseDefinition)
         for box in housing {
             _ = try world.addGeom(GeomDefinition(
-                name: box.name, shape: .box(halfExtents: box.halfExtents), body: base,
-                pose: Transform(position: box.center), surface: housingSurface, filter: CollisionGroups.sceneryFilter))
+                name: box.name, shape: box.shape, body: base,
+                pose: Transform(position: box.center, rotation: box.rotation), surface: housingSurface, filter: CollisionGroups.sceneryFilter))
         }
         var partDefinition = part
         partDefinition.pose = Transform(position: buildPosition + partOffset)

@@ -51,6 +51,7 @@ MT50_TASKS = [
     "door-close-v3", "door-lock-v3", "door-unlock-v3",
     "handle-press-side-v3", "handle-press-v3", "handle-pull-side-v3", "handle-pull-v3",
     "faucet-open-v3", "faucet-close-v3",
+    "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3",)  # the caging variant that grips with the pads (soccer, sweep, ...)
@@ -161,9 +162,12 @@ def draw_state(rng, name, init, obj_now):
         else:
             extra = obj + np.array([-0.13, 0, -0.01]) + rng.normal(0, 0.005, 3)
     theta = float(rng.uniform(-2.0, 0.0)) if rng.uniform() < 0.8 else float(rng.uniform(-0.05, 0))
+    touching = bool(rng.uniform() < 0.5)
+    if name.startswith("coffee"):
+        touching = False  # MetaWorld asks about the mug's visual mesh, which never touches
     return dict(hand=hand, gripperOpening=gripper, object=obj, tcp=tcp, leftPad=left_pad,
                 rightPad=right_pad, action=action, extra=extra, jointPosition=theta,
-                touchingObject=bool(rng.uniform() < 0.5))
+                touchingObject=touching)
 
 
 def object_init_for(env, name):

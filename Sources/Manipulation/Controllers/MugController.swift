@@ -1,0 +1,24 @@
+/// coffee-pull-v3 and coffee-push-v3: grasp the mug's cup at its middle as the puck is grasped,
+/// lift it 1 cm and carry it to the goal, then set it down. Reads only the observation: the mug's
+/// body origin (its bottom) and the goal.
+public struct MugController: ScriptedController {
+    static let lift = 0.01
+    /// Closed on the 5.6 cm cup the gripper reads about 0.65 (open 1, empty 0.3).
+    static let heldReading = 0.75
+
+    public init() {}
+
+    public func action(for observation: UnsafeBufferPointer<Double>) -> SIMD4<Double> {
+        let raw = ObservationView(observation)
+        // The grasp logic works on the cup's middle, 3.5 cm above the observed bottom.
+        let cupMiddle = SIMD3<Double>(0, 0, 0.035)
+        let o = ObservationView(hand: raw.hand, gripperOpening: raw.gripperOpening,
+                                object: raw.object + cupMiddle, goal: raw.goal + cupMiddle)
+        let phase = PuckGrasp.phase(o, heldBelow: Self.heldReading)
+        guard phase == .held else { return PuckGrasp.action(phase, o) }
+        let horizontal = SIMD2(o.goal.x - o.object.x, o.goal.y - o.object.y)
+        let near = (horizontal * horizontal).sum() < 0.015 * 0.015
+        let cupTarget = SIMD3(o.goal.x, o.goal.y, o.goal.z + (near ? 0 : Self.lift))
+        return SIMD4(move(from: o.hand, to: cupTarget + (o.hand - o.object)), 1)
+    }
+}
