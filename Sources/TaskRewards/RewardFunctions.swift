@@ -33,8 +33,9 @@ public enum RewardFunctions {
         case .faucetClose: FaucetReward.close(inputs)
         case .coffeeButton: CoffeeButtonReward.evaluate(inputs)
         case .coffeePull, .coffeePush: CoffeeMugReward.evaluate(inputs)
+        case .dialTurn: DialTurnReward.evaluate(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
-        case .assembly, .basketball, .binPicking, .boxClose, .dialTurn, .disassemble, .handInsert,
+        case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
              .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,

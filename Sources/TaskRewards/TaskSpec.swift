@@ -111,7 +111,8 @@ extension TaskSpec {
         case .coffeeButton: coffeeButton
         case .coffeePull: coffeePull
         case .coffeePush: coffeePush
-        case .assembly, .basketball, .binPicking, .boxClose, .dialTurn, .disassemble, .handInsert,
+        case .dialTurn: dialTurn
+        case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
              .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
              .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
@@ -324,4 +325,12 @@ extension TaskSpec {
         layoutContents: "mug xyz, goal xyz under the spout (machine = goal + (0, 0.22, 0))",
         layoutRejection: .minimumSeparationXY(0.15),
         goalLow: SIMD3(-0.05, 0.7, -0.001), goalHigh: SIMD3(0.05, 0.75, 0.001))
+
+    public static let dialTurn = TaskSpec(
+        task: .dialTurn,
+        // MetaWorld stores this hand_init_pos as float32.
+        handInit: SIMD3(0, Double(Float(0.6)), Double(Float(0.2))), handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.7, 0], layoutHigh: [0.1, 0.8, 0],
+        layoutContents: "dial xyz (goal = dial + (0, 0.03, 0.03))", layoutRejection: .none,
+        goalLow: SIMD3(-0.1, 0.73, 0.0299), goalHigh: SIMD3(0.1, 0.83, 0.0301))
 }

@@ -63,7 +63,7 @@ import Testing
             .handlePull: HandlePullReward.evaluate(inputs), .handlePullSide: HandlePullSideReward.evaluate(inputs),
             .faucetOpen: FaucetReward.open(inputs), .faucetClose: FaucetReward.close(inputs),
             .coffeeButton: CoffeeButtonReward.evaluate(inputs), .coffeePull: CoffeeMugReward.evaluate(inputs),
-            .coffeePush: CoffeeMugReward.evaluate(inputs),
+            .coffeePush: CoffeeMugReward.evaluate(inputs), .dialTurn: DialTurnReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

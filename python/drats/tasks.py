@@ -34,7 +34,7 @@ MT50_TASKS = (
 
 SIMULATED_TASKS = MT10_TASKS + (
     "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3", "coffee-button-v3",
-    "coffee-pull-v3", "coffee-push-v3", "door-close-v3",
+    "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3", "door-close-v3",
     "door-lock-v3", "door-unlock-v3", "faucet-open-v3", "faucet-close-v3", "handle-press-side-v3", "handle-press-v3",
     "handle-pull-side-v3", "handle-pull-v3",
     "pick-place-wall-v3", "push-wall-v3", "push-back-v3", "reach-wall-v3",

@@ -19,6 +19,7 @@ HAND_INIT.update({task: (0.0, 0.4, 0.2) for task in (
     "button-press-topdown-v3", "window-open-v3", "window-close-v3",
     "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3",
     "faucet-open-v3", "faucet-close-v3", "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3")})
+HAND_INIT["dial-turn-v3"] = (0.0, 0.6, 0.2)
 HAND_INIT["door-close-v3"] = (-0.5, 0.6, 0.2)
 
 

@@ -62,6 +62,7 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case FaucetCloseTask.name: return FaucetController(opening: false)
     case CoffeeButtonTask.name: return ButtonPressFrontController()
     case CoffeePullTask.name, CoffeePushTask.name: return MugController()
+    case DialTurnTask.name: return DialTurnController()
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

@@ -18,6 +18,7 @@ public enum TaskCatalog {
         CoffeeButtonTask.self,
         CoffeePullTask.self,
         CoffeePushTask.self,
+        DialTurnTask.self,
         DoorCloseTask.self,
         DoorLockTask.self,
         DoorUnlockTask.self,

@@ -51,7 +51,7 @@ MT50_TASKS = [
     "door-close-v3", "door-lock-v3", "door-unlock-v3",
     "handle-press-side-v3", "handle-press-v3", "handle-pull-side-v3", "handle-pull-v3",
     "faucet-open-v3", "faucet-close-v3",
-    "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3",
+    "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3",)  # the caging variant that grips with the pads (soccer, sweep, ...)
@@ -87,7 +87,7 @@ def make_env(name):
         else real_body_com(n))
     env._get_site_pos = lambda n: (
         env._ref["extra"].copy() if (n == "pegHead" and hasattr(env, "_ref")) else real_site_pos(n))
-    if name.startswith("window") or name.startswith("handle-press"):
+    if name.startswith("window") or name.startswith("handle-press") or name == "dial-turn-v3":
         env._get_pos_objects = lambda: (
             env._ref["object"].copy() if hasattr(env, "_ref") else real_pos_objects())
     return env
@@ -175,7 +175,9 @@ def object_init_for(env, name):
     if name.startswith("window"):
         return env.window_handle_pos_init
     if name.startswith("handle-press"):
-        return env._handle_init_pos  # the grip-top site at reset; obj_init_pos is the box
+        return env._handle_init_pos
+    if name == "dial-turn-v3":
+        return env.dial_push_position  # where the reward wants the TCP, at reset  # the grip-top site at reset; obj_init_pos is the box
     return env.obj_init_pos
 
 
