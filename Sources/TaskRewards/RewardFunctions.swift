@@ -34,11 +34,13 @@ public enum RewardFunctions {
         case .coffeeButton: CoffeeButtonReward.evaluate(inputs)
         case .coffeePull, .coffeePush: CoffeeMugReward.evaluate(inputs)
         case .dialTurn: DialTurnReward.evaluate(inputs)
+        case .plateSlide: PlateSlideReward.front(inputs)
+        case .plateSlideSide, .plateSlideBack, .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
-             .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
-             .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
+             .leverPull, .pickOutOfHole,
+             .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .shelfPlace, .sweepInto, .sweep:
             nil
         }

@@ -112,10 +112,14 @@ extension TaskSpec {
         case .coffeePull: coffeePull
         case .coffeePush: coffeePush
         case .dialTurn: dialTurn
+        case .plateSlide: plateSlide
+        case .plateSlideSide: plateSlideSide
+        case .plateSlideBack: plateSlideBack
+        case .plateSlideBackSide: plateSlideBackSide
         case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
-             .leverPull, .pickOutOfHole, .plateSlide, .plateSlideSide,
-             .plateSlideBack, .plateSlideBackSide, .pegUnplugSide, .soccer, .stickPush, .stickPull,
+             .leverPull, .pickOutOfHole,
+             .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .shelfPlace, .sweepInto, .sweep:
             nil
         }
@@ -333,4 +337,32 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.7, 0], layoutHigh: [0.1, 0.8, 0],
         layoutContents: "dial xyz (goal = dial + (0, 0.03, 0.03))", layoutRejection: .none,
         goalLow: SIMD3(-0.1, 0.73, 0.0299), goalHigh: SIMD3(0.1, 0.83, 0.0301))
+
+    // MT50's plate family (docs/tasks.md, 'The plate family'): the object point is fixed per
+    // task (low = high); MetaWorld stores these hand_init_pos as float32.
+    static let handAt60cmFloat32 = SIMD3<Double>(0, Double(Float(0.6)), Double(Float(0.2)))
+
+    public static let plateSlide = TaskSpec(
+        task: .plateSlide, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.6, 0, -0.1, 0.85, 0], layoutHigh: [0, 0.6, 0, 0.1, 0.9, 0],
+        layoutContents: "plate start (fixed), goal xyz = the cabinet's place", layoutRejection: .none,
+        goalLow: SIMD3(-0.1, 0.85, 0), goalHigh: SIMD3(0.1, 0.9, 0))
+
+    public static let plateSlideSide = TaskSpec(
+        task: .plateSlideSide, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.6, 0, -0.3, 0.54, 0], layoutHigh: [0, 0.6, 0, -0.25, 0.66, 0],
+        layoutContents: "plate start (fixed), goal xyz near the fixed turned cabinet at (−0.3, 0.6)", layoutRejection: .none,
+        goalLow: SIMD3(-0.3, 0.54, 0), goalHigh: SIMD3(-0.25, 0.66, 0))
+
+    public static let plateSlideBack = TaskSpec(
+        task: .plateSlideBack, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.85, 0, -0.1, 0.6, 0.015], layoutHigh: [0, 0.85, 0, 0.1, 0.6, 0.015],
+        layoutContents: "obj_init (fixed, the cabinet's origin), goal xyz in front (the plate starts at (0, 0.75))",
+        layoutRejection: .none, goalLow: SIMD3(-0.1, 0.6, 0.015), goalHigh: SIMD3(0.1, 0.6, 0.015))
+
+    public static let plateSlideBackSide = TaskSpec(
+        task: .plateSlideBackSide, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.25, 0.6, 0, -0.05, 0.6, 0.015], layoutHigh: [-0.25, 0.6, 0, 0.15, 0.6, 0.015],
+        layoutContents: "obj_init (fixed, the turned cabinet's origin), goal xyz to its right (the plate starts at (−0.15, 0.6))",
+        layoutRejection: .none, goalLow: SIMD3(-0.05, 0.6, 0.015), goalHigh: SIMD3(0.15, 0.6, 0.015))
 }

@@ -63,6 +63,9 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case CoffeeButtonTask.name: return ButtonPressFrontController()
     case CoffeePullTask.name, CoffeePushTask.name: return MugController()
     case DialTurnTask.name: return DialTurnController()
+    case PlateSlideTask.name: return PlateSlideController(.push)
+    case PlateSlideSideTask.name: return PlateSlideController(.pushIntoFixedSideCabinet)
+    case PlateSlideBackTask.name, PlateSlideBackSideTask.name: return PlateSlideController(.drag)
     case ReachWallTask.name: return ReachWallController()
     default: return nil
     }

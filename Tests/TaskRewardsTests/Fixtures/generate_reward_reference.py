@@ -52,6 +52,7 @@ MT50_TASKS = [
     "handle-press-side-v3", "handle-press-v3", "handle-pull-side-v3", "handle-pull-v3",
     "faucet-open-v3", "faucet-close-v3",
     "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3",
+    "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3",)  # the caging variant that grips with the pads (soccer, sweep, ...)
