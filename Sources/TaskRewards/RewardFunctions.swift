@@ -34,6 +34,7 @@ public enum RewardFunctions {
         case .coffeeButton: CoffeeButtonReward.evaluate(inputs)
         case .coffeePull, .coffeePush: CoffeeMugReward.evaluate(inputs)
         case .dialTurn: DialTurnReward.evaluate(inputs)
+        case .sweep: SweepReward.evaluate(inputs)
         case .plateSlide: PlateSlideReward.front(inputs)
         case .plateSlideSide, .plateSlideBack, .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
@@ -41,7 +42,7 @@ public enum RewardFunctions {
              .hammer,
              .leverPull, .pickOutOfHole,
              .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .shelfPlace, .sweepInto, .sweep:
+             .shelfPlace, .sweepInto:
             nil
         }
     }

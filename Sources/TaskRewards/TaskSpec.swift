@@ -112,6 +112,7 @@ extension TaskSpec {
         case .coffeePull: coffeePull
         case .coffeePush: coffeePush
         case .dialTurn: dialTurn
+        case .sweep: sweep
         case .plateSlide: plateSlide
         case .plateSlideSide: plateSlideSide
         case .plateSlideBack: plateSlideBack
@@ -120,7 +121,7 @@ extension TaskSpec {
              .hammer,
              .leverPull, .pickOutOfHole,
              .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .shelfPlace, .sweepInto, .sweep:
+             .shelfPlace, .sweepInto:
             nil
         }
     }
@@ -365,4 +366,10 @@ extension TaskSpec {
         layoutLow: [-0.25, 0.6, 0, -0.05, 0.6, 0.015], layoutHigh: [-0.25, 0.6, 0, 0.15, 0.6, 0.015],
         layoutContents: "obj_init (fixed, the turned cabinet's origin), goal xyz to its right (the plate starts at (−0.15, 0.6))",
         layoutRejection: .none, goalLow: SIMD3(-0.05, 0.6, 0.015), goalHigh: SIMD3(0.15, 0.6, 0.015))
+
+    public static let sweep = TaskSpec(
+        task: .sweep, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.02], layoutHigh: [0.1, 0.7, 0.02],
+        layoutContents: "cube bottom-face centre xyz, 2 cm above the table (goal = (0.5, cube y, 0.01))",
+        layoutRejection: .none, goalLow: SIMD3(0.49, 0.6, 0), goalHigh: SIMD3(0.51, 0.7, 0.02))
 }

@@ -22,3 +22,21 @@ public struct MugController: ScriptedController {
         return SIMD4(move(from: o.hand, to: cupTarget + (o.hand - o.object)), 1)
     }
 }
+
+/// sweep-v3: grasp the cube (its middle 2 cm above the observed bottom) as the puck is grasped,
+/// lift it 1 cm and carry it to x 0.5, then set it down.
+public struct SweepController: ScriptedController {
+    public init() {}
+
+    public func action(for observation: UnsafeBufferPointer<Double>) -> SIMD4<Double> {
+        let raw = ObservationView(observation)
+        let middle = SIMD3<Double>(0, 0, Cube.halfSide)
+        let o = ObservationView(hand: raw.hand, gripperOpening: raw.gripperOpening, object: raw.object + middle, goal: raw.goal)
+        let phase = PuckGrasp.phase(o)
+        guard phase == .held else { return PuckGrasp.action(phase, o) }
+        let horizontal = SIMD2(o.goal.x - o.object.x, o.goal.y - o.object.y)
+        let near = (horizontal * horizontal).sum() < 0.015 * 0.015
+        let cubeTarget = SIMD3(o.goal.x, o.goal.y, Cube.halfSide + (near ? 0 : 0.01))
+        return SIMD4(move(from: o.hand, to: cubeTarget + (o.hand - o.object)), 1)
+    }
+}

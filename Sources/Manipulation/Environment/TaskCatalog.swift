@@ -36,6 +36,7 @@ public enum TaskCatalog {
         PushWallTask.self,
         PushBackTask.self,
         ReachWallTask.self,
+        SweepTask.self,
     ]
 
     public static var names: [String] { all.map { $0.name } }

@@ -13,9 +13,13 @@ public struct Cube {
         public var friction: Double
         /// MetaWorld's inertia of 1e5 kg·m² per axis: the cube practically cannot rotate.
         public var rotationLocked: Bool
+        /// Whether the body origin is the cube's bottom face centre (sweep) rather than its centre.
+        public var originAtBottom = false
 
         /// push-back's cube: 0.75 kg, friction 2, rotation locked.
         public static let pushBack = Settings(massKilograms: 0.75, friction: 2, rotationLocked: true)
+        /// sweep's cube: 0.1 kg, friction 1, free to turn, its origin at its bottom face.
+        public static let sweep = Settings(massKilograms: 0.1, friction: 1, rotationLocked: false, originAtBottom: true)
     }
 
     public let body: BodyID
@@ -27,16 +31,18 @@ public struct Cube {
         // Unlocked: a solid cube's own inertia, m·(2a)²/6.
         let solid = settings.massKilograms * (2 * Self.halfSide) * (2 * Self.halfSide) / 6
         definition.principalInertia = SIMD3(repeating: settings.rotationLocked ? 1e5 : solid)
-        definition.pose = Transform(position: SIMD3(0, 0.6, Self.halfSide))
+        let center = SIMD3(0, 0, settings.originAtBottom ? Self.halfSide : 0)
+        definition.centerOfMass = center
+        definition.pose = Transform(position: SIMD3(0, 0.6, settings.originAtBottom ? 0 : Self.halfSide))
         body = try world.addBody(definition)
         var cubeSurface = surface
         cubeSurface.friction = settings.friction
         geom = try world.addGeom(GeomDefinition(
             name: "objGeom", shape: .box(halfExtents: SIMD3(repeating: Self.halfSide)), body: body,
-            surface: cubeSurface, filter: CollisionGroups.objectFilter))
+            pose: Transform(position: center), surface: cubeSurface, filter: CollisionGroups.objectFilter))
     }
 
-    /// Places the cube level, at rest, with its centre at `position`.
+    /// Places the cube level, at rest, with its body origin at `position`.
     public func place(at position: SIMD3<Double>, in world: World) {
         world.setPose(Transform(position: position), of: body)
         world.setVelocity(of: body)
