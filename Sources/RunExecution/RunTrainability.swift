@@ -17,10 +17,13 @@ public enum RunTrainability {
             }
             return []
         case .mt10:
+            // An MT10 run trains MT10 tasks this build simulates (the MT50 tasks it also
+            // simulates belong to no MT10 run).
+            let available = MT10Suite.builtTasks.map(\.rawValue)
             return config.env.tasks.enumerated().compactMap { index, task in
-                TaskCatalog.names.contains(task) ? nil
+                available.contains(task) ? nil
                     : ConfigProblem(keyPath: "env.tasks[\(index)]",
-                                    message: "'\(task)' is not simulated by this build; available: \(TaskCatalog.names.joined(separator: ", "))")
+                                    message: "'\(task)' is not an MT10 task simulated by this build; available: \(available.joined(separator: ", "))")
             }
         }
     }

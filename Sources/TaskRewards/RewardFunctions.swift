@@ -35,6 +35,7 @@ public enum RewardFunctions {
         case .coffeePull, .coffeePush: CoffeeMugReward.evaluate(inputs)
         case .dialTurn: DialTurnReward.evaluate(inputs)
         case .sweep: SweepReward.evaluate(inputs)
+        case .shelfPlace: ShelfPlaceReward.evaluate(inputs)
         case .plateSlide: PlateSlideReward.front(inputs)
         case .plateSlideSide, .plateSlideBack, .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
@@ -42,7 +43,7 @@ public enum RewardFunctions {
              .hammer,
              .leverPull, .pickOutOfHole,
              .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .shelfPlace, .sweepInto:
+             .sweepInto:
             nil
         }
     }

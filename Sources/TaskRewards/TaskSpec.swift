@@ -113,6 +113,7 @@ extension TaskSpec {
         case .coffeePush: coffeePush
         case .dialTurn: dialTurn
         case .sweep: sweep
+        case .shelfPlace: shelfPlace
         case .plateSlide: plateSlide
         case .plateSlideSide: plateSlideSide
         case .plateSlideBack: plateSlideBack
@@ -121,7 +122,7 @@ extension TaskSpec {
              .hammer,
              .leverPull, .pickOutOfHole,
              .pegUnplugSide, .soccer, .stickPush, .stickPull,
-             .shelfPlace, .sweepInto:
+             .sweepInto:
             nil
         }
     }
@@ -372,4 +373,10 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.6, 0.02], layoutHigh: [0.1, 0.7, 0.02],
         layoutContents: "cube bottom-face centre xyz, 2 cm above the table (goal = (0.5, cube y, 0.01))",
         layoutRejection: .none, goalLow: SIMD3(0.49, 0.6, 0), goalHigh: SIMD3(0.51, 0.7, 0.02))
+
+    public static let shelfPlace = TaskSpec(
+        task: .shelfPlace, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.5, 0.019, -0.1, 0.8, 0.299], layoutHigh: [0.1, 0.6, 0.021, 0.1, 0.9, 0.301],
+        layoutContents: "cube xyz (z replaced by its resting height), goal xyz 5 cm above the upper board (bookcase = goal − (0, 0, 0.3))",
+        layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(-0.1, 0.8, 0.299), goalHigh: SIMD3(0.1, 0.9, 0.301))
 }

@@ -64,7 +64,7 @@ import Testing
             .faucetOpen: FaucetReward.open(inputs), .faucetClose: FaucetReward.close(inputs),
             .coffeeButton: CoffeeButtonReward.evaluate(inputs), .coffeePull: CoffeeMugReward.evaluate(inputs),
             .coffeePush: CoffeeMugReward.evaluate(inputs), .dialTurn: DialTurnReward.evaluate(inputs),
-            .sweep: SweepReward.evaluate(inputs),
+            .sweep: SweepReward.evaluate(inputs), .shelfPlace: ShelfPlaceReward.evaluate(inputs),
             .plateSlide: PlateSlideReward.front(inputs), .plateSlideSide: PlateSlideReward.sideOrBack(inputs),
             .plateSlideBack: PlateSlideReward.sideOrBack(inputs), .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs),
         ]

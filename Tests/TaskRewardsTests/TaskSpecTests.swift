@@ -22,7 +22,7 @@ private let specified: [TaskSpec] = MetaWorldTask.allCases.compactMap(TaskSpec.o
             .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
             .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush,
         ]
-        let float32Hand: Set<MetaWorldTask> = [.doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide]
+        let float32Hand: Set<MetaWorldTask> = [.doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace]
         for spec in specified where !float32Hand.contains(spec.task) {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))
         }

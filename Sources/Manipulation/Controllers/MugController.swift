@@ -40,3 +40,27 @@ public struct SweepController: ScriptedController {
         return SIMD4(move(from: o.hand, to: cubeTarget + (o.hand - o.object)), 1)
     }
 }
+
+/// shelf-place-v3: grasp the cube as the puck is grasped, lift it until its bottom clears the
+/// upper board (0.25) by 3 cm, carry it into the bookcase over the goal and hold it there.
+public struct ShelfPlaceController: ScriptedController {
+    static let carryHeight = 0.3
+
+    public init() {}
+
+    public func action(for observation: UnsafeBufferPointer<Double>) -> SIMD4<Double> {
+        let o = ObservationView(observation)
+        let phase = PuckGrasp.phase(o)
+        guard phase == .held else { return PuckGrasp.action(phase, o) }
+        let handOverCube = o.hand - o.object
+        let horizontal = SIMD2(o.goal.x - o.object.x, o.goal.y - o.object.y)
+        let far = (horizontal * horizontal).sum() > 0.02 * 0.02
+        let target: SIMD3<Double>
+        if far && o.object.z < Self.carryHeight - 0.015 {
+            target = SIMD3(o.hand.x, o.hand.y, Self.carryHeight + handOverCube.z)  // straight up first
+        } else {
+            target = SIMD3(o.goal.x, o.goal.y, max(o.goal.z, Self.carryHeight)) + handOverCube
+        }
+        return SIMD4(move(from: o.hand, to: target), 1)
+    }
+}

@@ -36,6 +36,7 @@ public enum TaskCatalog {
         PushWallTask.self,
         PushBackTask.self,
         ReachWallTask.self,
+        ShelfPlaceTask.self,
         SweepTask.self,
     ]
 

@@ -18,6 +18,8 @@ public struct Cube {
 
         /// push-back's cube: 0.75 kg, friction 2, rotation locked.
         public static let pushBack = Settings(massKilograms: 0.75, friction: 2, rotationLocked: true)
+        /// shelf-place's cube: 0.01 kg, friction 2, rotation locked.
+        public static let shelfPlace = Settings(massKilograms: 0.01, friction: 2, rotationLocked: true)
         /// sweep's cube: 0.1 kg, friction 1, free to turn, its origin at its bottom face.
         public static let sweep = Settings(massKilograms: 0.1, friction: 1, rotationLocked: false, originAtBottom: true)
     }
