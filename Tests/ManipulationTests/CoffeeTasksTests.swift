@@ -32,21 +32,9 @@ import TaskRewards
 
     @Test(arguments: tasks)
     func scriptedControllerSolvesTheSuiteLayouts(task: String) throws {
-        let env = try ManipulationEnvironment(task: task, suiteSeed: 0)
-        let controller = try #require(scriptedController(for: task))
-        var successes = 0, failed: [Int] = []
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            var succeeded = false
-            while true {
-                let outcome = try env.step(env.observation.withUnsafeBufferPointer { controller.action(for: $0) })
-                if outcome.success { succeeded = true; break }
-                if outcome.truncated { break }
-            }
-            if succeeded { successes += 1 } else { failed.append(layout) }
-        }
-        #expect(successes >= 45, "\(task): \(successes)/50, failed \(failed)")
-        #expect(env.faultCount == 0)
+        // Joint stops, scene bounds and finiteness along these episodes: TaskRobustnessTests.
+        let failed = try ControllerEpisodes.failedLayouts(task, suiteSeed: 0)
+        #expect(failed.count <= 5, "\(task): failed layouts \(failed)")
     }
 
     @Test(arguments: [("coffee-button-v3", UInt64(1_778_307_069_797_161_401)), ("coffee-pull-v3", UInt64(10_181_624_734_406_568_916)),

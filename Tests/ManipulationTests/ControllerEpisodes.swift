@@ -9,8 +9,10 @@ enum ControllerEpisodes {
     }
 
     /// The layouts of `suiteSeed` whose episode the task's controller does not solve before the
-    /// episode is truncated; also expects no caught physics fault along the way.
-    static func failedLayouts(_ task: String, suiteSeed: UInt64) throws -> [Int] {
+    /// episode is truncated; also expects no caught physics fault along the way. `afterStep`
+    /// sees the environment after every step, for checks of a task's own (a wall that must hold).
+    static func failedLayouts(_ task: String, suiteSeed: UInt64,
+                              afterStep: (ManipulationEnvironment, Int) -> Void = { _, _ in }) throws -> [Int] {
         let env = try ManipulationEnvironment(task: task, suiteSeed: suiteSeed)
         let controller = try #require(scriptedController(for: task))
         let observation = UnsafeMutableBufferPointer<Double>.allocate(capacity: 39)
@@ -23,6 +25,7 @@ enum ControllerEpisodes {
                 env.copyObservation(into: observation)
                 let outcome = try env.step(controller.action(for: UnsafeBufferPointer(observation)))
                 succeeded = outcome.success
+                afterStep(env, layout)
                 if outcome.truncated { break }
             }
             if !succeeded { failed.append(layout) }

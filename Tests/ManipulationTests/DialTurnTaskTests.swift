@@ -22,21 +22,9 @@ import TaskRewards
     }
 
     @Test func scriptedControllerTurnsTheDialOnTheSuiteLayouts() throws {
-        let env = try ManipulationEnvironment(task: DialTurnTask.name, suiteSeed: 0)
-        let controller = DialTurnController()
-        var successes = 0, failed: [Int] = []
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            var succeeded = false
-            while true {
-                let outcome = try env.step(env.observation.withUnsafeBufferPointer { controller.action(for: $0) })
-                if outcome.success { succeeded = true; break }
-                if outcome.truncated { break }
-            }
-            if succeeded { successes += 1 } else { failed.append(layout) }
-        }
-        #expect(successes >= 45, "\(successes)/50, failed \(failed)")
-        #expect(env.faultCount == 0)
+        // Joint stops, scene bounds and finiteness along these episodes: TaskRobustnessTests.
+        let failed = try ControllerEpisodes.failedLayouts(DialTurnTask.name, suiteSeed: 0)
+        #expect(failed.count <= 5, "failed layouts \(failed)")
     }
 
     @Test func fixedSeedGivesTheRecordedState() throws {

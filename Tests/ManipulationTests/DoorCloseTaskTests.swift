@@ -23,23 +23,9 @@ import TaskRewards
     }
 
     @Test func scriptedControllerShutsTheDoorOnTheSuiteLayouts() throws {
-        let env = try ManipulationEnvironment(task: DoorCloseTask.name, suiteSeed: 0)
-        let controller = DoorCloseController()
-        var successes = 0, failed: [Int] = []
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            var succeeded = false
-            while true {
-                let outcome = try env.step(env.observation.withUnsafeBufferPointer { controller.action(for: $0) })
-                let q = env.scene.jointPosition(world: env.world)
-                #expect(q >= DoorCabinet.openingRange.lowerBound - 0.03 && q <= 0.03, "layout \(layout): q \(q)")
-                if outcome.success { succeeded = true; break }
-                if outcome.truncated { break }
-            }
-            if succeeded { successes += 1 } else { failed.append(layout) }
-        }
-        #expect(successes >= 45, "\(successes)/50, failed \(failed)")
-        #expect(env.faultCount == 0)
+        // Joint stops, scene bounds and finiteness along these episodes: TaskRobustnessTests.
+        let failed = try ControllerEpisodes.failedLayouts(DoorCloseTask.name, suiteSeed: 0)
+        #expect(failed.count <= 5, "failed layouts \(failed)")
     }
 
     @Test func successIsTheHandleWithinEightCentimetresOfClosed() throws {

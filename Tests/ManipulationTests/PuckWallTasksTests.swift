@@ -34,27 +34,14 @@ import RandomStreams
 
     @Test(arguments: tasks)
     func scriptedControllerSolvesTheSuiteLayouts(task: String) throws {
-        let env = try ManipulationEnvironment(task: task, suiteSeed: 0)
-        let controller = try #require(scriptedController(for: task))
         let hasWall = task.hasSuffix("-wall-v3")
-        var successes = 0, failed: [Int] = []
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            var succeeded = false
-            while true {
-                let outcome = try env.step(env.observation.withUnsafeBufferPointer { controller.action(for: $0) })
-                // Neither the puck's centre nor the fingertips ever go through the wall.
-                if hasWall {
-                    #expect(!Self.insideWall(env.scene.objectPosition(world: env.world), margin: -0.005), "\(task) layout \(layout)")
-                    #expect(!Self.insideWall(env.arm.tcp, margin: -0.005), "\(task) layout \(layout): tcp \(env.arm.tcp)")
-                }
-                if outcome.success { succeeded = true; break }
-                if outcome.truncated { break }
-            }
-            if succeeded { successes += 1 } else { failed.append(layout) }
+        let failed = try ControllerEpisodes.failedLayouts(task, suiteSeed: 0) { env, layout in
+            // Neither the puck's centre nor the fingertips ever go through the wall.
+            guard hasWall else { return }
+            #expect(!Self.insideWall(env.scene.objectPosition(world: env.world), margin: -0.005), "\(task) layout \(layout)")
+            #expect(!Self.insideWall(env.arm.tcp, margin: -0.005), "\(task) layout \(layout): tcp \(env.arm.tcp)")
         }
-        #expect(successes >= 45, "\(task): \(successes)/50, failed \(failed)")
-        #expect(env.faultCount == 0)
+        #expect(failed.count <= 5, "\(task): failed layouts \(failed)")
     }
 
     @Test func resetObservationsFollowMetaWorldsConventions() throws {

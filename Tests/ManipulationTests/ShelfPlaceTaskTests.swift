@@ -16,22 +16,10 @@ import TaskRewards
         #expect(!(try env.step(SIMD4(0, 0, 0, 0))).success)
     }
 
-    @Test func scriptedControllerSweepsTheCubeOnTheSuiteLayouts() throws {
-        let env = try ManipulationEnvironment(task: ShelfPlaceTask.name, suiteSeed: 0)
-        let controller = ShelfPlaceController()
-        var successes = 0, failed: [Int] = []
-        for layout in 0..<LayoutTable.layoutsPerTask {
-            try env.reset(layoutIndex: layout)
-            var succeeded = false
-            while true {
-                let outcome = try env.step(env.observation.withUnsafeBufferPointer { controller.action(for: $0) })
-                if outcome.success { succeeded = true; break }
-                if outcome.truncated { break }
-            }
-            if succeeded { successes += 1 } else { failed.append(layout) }
-        }
-        #expect(successes >= 45, "\(successes)/50, failed \(failed)")
-        #expect(env.faultCount == 0)
+    @Test func scriptedControllerPlacesTheCubeOnTheSuiteLayouts() throws {
+        // Joint stops, scene bounds and finiteness along these episodes: TaskRobustnessTests.
+        let failed = try ControllerEpisodes.failedLayouts(ShelfPlaceTask.name, suiteSeed: 0)
+        #expect(failed.count <= 5, "failed layouts \(failed)")
     }
 
     @Test func fixedSeedGivesTheRecordedState() throws {

@@ -32,4 +32,9 @@ public final class DoorCloseTask: TaskScene {
     public func objectQuaternion(world: World) -> SIMD4<Double> { scalarLast(door.handleRotation(in: world)) }
     /// The hinge angle (rad, negative = open); not read by the reward.
     public func jointPosition(world: World) -> Double { door.angle(in: world) }
+
+    public var jointRanges: [TaskJointRange] {
+        [TaskJointRange(name: "doorjoint", joint: door.fixture.joint, range: DoorCabinet.openingRange,
+                        softness: ArticulatedFixture.hingeStopSoftness)]
+    }
 }
