@@ -36,12 +36,13 @@ public enum RewardFunctions {
         case .dialTurn: DialTurnReward.evaluate(inputs)
         case .sweep: SweepReward.evaluate(inputs)
         case .shelfPlace: ShelfPlaceReward.evaluate(inputs)
+        case .pickOutOfHole: PickOutOfHoleReward.evaluate(inputs)
         case .plateSlide: PlateSlideReward.front(inputs)
         case .plateSlideSide, .plateSlideBack, .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
-             .leverPull, .pickOutOfHole,
+             .leverPull,
              .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .sweepInto:
             nil

@@ -114,13 +114,14 @@ extension TaskSpec {
         case .dialTurn: dialTurn
         case .sweep: sweep
         case .shelfPlace: shelfPlace
+        case .pickOutOfHole: pickOutOfHole
         case .plateSlide: plateSlide
         case .plateSlideSide: plateSlideSide
         case .plateSlideBack: plateSlideBack
         case .plateSlideBackSide: plateSlideBackSide
         case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
-             .leverPull, .pickOutOfHole,
+             .leverPull,
              .pegUnplugSide, .soccer, .stickPush, .stickPull,
              .sweepInto:
             nil
@@ -379,4 +380,12 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.5, 0.019, -0.1, 0.8, 0.299], layoutHigh: [0.1, 0.6, 0.021, 0.1, 0.9, 0.301],
         layoutContents: "cube xyz (z replaced by its resting height), goal xyz 5 cm above the upper board (bookcase = goal − (0, 0, 0.3))",
         layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(-0.1, 0.8, 0.299), goalHigh: SIMD3(0.1, 0.9, 0.301))
+
+    public static let pickOutOfHole = TaskSpec(
+        task: .pickOutOfHole, handInit: handAt60cm,
+        // The hand may go 5 cm below the table top here, down into the hole.
+        handLow: SIMD3(-0.5, 0.4, -0.05), handHigh: mt10HandHigh,
+        layoutLow: [0, 0.75, 0.02, -0.1, 0.5, 0.15], layoutHigh: [0, 0.75, 0.02, 0.1, 0.6, 0.3],
+        layoutContents: "cylinder xyz (fixed, in the hole), goal xyz above the frame's front",
+        layoutRejection: .minimumSeparationXY(0.15), goalLow: SIMD3(-0.1, 0.5, 0.15), goalHigh: SIMD3(0.1, 0.6, 0.3))
 }

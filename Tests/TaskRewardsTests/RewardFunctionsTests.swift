@@ -65,6 +65,7 @@ import Testing
             .coffeeButton: CoffeeButtonReward.evaluate(inputs), .coffeePull: CoffeeMugReward.evaluate(inputs),
             .coffeePush: CoffeeMugReward.evaluate(inputs), .dialTurn: DialTurnReward.evaluate(inputs),
             .sweep: SweepReward.evaluate(inputs), .shelfPlace: ShelfPlaceReward.evaluate(inputs),
+            .pickOutOfHole: PickOutOfHoleReward.evaluate(inputs),
             .plateSlide: PlateSlideReward.front(inputs), .plateSlideSide: PlateSlideReward.sideOrBack(inputs),
             .plateSlideBack: PlateSlideReward.sideOrBack(inputs), .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs),
         ]

@@ -12,7 +12,9 @@ private let specified: [TaskSpec] = MetaWorldTask.allCases.compactMap(TaskSpec.o
             guard let spec = TaskSpec.of(task) else { continue }
             #expect(spec.task == task)
             // Same clip box for all of MT10 and the MT50 tasks written so far.
-            #expect(spec.handLow == SIMD3(-0.5, 0.4, 0.05) && spec.handHigh == SIMD3(0.5, 1, 0.5))
+            // (pick-out-of-hole lets the hand 5 cm below the table top, into its hole.)
+            let low = SIMD3(-0.5, 0.4, task == .pickOutOfHole ? -0.05 : 0.05)
+            #expect(spec.handLow == low && spec.handHigh == SIMD3(0.5, 1, 0.5))
             #expect(spec.layoutLow.count == spec.layoutHigh.count)
             #expect([3, 6].contains(spec.layoutLow.count))
             for i in spec.layoutLow.indices { #expect(spec.layoutLow[i] <= spec.layoutHigh[i]) }

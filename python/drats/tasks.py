@@ -37,7 +37,7 @@ SIMULATED_TASKS = MT10_TASKS + (
     "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3", "door-close-v3",
     "door-lock-v3", "door-unlock-v3", "faucet-open-v3", "faucet-close-v3", "handle-press-side-v3", "handle-press-v3",
     "handle-pull-side-v3", "handle-pull-v3",
-    "pick-place-wall-v3", "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3",
+    "pick-place-wall-v3", "pick-out-of-hole-v3", "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3",
     "plate-slide-back-side-v3", "push-wall-v3", "push-back-v3", "reach-wall-v3", "shelf-place-v3",
     "sweep-v3",
 )

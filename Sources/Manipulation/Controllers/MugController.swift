@@ -64,3 +64,23 @@ public struct ShelfPlaceController: ScriptedController {
         return SIMD4(move(from: o.hand, to: target), 1)
     }
 }
+
+/// pick-out-of-hole-v3: grasp the cylinder in the hole as the puck is grasped, lift it straight
+/// up until it clears the frame (5.4 cm) by 5 cm, then carry it to the goal.
+public struct PickOutOfHoleController: ScriptedController {
+    static let clearHeight = 0.13
+
+    public init() {}
+
+    public func action(for observation: UnsafeBufferPointer<Double>) -> SIMD4<Double> {
+        let o = ObservationView(observation)
+        let phase = PuckGrasp.phase(o)
+        guard phase == .held else { return PuckGrasp.action(phase, o) }
+        let handOverObject = o.hand - o.object
+        let horizontal = SIMD2(o.goal.x - o.object.x, o.goal.y - o.object.y)
+        let target = (horizontal * horizontal).sum() > 0.03 * 0.03 && o.object.z < Self.clearHeight - 0.02
+            ? SIMD3(o.hand.x, o.hand.y, Self.clearHeight + handOverObject.z)
+            : o.goal + handOverObject
+        return SIMD4(move(from: o.hand, to: target), 1)
+    }
+}

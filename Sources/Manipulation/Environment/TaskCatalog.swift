@@ -29,6 +29,7 @@ public enum TaskCatalog {
         HandlePullSideTask.self,
         HandlePullTask.self,
         PickPlaceWallTask.self,
+        PickOutOfHoleTask.self,
         PlateSlideTask.self,
         PlateSlideSideTask.self,
         PlateSlideBackTask.self,

@@ -14,10 +14,13 @@ public struct Puck {
     /// This puck's half height (m): its centre's height when it rests on the table.
     public let halfHeight: Double
 
-    public init(world: World, surface: SurfaceParameters, radius: Double = Puck.radius, halfHeight: Double = Puck.halfHeight) throws {
+    /// `massKilograms` / `rotationLocked`: pick-out-of-hole's is a 10 g cylinder that cannot
+    /// turn (MetaWorld's inertia of 1e5 kg·m²).
+    public init(world: World, surface: SurfaceParameters, radius: Double = Puck.radius, halfHeight: Double = Puck.halfHeight,
+                massKilograms: Double = 0.75, rotationLocked: Bool = false) throws {
         var definition = BodyDefinition(name: "obj")
-        definition.massKilograms = 0.75
-        definition.principalInertia = SIMD3(repeating: 8.8e-4)
+        definition.massKilograms = massKilograms
+        definition.principalInertia = SIMD3(repeating: rotationLocked ? 1e5 : 8.8e-4)
         definition.pose = Transform(position: SIMD3(0, 0.6, halfHeight))
         body = try world.addBody(definition)
         geom = try world.addGeom(GeomDefinition(

@@ -53,7 +53,7 @@ MT50_TASKS = [
     "faucet-open-v3", "faucet-close-v3",
     "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3",
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
-    "sweep-v3", "shelf-place-v3",
+    "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
