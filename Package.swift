@@ -85,8 +85,8 @@ let package = Package(
         // MARK: Training loop and experiments (issue 5)
         .target(name: "Trainer", dependencies: ["RandomStreams", "PPO", "Networks", "Samplers", "SafeTensors", "WorkerThreads"]),
         .target(name: "GridWorldTraining", dependencies: ["RandomStreams", "Trainer", "GridWorld", "Samplers", "PPO", "Networks"]),
-        .target(name: "MetaWorldTraining", dependencies: ["RandomStreams", "Trainer", "Manipulation", "PPO", "Samplers", "Networks"]),
-        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["RandomStreams", "MetaWorldTraining", "Trainer", "Manipulation", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess", "Networks", "Physics", "WorkerThreads"]),
+        .target(name: "MetaWorldTraining", dependencies: ["RandomStreams", "Trainer", "Manipulation", "TaskRewards", "PPO", "Samplers", "Networks"]),
+        .testTarget(name: "MetaWorldTrainingTests", dependencies: ["RandomStreams", "MetaWorldTraining", "Trainer", "Manipulation", "TaskRewards", "PPO", "Samplers", "MallocCounter", "SafeTensors", "ChildProcess", "Networks", "Physics", "WorkerThreads"]),
 
         // MARK: Task samplers (pure Swift, no I/O)
         .target(name: "Samplers", dependencies: ["RandomStreams"]),
@@ -151,6 +151,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Manipulation",
+                "TaskRewards",
                 "PPO",
                 "PolicyServing",
                 "GridWorldTraining",
@@ -168,7 +169,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DratsdTests", dependencies: ["dratsd", "ChildProcess", "TestScratch"]),
-        .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "PPO", "Samplers", "TestScratch", "Networks"]),
+        .testTarget(name: "RunConfigurationTests", dependencies: ["RunConfiguration", "TaskRewards", "PPO", "Samplers", "TestScratch", "Networks"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Daemon", "RunConfiguration", "PPO", "Samplers"]),
         .target(name: "MallocCounter", path: "Tests/Support/MallocCounter"),
         .target(name: "NetworkReference", dependencies: ["Networks"], path: "Tests/Support/NetworkReference"),

@@ -1,3 +1,4 @@
+import TaskRewards
 import Manipulation
 import Trainer
 

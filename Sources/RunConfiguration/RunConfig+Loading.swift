@@ -1,4 +1,5 @@
 import Foundation
+import TaskRewards
 import Networks
 import PPO
 import Samplers

@@ -27,7 +27,7 @@ enum TrainerFactory {
         let trainerConfig = trainerConfig(config, environmentThreads: environmentThreads, evaluationEpisodesPerTask: evaluationEpisodesPerTask)
         switch config.env.suite {
         case .mt10:
-            let layoutMode = ManipulationEnvironment.LayoutMode(rawValue: config.env.layoutMode.rawValue) ?? .suite
+            let layoutMode = config.env.layoutMode
             do {
                 return try MT10Training.makeTrainer(config: trainerConfig, taskNames: config.env.tasks,
                                                     suiteSeed: config.env.suiteSeed, layoutMode: layoutMode)

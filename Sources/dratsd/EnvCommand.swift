@@ -1,3 +1,4 @@
+import TaskRewards
 import ArgumentParser
 import Foundation
 import Manipulation

@@ -1,3 +1,4 @@
+import TaskRewards
 import Testing
 import Physics
 @testable import Manipulation

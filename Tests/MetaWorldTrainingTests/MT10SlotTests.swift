@@ -1,3 +1,4 @@
+import TaskRewards
 import MallocCounter
 import Manipulation
 import Physics

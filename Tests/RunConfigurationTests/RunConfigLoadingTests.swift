@@ -1,3 +1,4 @@
+import TaskRewards
 import Foundation
 import Networks
 import PPO

@@ -16,13 +16,8 @@ public final class ManipulationEnvironment {
     static let handObservationLow = SIMD3<Double>(-0.525, 0.348, -0.0525)
     static let handObservationHigh = SIMD3<Double>(0.525, 1.025, 0.7)
 
-    /// How a reset chooses the layout.
-    public enum LayoutMode: String, Sendable, CaseIterable {
-        /// One of the suite seed's 50 fixed layouts (MetaWorld's behaviour).
-        case suite
-        /// A fresh uniform draw from the task's layout space on every reset.
-        case random
-    }
+    /// How a reset chooses the layout (TaskRewards' `LayoutMode`, the one the run config uses).
+    public typealias LayoutMode = TaskRewards.LayoutMode
 
     public let task: any TaskScene.Type
     /// MetaWorld's constants for the task (hand start and bounds, layouts, goal space).

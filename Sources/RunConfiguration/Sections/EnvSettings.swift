@@ -1,3 +1,4 @@
+import TaskRewards
 /// The `env` section: the suite, its tasks and how the environment slots are stepped.
 public struct EnvSettings: Codable, Sendable, Equatable {
     /// Task family. Default `mt10`.
