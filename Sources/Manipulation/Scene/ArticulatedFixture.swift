@@ -17,28 +17,8 @@ struct ArticulatedFixture {
         case slideAlongX
     }
 
-    /// A collision box of the housing, in the base frame.
-    struct HousingBox {
-        var name: String
-        var center: SIMD3<Double>
-        /// The geom's shape: a box of these half-extents unless given (the faucet's base is two
-        /// cylinders).
-        var shape: Shape
-        var rotation: Quaternion = .identity
-
-        init(name: String, center: SIMD3<Double>, halfExtents: SIMD3<Double>) {
-            self.name = name
-            self.center = center
-            shape = .box(halfExtents: halfExtents)
-        }
-
-        init(name: String, center: SIMD3<Double>, shape: Shape, rotation: Quaternion = .identity) {
-            self.name = name
-            self.center = center
-            self.shape = shape
-            self.rotation = rotation
-        }
-    }
+    /// A collision geom of the housing, in the base frame.
+    typealias HousingBox = HousingGeom
 
     /// A collision shape of the moving part, in the part frame.
     struct PartGeom {

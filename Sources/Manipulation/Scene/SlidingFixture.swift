@@ -6,33 +6,8 @@ import Physics
 /// that base, so a layout moves base and part together with two pose writes and the joint keeps
 /// its zero; a slider to the static world would pin the part to where the model was built.
 struct SlidingFixture {
-    /// A collision box of the housing, in the base frame.
-    struct HousingBox {
-        var name: String
-        var center: SIMD3<Double>
-        /// A box of these half-extents unless a shape is given (the coffee machine's spout).
-        var shape: Shape
-        var rotation: Quaternion = .identity
-
-        init(name: String, center: SIMD3<Double>, halfExtents: SIMD3<Double>) {
-            self.name = name
-            self.center = center
-            shape = .box(halfExtents: halfExtents)
-        }
-
-        init(name: String, center: SIMD3<Double>, shape: Shape, rotation: Quaternion = .identity) {
-            self.name = name
-            self.center = center
-            self.shape = shape
-            self.rotation = rotation
-        }
-
-        /// The box's half-extents (zero for other shapes).
-        var halfExtents: SIMD3<Double> {
-            if case .box(let half) = shape { return half }
-            return .zero
-        }
-    }
+    /// A collision geom of the housing, in the base frame.
+    typealias HousingBox = HousingGeom
 
     /// A collision shape of the sliding part, in the part frame.
     struct PartGeom {
