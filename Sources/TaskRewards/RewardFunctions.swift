@@ -40,10 +40,11 @@ public enum RewardFunctions {
         case .plateSlide: PlateSlideReward.front(inputs)
         case .plateSlideSide, .plateSlideBack, .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
+        case .soccer: SoccerReward.evaluate(inputs)
         case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
              .leverPull,
-             .pegUnplugSide, .soccer, .stickPush, .stickPull,
+             .pegUnplugSide, .stickPush, .stickPull,
              .sweepInto:
             nil
         }

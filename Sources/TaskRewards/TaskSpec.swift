@@ -119,10 +119,11 @@ extension TaskSpec {
         case .plateSlideSide: plateSlideSide
         case .plateSlideBack: plateSlideBack
         case .plateSlideBackSide: plateSlideBackSide
+        case .soccer: soccer
         case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
              .hammer,
              .leverPull,
-             .pegUnplugSide, .soccer, .stickPush, .stickPull,
+             .pegUnplugSide, .stickPush, .stickPull,
              .sweepInto:
             nil
         }
@@ -388,4 +389,10 @@ extension TaskSpec {
         layoutLow: [0, 0.75, 0.02, -0.1, 0.5, 0.15], layoutHigh: [0, 0.75, 0.02, 0.1, 0.6, 0.3],
         layoutContents: "cylinder xyz (fixed, in the hole), goal xyz above the frame's front",
         layoutRejection: .minimumSeparationXY(0.15), goalLow: SIMD3(-0.1, 0.5, 0.15), goalHigh: SIMD3(0.1, 0.6, 0.3))
+
+    public static let soccer = TaskSpec(
+        task: .soccer, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.03, -0.1, 0.8, 0], layoutHigh: [0.1, 0.7, 0.03, 0.1, 0.9, 0],
+        layoutContents: "ball xyz (placed 4 mm above its resting height), goal xyz = the goal's origin on the floor",
+        layoutRejection: .minimumSeparationXY(0.15), goalLow: SIMD3(-0.1, 0.8, 0), goalHigh: SIMD3(0.1, 0.9, 0))
 }

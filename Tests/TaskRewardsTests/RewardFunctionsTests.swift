@@ -68,6 +68,7 @@ import Testing
             .pickOutOfHole: PickOutOfHoleReward.evaluate(inputs),
             .plateSlide: PlateSlideReward.front(inputs), .plateSlideSide: PlateSlideReward.sideOrBack(inputs),
             .plateSlideBack: PlateSlideReward.sideOrBack(inputs), .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs),
+            .soccer: SoccerReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

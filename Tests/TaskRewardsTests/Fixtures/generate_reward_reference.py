@@ -54,10 +54,12 @@ MT50_TASKS = [
     "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3",
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
+    "soccer-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
-PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
-TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3", "push-back-v3", "sweep-v3", "shelf-place-v3")
+PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
+TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3", "push-back-v3", "sweep-v3", "shelf-place-v3",
+                   "soccer-v3")
 RESET_SEEDS = [0, 1, 2]
 STATES_PER_RESET = 10
 
