@@ -41,7 +41,8 @@ public enum RewardFunctions {
         case .plateSlideSide, .plateSlideBack, .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs)
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
         case .soccer: SoccerReward.evaluate(inputs)
-        case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
+        case .boxClose: BoxCloseReward.evaluate(inputs)
+        case .assembly, .basketball, .binPicking, .disassemble, .handInsert,
              .hammer,
              .leverPull,
              .pegUnplugSide, .stickPush, .stickPull,

@@ -47,6 +47,11 @@ public struct RewardInputs: Sendable, Equatable {
     /// `touching_main_object`, any contact between the object geom and the gripper pads or claws).
     /// Push and pick-place report it in `graspSuccess`; no reward value depends on it.
     public var touchingObject: Bool
+    /// obs[7:11], the object's orientation quaternion exactly as the task's observation reports
+    /// it: obs[7], obs[8], obs[9], obs[10] in SIMD4's x, y, z, w, whatever the task's convention
+    /// (MuJoCo's (w, x, y, z) or scipy's (x, y, z, w); metaworld-mt50.md 15.6).
+    /// Read by box-close: the lid `top_link` body's MuJoCo `xquat`, so x holds w.
+    public var objectQuaternion: SIMD4<Double>
 
     /// Every field defaults to zero (and `touchingObject` to false).
     public init(
@@ -55,7 +60,7 @@ public struct RewardInputs: Sendable, Equatable {
         target: SIMD3<Double> = .zero, action: SIMD4<Double> = .zero,
         objectInit: SIMD3<Double> = .zero, tcpInit: SIMD3<Double> = .zero,
         handInit: SIMD3<Double> = .zero, jointPosition: Double = 0, extra: SIMD3<Double> = .zero,
-        touchingObject: Bool = false
+        touchingObject: Bool = false, objectQuaternion: SIMD4<Double> = .zero
     ) {
         self.hand = hand
         self.gripperOpening = gripperOpening
@@ -71,6 +76,7 @@ public struct RewardInputs: Sendable, Equatable {
         self.jointPosition = jointPosition
         self.extra = extra
         self.touchingObject = touchingObject
+        self.objectQuaternion = objectQuaternion
     }
 
     /// The gripper action a3 as the policy sent it.

@@ -120,7 +120,8 @@ extension TaskSpec {
         case .plateSlideBack: plateSlideBack
         case .plateSlideBackSide: plateSlideBackSide
         case .soccer: soccer
-        case .assembly, .basketball, .binPicking, .boxClose, .disassemble, .handInsert,
+        case .boxClose: boxClose
+        case .assembly, .basketball, .binPicking, .disassemble, .handInsert,
              .hammer,
              .leverPull,
              .pegUnplugSide, .stickPush, .stickPull,
@@ -395,4 +396,10 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.6, 0.03, -0.1, 0.8, 0], layoutHigh: [0.1, 0.7, 0.03, 0.1, 0.9, 0],
         layoutContents: "ball xyz (placed 4 mm above its resting height), goal xyz = the goal's origin on the floor",
         layoutRejection: .minimumSeparationXY(0.15), goalLow: SIMD3(-0.1, 0.8, 0), goalHigh: SIMD3(0.1, 0.9, 0))
+
+    public static let boxClose = TaskSpec(
+        task: .boxClose, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.05, 0.5, 0.02, -0.1, 0.7, 0.133], layoutHigh: [0.05, 0.55, 0.02, 0.1, 0.8, 0.133],
+        layoutContents: "lid xy (placed at MetaWorld's float32 z 0.02), goal xyz = where the lid sits on the box (box = goal x, y on the table)",
+        layoutRejection: .minimumSeparationXY(0.25), goalLow: SIMD3(-0.1, 0.7, 0.133), goalHigh: SIMD3(0.1, 0.8, 0.133))
 }

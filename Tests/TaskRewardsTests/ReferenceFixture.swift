@@ -9,6 +9,8 @@ struct ReferenceFixture: Decodable {
         var handInit, extra, action: [Double]
         var gripperOpening, jointPosition: Double
         var touchingObject: Bool
+        /// Only in the records of tasks that read it.
+        var objectQuaternion: [Double]?
     }
     struct Record: Decodable {
         var task: String
@@ -42,6 +44,12 @@ struct ReferenceFixture: Decodable {
 }
 
 extension ReferenceFixture.Inputs {
+    func quaternion() throws -> SIMD4<Double> {
+        guard let q = objectQuaternion else { return .zero }
+        guard q.count == 4 else { throw ReferenceFixture.FixtureError.badVector("objectQuaternion", q.count) }
+        return SIMD4(q[0], q[1], q[2], q[3])
+    }
+
     func rewardInputs() throws -> RewardInputs {
         func v3(_ a: [Double], _ name: String) throws -> SIMD3<Double> {
             guard a.count == 3 else { throw ReferenceFixture.FixtureError.badVector(name, a.count) }
@@ -54,6 +62,6 @@ extension ReferenceFixture.Inputs {
             target: try v3(target, "target"), action: SIMD4(action[0], action[1], action[2], action[3]),
             objectInit: try v3(objectInit, "objectInit"), tcpInit: try v3(tcpInit, "tcpInit"),
             handInit: try v3(handInit, "handInit"), jointPosition: jointPosition, extra: try v3(extra, "extra"),
-            touchingObject: touchingObject)
+            touchingObject: touchingObject, objectQuaternion: try quaternion())
     }
 }

@@ -18,11 +18,11 @@ import Testing
             #expect(abs(out.inPlaceReward - record.inPlaceReward) <= 1e-9, "\(label): in-place reward")
             #expect(abs(out.objectToTarget - record.objectToTarget) <= 1e-9, "\(label): obj_to_target")
             #expect(out.graspSuccess == (record.graspSuccess != 0), "\(label): grasp success")
-            // MetaWorld puts floats in near_object for reach (the distance) and door-open (the
-            // ready-to-open value); our flags are defined from them (see the task files).
+            // MetaWorld puts floats in near_object for reach (the distance), door-open and
+            // box-close (the ready value); our flags are defined from them (see the task files).
             let expectedNear = switch task {
             case .reach: record.nearObject <= ReachReward.targetRadius
-            case .doorOpen: record.nearObject >= 1
+            case .doorOpen, .boxClose: record.nearObject >= 1
             default: record.nearObject != 0
             }
             #expect(out.nearObject == expectedNear, "\(label): near object")
@@ -69,6 +69,7 @@ import Testing
             .plateSlide: PlateSlideReward.front(inputs), .plateSlideSide: PlateSlideReward.sideOrBack(inputs),
             .plateSlideBack: PlateSlideReward.sideOrBack(inputs), .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs),
             .soccer: SoccerReward.evaluate(inputs),
+            .boxClose: BoxCloseReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

@@ -24,12 +24,19 @@ private let specified: [TaskSpec] = MetaWorldTask.allCases.compactMap(TaskSpec.o
             .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
             .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush,
         ]
-        let float32Hand: Set<MetaWorldTask> = [.doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace]
+        let float32Hand: Set<MetaWorldTask> = [
+            .doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace,
+            .boxClose,
+        ]
         for spec in specified where !float32Hand.contains(spec.task) {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))
         }
         // door-close starts the hand far left, at MetaWorld's float32 values.
         #expect(TaskSpec.doorClose.handInit == SIMD3(-0.5, 0.6000000238418579, 0.20000000298023224))
+        for task in float32Hand where task != .doorClose {
+            guard let spec = TaskSpec.of(task) else { continue }
+            #expect(spec.handInit == SIMD3(0, 0.6000000238418579, 0.20000000298023224), "\(task)")
+        }
         #expect(TaskSpec.buttonPressWall.layoutLow == [-0.05, 0.85, 0.1149])
         #expect(TaskSpec.buttonPressWall.layoutHigh == [0.05, 0.9, 0.1151])
         #expect(TaskSpec.pegInsertSide.layoutLow == [0, 0.5, 0.02, -0.35, 0.4, -0.001])

@@ -54,12 +54,14 @@ MT50_TASKS = [
     "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3",
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
-    "soccer-v3",
+    "soccer-v3", "box-close-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
 TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3", "push-back-v3", "sweep-v3", "shelf-place-v3",
                    "soccer-v3")
+# Tasks whose reward reads the object's quaternion obs[7:11] (`objectQuaternion`).
+QUATERNION_READING = ("box-close-v3",)
 RESET_SEEDS = [0, 1, 2]
 STATES_PER_RESET = 10
 
@@ -109,12 +111,16 @@ def reset_values(env, name, seed):
     if name.startswith("button"):
         env._obj_to_target_init = 0.0935
     obj_init = object_init_for(env, name)
-    return dict(
+    values = dict(
         target=np.array(env._target_pos, dtype=np.float64),
         objectInit=np.array(obj_init, dtype=np.float64),
         tcpInit=np.array(env.init_tcp, dtype=np.float64),
         handInit=np.array(env.hand_init_pos, dtype=np.float64),
     )
+    if name in QUATERNION_READING:
+        # Not a reset value the reward reads: the draws perturb it (see draw_state).
+        values["objectQuaternion"] = np.array(env._get_obs()[7:11], dtype=np.float64)
+    return values
 
 
 def draw_state(rng, name, init, obj_now):
@@ -169,9 +175,18 @@ def draw_state(rng, name, init, obj_now):
     touching = bool(rng.uniform() < 0.5)
     if name.startswith("coffee"):
         touching = False  # MetaWorld asks about the mug's visual mesh, which never touches
-    return dict(hand=hand, gripperOpening=gripper, object=obj, tcp=tcp, leftPad=left_pad,
-                rightPad=right_pad, action=action, extra=extra, jointPosition=theta,
-                touchingObject=touching)
+    state = dict(hand=hand, gripperOpening=gripper, object=obj, tcp=tcp, leftPad=left_pad,
+                 rightPad=right_pad, action=action, extra=extra, jointPosition=theta,
+                 touchingObject=touching)
+    if name == "box-close-v3" and rng.uniform() < 0.4:
+        # The hand at the lid's handle point (2 cm above the lid origin): the ready term.
+        state["hand"] = obj + np.array([0, 0, 0.02]) + rng.normal(0, 0.008, 3)
+    if name in QUATERNION_READING:
+        # The object's orientation: as at reset, tilted a little or a lot, or anything.
+        q0, u = init["objectQuaternion"], rng.uniform()
+        q = q0 + rng.normal(0, 0.02, 4) if u < 0.6 else q0 + rng.normal(0, 0.1, 4) if u < 0.8 else rng.normal(0, 1, 4)
+        state["objectQuaternion"] = q / np.linalg.norm(q)
+    return state
 
 
 def object_init_for(env, name):
@@ -216,6 +231,8 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
                 jointPosition=float(env.data.joint("doorjoint").qpos[0]) if name == "door-open-v3" else 0.0,
                 extra=vec(env._get_site_pos("pegHead")) if name == "peg-insert-side-v3" else [0.0, 0.0, 0.0],
                 touchingObject=bool(env.touching_main_object) if name in TOUCH_REPORTING else False)
+            if name in QUATERNION_READING:
+                inputs["objectQuaternion"] = vec(obs[7:11])
             out.append(record(name, "rollout", inputs, reward, info))
     env.close()
     return out
@@ -246,6 +263,8 @@ def drawn_records(name, rng):
             env.init_left_pad, env.init_right_pad = s["leftPad"].copy(), s["rightPad"].copy()
             obs = np.zeros(39)
             obs[0:3], obs[3], obs[4:7], obs[36:39] = s["hand"], s["gripperOpening"], s["object"], init["target"]
+            if name in QUATERNION_READING:
+                obs[7:11] = s["objectQuaternion"]
             reward, info = env.evaluate_state(obs, s["action"].copy())
             inputs = {k: (vec(v) if isinstance(v, np.ndarray) else v) for k, v in {**init, **s}.items()}
             out.append(record(name, "drawn", inputs, reward, info))
