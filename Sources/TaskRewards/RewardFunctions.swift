@@ -42,7 +42,8 @@ public enum RewardFunctions {
         case .handlePullSide: HandlePullSideReward.evaluate(inputs)
         case .soccer: SoccerReward.evaluate(inputs)
         case .boxClose: BoxCloseReward.evaluate(inputs)
-        case .assembly, .basketball, .binPicking, .disassemble, .handInsert,
+        case .binPicking: BinPickingReward.evaluate(inputs)
+        case .assembly, .basketball, .disassemble, .handInsert,
              .hammer,
              .leverPull,
              .pegUnplugSide, .stickPush, .stickPull,

@@ -121,7 +121,8 @@ extension TaskSpec {
         case .plateSlideBackSide: plateSlideBackSide
         case .soccer: soccer
         case .boxClose: boxClose
-        case .assembly, .basketball, .binPicking, .disassemble, .handInsert,
+        case .binPicking: binPicking
+        case .assembly, .basketball, .disassemble, .handInsert,
              .hammer,
              .leverPull,
              .pegUnplugSide, .stickPush, .stickPull,
@@ -402,4 +403,12 @@ extension TaskSpec {
         layoutLow: [-0.05, 0.5, 0.02, -0.1, 0.7, 0.133], layoutHigh: [0.05, 0.55, 0.02, 0.1, 0.8, 0.133],
         layoutContents: "lid xy (placed at MetaWorld's float32 z 0.02), goal xyz = where the lid sits on the box (box = goal x, y on the table)",
         layoutRejection: .minimumSeparationXY(0.25), goalLow: SIMD3(-0.1, 0.7, 0.133), goalHigh: SIMD3(0.1, 0.8, 0.133))
+
+    public static let binPicking = TaskSpec(
+        task: .binPicking, handInit: handAt60cm,
+        // The hand stays 2 cm higher here, above the bins.
+        handLow: SIMD3(-0.5, 0.4, 0.07), handHigh: mt10HandHigh,
+        layoutLow: [-0.21, 0.65, 0.02, 0.1199, 0.699, -0.001], layoutHigh: [-0.03, 0.75, 0.02, 0.1201, 0.701, 0.001],
+        layoutContents: "cube xy in the start bin (z = its resting height), goal xyz drawn but unused (goal = the goal bin's origin (0.12, 0.7, 0))",
+        layoutRejection: .none, goalLow: SIMD3(0.1199, 0.699, -0.001), goalHigh: SIMD3(0.1201, 0.701, 0.001))
 }

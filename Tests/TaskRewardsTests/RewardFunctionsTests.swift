@@ -69,7 +69,7 @@ import Testing
             .plateSlide: PlateSlideReward.front(inputs), .plateSlideSide: PlateSlideReward.sideOrBack(inputs),
             .plateSlideBack: PlateSlideReward.sideOrBack(inputs), .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs),
             .soccer: SoccerReward.evaluate(inputs),
-            .boxClose: BoxCloseReward.evaluate(inputs),
+            .boxClose: BoxCloseReward.evaluate(inputs), .binPicking: BinPickingReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

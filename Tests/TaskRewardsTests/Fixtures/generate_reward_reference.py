@@ -54,12 +54,14 @@ MT50_TASKS = [
     "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3",
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
-    "soccer-v3", "box-close-v3",
+    "soccer-v3", "box-close-v3", "bin-picking-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
 TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3", "push-back-v3", "sweep-v3", "shelf-place-v3",
                    "soccer-v3")
+# Tasks whose in-place margin MetaWorld takes at the first step; `extra` = obs[4:7] then.
+FIRST_STEP_MARGIN = ("bin-picking-v3",)
 # Tasks whose reward reads the object's quaternion obs[7:11] (`objectQuaternion`).
 QUATERNION_READING = ("box-close-v3",)
 RESET_SEEDS = [0, 1, 2]
@@ -120,6 +122,10 @@ def reset_values(env, name, seed):
     if name in QUATERNION_READING:
         # Not a reset value the reward reads: the draws perturb it (see draw_state).
         values["objectQuaternion"] = np.array(env._get_obs()[7:11], dtype=np.float64)
+    if name in FIRST_STEP_MARGIN:
+        # The cube after the first step, where MetaWorld took its lazy in-place margin.
+        values["extra"] = np.array(env._get_obs()[4:7], dtype=np.float64)
+        assert np.linalg.norm(values["extra"] - env._target_pos) == env._target_to_obj_init
     return values
 
 
@@ -181,6 +187,16 @@ def draw_state(rng, name, init, obj_now):
     if name == "box-close-v3" and rng.uniform() < 0.4:
         # The hand at the lid's handle point (2 cm above the lid origin): the ready term.
         state["hand"] = obj + np.array([0, 0, 0.02]) + rng.normal(0, 0.008, 3)
+    if name == "bin-picking-v3":
+        # The margin's cube position at the first step, a reset value (see reset_values).
+        state["extra"] = init["extra"]
+        if rng.uniform() < 0.4:
+            # Carried: lifted on the way to the goal bin, the hand just above the cube (the near
+            # test reads the hand origin), the gripper reading above or below its pinch limit.
+            state["object"] = obj = init["objectInit"] + rng.uniform(0, 1) * (target - init["objectInit"]) \
+                + np.array([0, 0, rng.uniform(0.03, 0.25)]) + rng.normal(0, 0.01, 3)
+            state["hand"] = obj + np.array([0, 0, rng.uniform(0.0, 0.045)]) + rng.normal(0, 0.005, 3)
+            state["gripperOpening"] = float(rng.uniform(0.3, 0.9))
     if name in QUATERNION_READING:
         # The object's orientation: as at reset, tilted a little or a lot, or anything.
         q0, u = init["objectQuaternion"], rng.uniform()
@@ -214,12 +230,15 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
         obs, _ = env.reset()
         if name.startswith("button"):
             env._obj_to_target_init = 0.0935  # see the module docstring
+        first_step_object = None
         for step in range(steps):
             action = np.asarray(policy.get_action(obs), dtype=np.float64)
             action[:3] += rng.normal(0, 0.1, 3)
             if rng.uniform() < 0.2:
                 action[3] = rng.uniform(-1.6, 1.6)
             obs, reward, _, _, info = env.step(action)
+            if step == 0:
+                first_step_object = obs[4:7].copy()
             if step % every != every - 1:
                 continue
             inputs = dict(
@@ -233,6 +252,9 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
                 touchingObject=bool(env.touching_main_object) if name in TOUCH_REPORTING else False)
             if name in QUATERNION_READING:
                 inputs["objectQuaternion"] = vec(obs[7:11])
+            if name in FIRST_STEP_MARGIN:
+                assert np.linalg.norm(first_step_object - env._target_pos) == env._target_to_obj_init
+                inputs["extra"] = vec(first_step_object)
             out.append(record(name, "rollout", inputs, reward, info))
     env.close()
     return out
