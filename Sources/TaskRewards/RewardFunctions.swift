@@ -43,10 +43,11 @@ public enum RewardFunctions {
         case .soccer: SoccerReward.evaluate(inputs)
         case .boxClose: BoxCloseReward.evaluate(inputs)
         case .binPicking: BinPickingReward.evaluate(inputs)
+        case .stickPush: StickPushReward.evaluate(inputs)
         case .assembly, .basketball, .disassemble, .handInsert,
              .hammer,
              .leverPull,
-             .pegUnplugSide, .stickPush, .stickPull,
+             .pegUnplugSide, .stickPull,
              .sweepInto:
             nil
         }

@@ -22,7 +22,8 @@ public struct RewardInputs: Sendable, Equatable {
     /// The raw action, not clipped: MetaWorld's rewards see the policy's gripper value a3 =
     /// `action.w` before MuJoCo clamps the control, and clip it themselves where they use it.
     public var action: SIMD4<Double>
-    /// MetaWorld's `obj_init_pos` for the tasks that read it, i.e. where the object was placed
+    /// MetaWorld's `obj_init_pos` for the tasks that read it (stick-push and stick-pull: its
+    /// `stick_init_pos`; each task's file says which), i.e. where the object was placed
     /// at reset, before any settling: push and pick-place the puck origin as placed (x, y drawn;
     /// z the drawn 0.02 for pick-place, the resting height ≈0.0194 for push); drawer-close the
     /// obs point with the drawer pulled out to −0.15. Peg-insert-side: the peg *body* position
@@ -41,7 +42,8 @@ public struct RewardInputs: Sendable, Equatable {
     /// reads it), drawer slide, button slide or window slide in metres (not read by rewards).
     public var jointPosition: Double
     /// A task-specific second point: the `pegHead` site for peg-insert-side (the peg end that
-    /// enters the hole). Unused by the other tasks.
+    /// enters the hole); bin-picking the cube position obs[4:7] at the episode's first step;
+    /// stick-pull the `stick_end` site. Unused by the other tasks.
     public var extra: SIMD3<Double>
     /// Whether the gripper currently touches the task's main object (MetaWorld's
     /// `touching_main_object`, any contact between the object geom and the gripper pads or claws).
@@ -52,6 +54,9 @@ public struct RewardInputs: Sendable, Equatable {
     /// (MuJoCo's (w, x, y, z) or scipy's (x, y, z, w); metaworld-mt50.md 15.6).
     /// Read by box-close: the lid `top_link` body's MuJoCo `xquat`, so x holds w.
     public var objectQuaternion: SIMD4<Double>
+    /// obs[11:14], the observation's second object position. Read by stick-push (the thermos
+    /// point, `insertion` site + (0, 0.09, 0)) and stick-pull (the `insertion` site).
+    public var secondObject: SIMD3<Double>
 
     /// Every field defaults to zero (and `touchingObject` to false).
     public init(
@@ -60,7 +65,8 @@ public struct RewardInputs: Sendable, Equatable {
         target: SIMD3<Double> = .zero, action: SIMD4<Double> = .zero,
         objectInit: SIMD3<Double> = .zero, tcpInit: SIMD3<Double> = .zero,
         handInit: SIMD3<Double> = .zero, jointPosition: Double = 0, extra: SIMD3<Double> = .zero,
-        touchingObject: Bool = false, objectQuaternion: SIMD4<Double> = .zero
+        touchingObject: Bool = false, objectQuaternion: SIMD4<Double> = .zero,
+        secondObject: SIMD3<Double> = .zero
     ) {
         self.hand = hand
         self.gripperOpening = gripperOpening
@@ -77,6 +83,7 @@ public struct RewardInputs: Sendable, Equatable {
         self.extra = extra
         self.touchingObject = touchingObject
         self.objectQuaternion = objectQuaternion
+        self.secondObject = secondObject
     }
 
     /// The gripper action a3 as the policy sent it.

@@ -122,10 +122,11 @@ extension TaskSpec {
         case .soccer: soccer
         case .boxClose: boxClose
         case .binPicking: binPicking
+        case .stickPush: stickPush
         case .assembly, .basketball, .disassemble, .handInsert,
              .hammer,
              .leverPull,
-             .pegUnplugSide, .stickPush, .stickPull,
+             .pegUnplugSide, .stickPull,
              .sweepInto:
             nil
         }
@@ -411,4 +412,10 @@ extension TaskSpec {
         layoutLow: [-0.21, 0.65, 0.02, 0.1199, 0.699, -0.001], layoutHigh: [-0.03, 0.75, 0.02, 0.1201, 0.701, 0.001],
         layoutContents: "cube xy in the start bin (z = its resting height), goal xyz drawn but unused (goal = the goal bin's origin (0.12, 0.7, 0))",
         layoutRejection: .none, goalLow: SIMD3(0.1199, 0.699, -0.001), goalHigh: SIMD3(0.1201, 0.701, 0.001))
+
+    public static let stickPush = TaskSpec(
+        task: .stickPush, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.08, 0.58, 0, 0.399, 0.55, 0.1319], layoutHigh: [-0.03, 0.62, 0.001, 0.401, 0.6, 0.1321],
+        layoutContents: "stick xy (z replaced by 0.02), goal xy (z replaced by the insertion site's height, 0.132); the thermos starts at its slides' 0",
+        layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(0.399, 0.55, 0.1319), goalHigh: SIMD3(0.401, 0.6, 0.1321))
 }

@@ -11,6 +11,7 @@ struct ReferenceFixture: Decodable {
         var touchingObject: Bool
         /// Only in the records of tasks that read it.
         var objectQuaternion: [Double]?
+        var secondObject: [Double]?
     }
     struct Record: Decodable {
         var task: String
@@ -62,6 +63,7 @@ extension ReferenceFixture.Inputs {
             target: try v3(target, "target"), action: SIMD4(action[0], action[1], action[2], action[3]),
             objectInit: try v3(objectInit, "objectInit"), tcpInit: try v3(tcpInit, "tcpInit"),
             handInit: try v3(handInit, "handInit"), jointPosition: jointPosition, extra: try v3(extra, "extra"),
-            touchingObject: touchingObject, objectQuaternion: try quaternion())
+            touchingObject: touchingObject, objectQuaternion: try quaternion(),
+            secondObject: try secondObject.map { try v3($0, "secondObject") } ?? .zero)
     }
 }

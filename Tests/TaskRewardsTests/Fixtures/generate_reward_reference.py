@@ -54,14 +54,16 @@ MT50_TASKS = [
     "coffee-button-v3", "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3",
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
-    "soccer-v3", "box-close-v3", "bin-picking-v3",
+    "soccer-v3", "box-close-v3", "bin-picking-v3", "stick-push-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
 TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3", "push-back-v3", "sweep-v3", "shelf-place-v3",
-                   "soccer-v3")
+                   "soccer-v3", "stick-push-v3", "stick-pull-v3")
 # Tasks whose in-place margin MetaWorld takes at the first step; `extra` = obs[4:7] then.
 FIRST_STEP_MARGIN = ("bin-picking-v3",)
+# Tasks whose reward reads obs[11:14] (`secondObject`).
+SECOND_OBJECT_READING = ("stick-push-v3", "stick-pull-v3")
 # Tasks whose reward reads the object's quaternion obs[7:11] (`objectQuaternion`).
 QUATERNION_READING = ("box-close-v3",)
 RESET_SEEDS = [0, 1, 2]
@@ -94,7 +96,7 @@ def make_env(name):
         else env._ref["rightPad"].copy() if (n == "rightpad" and hasattr(env, "_ref"))
         else real_body_com(n))
     env._get_site_pos = lambda n: (
-        env._ref["extra"].copy() if (n == "pegHead" and hasattr(env, "_ref")) else real_site_pos(n))
+        env._ref["extra"].copy() if (n in ("pegHead", "stick_end") and hasattr(env, "_ref")) else real_site_pos(n))
     if name.startswith("window") or name.startswith("handle-press") or name == "dial-turn-v3":
         env._get_pos_objects = lambda: (
             env._ref["object"].copy() if hasattr(env, "_ref") else real_pos_objects())
@@ -122,6 +124,9 @@ def reset_values(env, name, seed):
     if name in QUATERNION_READING:
         # Not a reset value the reward reads: the draws perturb it (see draw_state).
         values["objectQuaternion"] = np.array(env._get_obs()[7:11], dtype=np.float64)
+    if name in SECOND_OBJECT_READING:
+        # Not read as a reset value: where the drawn thermos slides from.
+        values["secondObjectInit"] = np.array(env._get_obs()[11:14], dtype=np.float64)
     if name in FIRST_STEP_MARGIN:
         # The cube after the first step, where MetaWorld took its lazy in-place margin.
         values["extra"] = np.array(env._get_obs()[4:7], dtype=np.float64)
@@ -197,6 +202,27 @@ def draw_state(rng, name, init, obj_now):
                 + np.array([0, 0, rng.uniform(0.03, 0.25)]) + rng.normal(0, 0.01, 3)
             state["hand"] = obj + np.array([0, 0, rng.uniform(0.0, 0.045)]) + rng.normal(0, 0.005, 3)
             state["gripperOpening"] = float(rng.uniform(0.3, 0.9))
+    if name in SECOND_OBJECT_READING:
+        # The thermos slid part of the way (or all of it) toward the goal, in x-y only.
+        start = init["secondObjectInit"]
+        u = rng.uniform(0, 1.1) if rng.uniform() < 0.5 else rng.uniform(0.85, 1.05)
+        state["secondObject"] = second = start + u * np.array([target[0] - start[0], target[1] - start[1], 0]) \
+            + np.array([*rng.normal(0, 0.01, 2), 0])
+        if rng.uniform() < 0.5:
+            # Held and lifted: the TCP on the reward's stick point, the gripper reading open.
+            stick = state["object"] + (np.array([0.015, 0, 0]) if name == "stick-push-v3" else 0)
+            stick[2] = init["objectInit"][2] + rng.uniform(0.0, 0.15)
+            if name == "stick-pull-v3" and rng.uniform() < 0.7:
+                # Hooked: the end near the handle loop centre (both sides of the insertion test).
+                stick = second + np.array([-0.05 + rng.uniform(-0.02, 0.04), *rng.normal(0, 0.03, 2)])
+            state["object"] = stick - (np.array([0.015, 0, 0]) if name == "stick-push-v3" else 0)
+            state["tcp"] = stick + rng.normal(0, 0.008, 3)
+            state["leftPad"] = np.array([stick[0], stick[1] + rng.uniform(0.01, 0.05), stick[2]])
+            state["rightPad"] = np.array([stick[0], stick[1] - rng.uniform(0.01, 0.05), stick[2]])
+            state["gripperOpening"] = float(rng.choice([0.0, rng.uniform(0.2, 0.8)]))
+        if name == "stick-pull-v3":
+            # The stick lies along +x; its end face 5 cm from its centre.
+            state["extra"] = state["object"] + np.array([0.05, 0, 0]) + rng.normal(0, 0.004, 3)
     if name in QUATERNION_READING:
         # The object's orientation: as at reset, tilted a little or a lot, or anything.
         q0, u = init["objectQuaternion"], rng.uniform()
@@ -213,6 +239,8 @@ def object_init_for(env, name):
         return env._handle_init_pos
     if name == "dial-turn-v3":
         return env.dial_push_position  # where the reward wants the TCP, at reset  # the grip-top site at reset; obj_init_pos is the box
+    if name.startswith("stick"):
+        return env.stick_init_pos  # obj_init_pos is the thermos base, fixed (TaskRewards' StickThermos)
     return env.obj_init_pos
 
 
@@ -252,6 +280,10 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
                 touchingObject=bool(env.touching_main_object) if name in TOUCH_REPORTING else False)
             if name in QUATERNION_READING:
                 inputs["objectQuaternion"] = vec(obs[7:11])
+            if name in SECOND_OBJECT_READING:
+                inputs["secondObject"] = vec(obs[11:14])
+            if name == "stick-pull-v3":
+                inputs["extra"] = vec(env._get_site_pos("stick_end"))
             if name in FIRST_STEP_MARGIN:
                 assert np.linalg.norm(first_step_object - env._target_pos) == env._target_to_obj_init
                 inputs["extra"] = vec(first_step_object)
@@ -272,9 +304,9 @@ def record(name, source, inputs, reward, info):
 def drawn_records(name, rng):
     out = []
     env = make_env(name)
-    # The pad-gripping caging and its hold bonus need a held object part-way to the goal: more
-    # draws find those states.
-    count = STATES_PER_RESET * (3 if name in PAD_GRIPPING else 1)
+    # The pad-gripping caging and its hold bonus need a held object part-way to the goal, the
+    # stick tasks a held stick and a thermos near the goal: more draws find those states.
+    count = STATES_PER_RESET * (3 if name in PAD_GRIPPING + SECOND_OBJECT_READING else 1)
     for seed in RESET_SEEDS:
         init = reset_values(env, name, seed)
         obj_now = np.array(env._get_obs()[4:7], dtype=np.float64)
@@ -287,6 +319,8 @@ def drawn_records(name, rng):
             obs[0:3], obs[3], obs[4:7], obs[36:39] = s["hand"], s["gripperOpening"], s["object"], init["target"]
             if name in QUATERNION_READING:
                 obs[7:11] = s["objectQuaternion"]
+            if name in SECOND_OBJECT_READING:
+                obs[11:14] = s["secondObject"]
             reward, info = env.evaluate_state(obs, s["action"].copy())
             inputs = {k: (vec(v) if isinstance(v, np.ndarray) else v) for k, v in {**init, **s}.items()}
             out.append(record(name, "drawn", inputs, reward, info))
@@ -329,6 +363,9 @@ def main():
             records.extend(rollout_records(name, rng50, steps=60, every=2))
         elif name == "handle-pull-side-v3":
             # The noisy expert lifts the handle late (about step 150) on some layouts only.
+            records.extend(rollout_records(name, rng50, seeds=(0, 1, 2), steps=300, every=10))
+        elif name == "stick-pull-v3":
+            # The noisy expert hooks the handle late (about step 120) and not on every layout.
             records.extend(rollout_records(name, rng50, seeds=(0, 1, 2), steps=300, every=10))
         else:
             records.extend(rollout_records(name, rng50))
