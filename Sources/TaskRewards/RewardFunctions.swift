@@ -44,10 +44,11 @@ public enum RewardFunctions {
         case .boxClose: BoxCloseReward.evaluate(inputs)
         case .binPicking: BinPickingReward.evaluate(inputs)
         case .stickPush: StickPushReward.evaluate(inputs)
+        case .stickPull: StickPullReward.evaluate(inputs)
         case .assembly, .basketball, .disassemble, .handInsert,
              .hammer,
              .leverPull,
-             .pegUnplugSide, .stickPull,
+             .pegUnplugSide,
              .sweepInto:
             nil
         }

@@ -123,10 +123,11 @@ extension TaskSpec {
         case .boxClose: boxClose
         case .binPicking: binPicking
         case .stickPush: stickPush
+        case .stickPull: stickPull
         case .assembly, .basketball, .disassemble, .handInsert,
              .hammer,
              .leverPull,
-             .pegUnplugSide, .stickPull,
+             .pegUnplugSide,
              .sweepInto:
             nil
         }
@@ -418,4 +419,12 @@ extension TaskSpec {
         layoutLow: [-0.08, 0.58, 0, 0.399, 0.55, 0.1319], layoutHigh: [-0.03, 0.62, 0.001, 0.401, 0.6, 0.1321],
         layoutContents: "stick xy (z replaced by 0.02), goal xy (z replaced by the insertion site's height, 0.132); the thermos starts at its slides' 0",
         layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(0.399, 0.55, 0.1319), goalHigh: SIMD3(0.401, 0.6, 0.1321))
+
+    public static let stickPull = TaskSpec(
+        task: .stickPull, handInit: handAt60cm,
+        // The hand may come 5 cm nearer the robot here, to pull the thermos back.
+        handLow: SIMD3(-0.5, 0.35, 0.05), handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.55, 0, 0.35, 0.45, 0.0199], layoutHigh: [0, 0.65, 0.001, 0.45, 0.55, 0.0201],
+        layoutContents: "stick xy (z replaced by 0.02), goal xy (z replaced by 0.02); the thermos starts slid 9 cm in +y, its handle loop toward the robot",
+        layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(0.35, 0.45, 0.0199), goalHigh: SIMD3(0.45, 0.55, 0.0201))
 }

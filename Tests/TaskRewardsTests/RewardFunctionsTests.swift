@@ -70,7 +70,7 @@ import Testing
             .plateSlideBack: PlateSlideReward.sideOrBack(inputs), .plateSlideBackSide: PlateSlideReward.sideOrBack(inputs),
             .soccer: SoccerReward.evaluate(inputs),
             .boxClose: BoxCloseReward.evaluate(inputs), .binPicking: BinPickingReward.evaluate(inputs),
-            .stickPush: StickPushReward.evaluate(inputs),
+            .stickPush: StickPushReward.evaluate(inputs), .stickPull: StickPullReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)
