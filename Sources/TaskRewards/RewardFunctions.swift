@@ -45,7 +45,8 @@ public enum RewardFunctions {
         case .binPicking: BinPickingReward.evaluate(inputs)
         case .stickPush: StickPushReward.evaluate(inputs)
         case .stickPull: StickPullReward.evaluate(inputs)
-        case .assembly, .basketball, .disassemble, .handInsert,
+        case .basketball: BasketballReward.evaluate(inputs)
+        case .assembly, .disassemble, .handInsert,
              .hammer,
              .leverPull,
              .pegUnplugSide,

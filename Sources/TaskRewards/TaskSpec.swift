@@ -124,7 +124,8 @@ extension TaskSpec {
         case .binPicking: binPicking
         case .stickPush: stickPush
         case .stickPull: stickPull
-        case .assembly, .basketball, .disassemble, .handInsert,
+        case .basketball: basketball
+        case .assembly, .disassemble, .handInsert,
              .hammer,
              .leverPull,
              .pegUnplugSide,
@@ -427,4 +428,12 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.55, 0, 0.35, 0.45, 0.0199], layoutHigh: [0, 0.65, 0.001, 0.45, 0.55, 0.0201],
         layoutContents: "stick xy (z replaced by 0.02), goal xy (z replaced by 0.02); the thermos starts slid 9 cm in +y, its handle loop toward the robot",
         layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(0.35, 0.45, 0.0199), goalHigh: SIMD3(0.45, 0.55, 0.0201))
+
+    public static let basketball = TaskSpec(
+        task: .basketball, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.0299, -0.1, 0.85, 0], layoutHigh: [0.1, 0.7, 0.0301, 0.1, 0.9 + 1e-7, 0],
+        layoutContents: "ball xy (z replaced by MetaWorld's float32 0.03), hoop body xyz (goal = hoop + (0, −0.083, 0.25), the ring centre)",
+        layoutRejection: .minimumSeparationXY(0.15),
+        // The hoop's goal space moved to the ring centre.
+        goalLow: SIMD3(-0.1, 0.85 - 0.083, 0.2499), goalHigh: SIMD3(0.1, 0.9 + 1e-7 - 0.083, 0.2501))
 }

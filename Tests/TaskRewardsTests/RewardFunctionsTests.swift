@@ -71,6 +71,7 @@ import Testing
             .soccer: SoccerReward.evaluate(inputs),
             .boxClose: BoxCloseReward.evaluate(inputs), .binPicking: BinPickingReward.evaluate(inputs),
             .stickPush: StickPushReward.evaluate(inputs), .stickPull: StickPullReward.evaluate(inputs),
+            .basketball: BasketballReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)
