@@ -46,8 +46,8 @@ public enum RewardFunctions {
         case .stickPush: StickPushReward.evaluate(inputs)
         case .stickPull: StickPullReward.evaluate(inputs)
         case .basketball: BasketballReward.evaluate(inputs)
+        case .hammer: HammerReward.evaluate(inputs)
         case .assembly, .disassemble, .handInsert,
-             .hammer,
              .leverPull,
              .pegUnplugSide,
              .sweepInto:

@@ -39,7 +39,8 @@ public struct RewardInputs: Sendable, Equatable {
     /// The task's `hand_init_pos` (reach only: its in-place margin is measured from here).
     public var handInit: SIMD3<Double>
     /// The task's joint coordinate: door hinge angle in radians (negative = open; door-open
-    /// reads it), drawer slide, button slide or window slide in metres (not read by rewards).
+    /// reads it), drawer slide, button slide or window slide in metres (not read by rewards);
+    /// hammer the nail's `NailSlideJoint` qpos (m).
     public var jointPosition: Double
     /// A task-specific second point: the `pegHead` site for peg-insert-side (the peg end that
     /// enters the hole); bin-picking the cube position obs[4:7] at the episode's first step;
@@ -52,7 +53,8 @@ public struct RewardInputs: Sendable, Equatable {
     /// obs[7:11], the object's orientation quaternion exactly as the task's observation reports
     /// it: obs[7], obs[8], obs[9], obs[10] in SIMD4's x, y, z, w, whatever the task's convention
     /// (MuJoCo's (w, x, y, z) or scipy's (x, y, z, w); metaworld-mt50.md 15.6).
-    /// Read by box-close: the lid `top_link` body's MuJoCo `xquat`, so x holds w.
+    /// Read by box-close (the lid `top_link` body) and hammer (the `hammer` body), both MuJoCo's
+    /// `xquat`, so x holds w.
     public var objectQuaternion: SIMD4<Double>
     /// obs[11:14], the observation's second object position. Read by stick-push (the thermos
     /// point, `insertion` site + (0, 0.09, 0)) and stick-pull (the `insertion` site).

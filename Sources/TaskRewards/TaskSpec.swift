@@ -125,8 +125,8 @@ extension TaskSpec {
         case .stickPush: stickPush
         case .stickPull: stickPull
         case .basketball: basketball
+        case .hammer: hammer
         case .assembly, .disassemble, .handInsert,
-             .hammer,
              .leverPull,
              .pegUnplugSide,
              .sweepInto:
@@ -436,4 +436,10 @@ extension TaskSpec {
         layoutRejection: .minimumSeparationXY(0.15),
         // The hoop's goal space moved to the ring centre.
         goalLow: SIMD3(-0.1, 0.85 - 0.083, 0.2499), goalHigh: SIMD3(0.1, 0.9 + 1e-7 - 0.083, 0.2501))
+
+    public static let hammer = TaskSpec(
+        task: .hammer, handInit: handAt40cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.4, 0], layoutHigh: [0.1, 0.5, 0],
+        layoutContents: "hammer body xyz (the block with the nail is fixed at (0.24, 0.85, 0); goal = its nail-head site (0.24, 0.74, 0.11))",
+        layoutRejection: .none, goalLow: SIMD3(0.2399, 0.7399, 0.109), goalHigh: SIMD3(0.2401, 0.7401, 0.111))
 }

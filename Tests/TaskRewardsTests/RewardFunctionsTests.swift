@@ -19,10 +19,12 @@ import Testing
             #expect(abs(out.objectToTarget - record.objectToTarget) <= 1e-9, "\(label): obj_to_target")
             #expect(out.graspSuccess == (record.graspSuccess != 0), "\(label): grasp success")
             // MetaWorld puts floats in near_object for reach (the distance), door-open and
-            // box-close (the ready value); our flags are defined from them (see the task files).
+            // box-close (the ready value) and hammer (the orientation factor); our flags are
+            // defined from them (see the task files).
             let expectedNear = switch task {
             case .reach: record.nearObject <= ReachReward.targetRadius
             case .doorOpen, .boxClose: record.nearObject >= 1
+            case .hammer: record.nearObject > 0
             default: record.nearObject != 0
             }
             #expect(out.nearObject == expectedNear, "\(label): near object")
@@ -71,7 +73,7 @@ import Testing
             .soccer: SoccerReward.evaluate(inputs),
             .boxClose: BoxCloseReward.evaluate(inputs), .binPicking: BinPickingReward.evaluate(inputs),
             .stickPush: StickPushReward.evaluate(inputs), .stickPull: StickPullReward.evaluate(inputs),
-            .basketball: BasketballReward.evaluate(inputs),
+            .basketball: BasketballReward.evaluate(inputs), .hammer: HammerReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

@@ -28,7 +28,7 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
         // The hand starts 0.4 m out for the buttons and the windows, 0.6 m for the rest.
         let nearStart: Set<MetaWorldTask> = [
             .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
-            .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush,
+            .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush, .hammer,
         ]
         let float32Hand: Set<MetaWorldTask> = [
             .doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace,

@@ -55,7 +55,7 @@ MT50_TASKS = [
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
     "soccer-v3", "box-close-v3", "bin-picking-v3", "stick-push-v3", "stick-pull-v3",
-    "basketball-v3",
+    "basketball-v3", "hammer-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
@@ -66,7 +66,9 @@ FIRST_STEP_MARGIN = ("bin-picking-v3",)
 # Tasks whose reward reads obs[11:14] (`secondObject`).
 SECOND_OBJECT_READING = ("stick-push-v3", "stick-pull-v3")
 # Tasks whose reward reads the object's quaternion obs[7:11] (`objectQuaternion`).
-QUATERNION_READING = ("box-close-v3",)
+QUATERNION_READING = ("box-close-v3", "hammer-v3")
+# Tasks whose reward reads a joint coordinate (`jointPosition`), and that joint's name.
+JOINT_READING = {"hammer-v3": "NailSlideJoint"}
 RESET_SEEDS = [0, 1, 2]
 STATES_PER_RESET = 10
 
@@ -224,6 +226,16 @@ def draw_state(rng, name, init, obj_now):
         if name == "stick-pull-v3":
             # The stick lies along +x; its end face 5 cm from its centre.
             state["extra"] = state["object"] + np.array([0.05, 0, 0]) + rng.normal(0, 0.004, 3)
+    if name == "hammer-v3":
+        # The nail out, part-way or past the 9 cm success depth; the head at the nail or not.
+        state["jointPosition"] = float(rng.uniform(0, 0.1) if rng.uniform() < 0.5 else rng.uniform(0.08, 0.1))
+        if rng.uniform() < 0.5:
+            head_at = target + rng.uniform(-1, 1, 3) * rng.choice([0.01, 0.03, 0.08])
+            state["object"] = obj = head_at - np.array([0.16, 0.06, 0])
+            state["tcp"] = tcp = obj + np.array([rng.uniform(-0.06, 0.06), *rng.normal(0, 0.004, 2)])
+            state["leftPad"] = np.array([tcp[0], obj[1] + rng.uniform(0.012, 0.03), tcp[2]])
+            state["rightPad"] = np.array([tcp[0], obj[1] - rng.uniform(0.012, 0.03), tcp[2]])
+            state["hand"] = tcp + np.array([0, 0, 0.045])
     if name in QUATERNION_READING:
         # The object's orientation: as at reset, tilted a little or a lot, or anything.
         q0, u = init["objectQuaternion"], rng.uniform()
@@ -279,6 +291,8 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
                 jointPosition=float(env.data.joint("doorjoint").qpos[0]) if name == "door-open-v3" else 0.0,
                 extra=vec(env._get_site_pos("pegHead")) if name == "peg-insert-side-v3" else [0.0, 0.0, 0.0],
                 touchingObject=bool(env.touching_main_object) if name in TOUCH_REPORTING else False)
+            if name in JOINT_READING:
+                inputs["jointPosition"] = float(env.data.joint(JOINT_READING[name]).qpos[0])
             if name in QUATERNION_READING:
                 inputs["objectQuaternion"] = vec(obs[7:11])
             if name in SECOND_OBJECT_READING:
@@ -322,6 +336,8 @@ def drawn_records(name, rng):
                 obs[7:11] = s["objectQuaternion"]
             if name in SECOND_OBJECT_READING:
                 obs[11:14] = s["secondObject"]
+            if name in JOINT_READING:
+                env.data.joint(JOINT_READING[name]).qpos[0] = s["jointPosition"]
             reward, info = env.evaluate_state(obs, s["action"].copy())
             inputs = {k: (vec(v) if isinstance(v, np.ndarray) else v) for k, v in {**init, **s}.items()}
             out.append(record(name, "drawn", inputs, reward, info))
