@@ -47,8 +47,8 @@ public enum RewardFunctions {
         case .stickPull: StickPullReward.evaluate(inputs)
         case .basketball: BasketballReward.evaluate(inputs)
         case .hammer: HammerReward.evaluate(inputs)
+        case .leverPull: LeverPullReward.evaluate(inputs)
         case .assembly, .disassemble, .handInsert,
-             .leverPull,
              .pegUnplugSide,
              .sweepInto:
             nil

@@ -40,7 +40,7 @@ public struct RewardInputs: Sendable, Equatable {
     public var handInit: SIMD3<Double>
     /// The task's joint coordinate: door hinge angle in radians (negative = open; door-open
     /// reads it), drawer slide, button slide or window slide in metres (not read by rewards);
-    /// hammer the nail's `NailSlideJoint` qpos (m).
+    /// hammer the nail's `NailSlideJoint` qpos (m); lever-pull the `LeverAxis` hinge (rad).
     public var jointPosition: Double
     /// A task-specific second point: the `pegHead` site for peg-insert-side (the peg end that
     /// enters the hole); bin-picking the cube position obs[4:7] at the episode's first step;

@@ -126,8 +126,8 @@ extension TaskSpec {
         case .stickPull: stickPull
         case .basketball: basketball
         case .hammer: hammer
+        case .leverPull: leverPull
         case .assembly, .disassemble, .handInsert,
-             .leverPull,
              .pegUnplugSide,
              .sweepInto:
             nil
@@ -442,4 +442,16 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.4, 0], layoutHigh: [0.1, 0.5, 0],
         layoutContents: "hammer body xyz (the block with the nail is fixed at (0.24, 0.85, 0); goal = its nail-head site (0.24, 0.74, 0.11))",
         layoutRejection: .none, goalLow: SIMD3(0.2399, 0.7399, 0.109), goalHigh: SIMD3(0.2401, 0.7401, 0.111))
+
+    static let handAt40cmFloat32 = SIMD3<Double>(0, Double(Float(0.4)), Double(Float(0.2)))
+    static let leverPullHandLow = SIMD3<Double>(-0.5, 0.4, -0.15)
+
+    public static let leverPull = TaskSpec(
+        task: .leverPull, handInit: handAt40cmFloat32,
+        // The hand may go 20 cm below the table top's level here, to get under the lever.
+        handLow: leverPullHandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.7, 0], layoutHigh: [0.1, 0.8, 0],
+        layoutContents: "lever body xyz (lever down toward the robot; goal = lever + (0.12, 0, 0.45), its end pointing up)",
+        // MetaWorld gives the hand box as the goal space.
+        layoutRejection: .none, goalLow: leverPullHandLow, goalHigh: mt10HandHigh)
 }

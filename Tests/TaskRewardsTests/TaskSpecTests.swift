@@ -10,6 +10,7 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
     .pickOutOfHole: SIMD3(-0.5, 0.4, -0.05),  // 5 cm below the table top, into its hole
     .binPicking: SIMD3(-0.5, 0.4, 0.07),      // 2 cm higher, above the bins
     .stickPull: SIMD3(-0.5, 0.35, 0.05),      // 5 cm nearer the robot, to pull the thermos
+    .leverPull: SIMD3(-0.5, 0.4, -0.15),      // 20 cm lower, to get under the lever
 ]
 
 @Suite struct TaskSpecTests {
@@ -28,11 +29,11 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
         // The hand starts 0.4 m out for the buttons and the windows, 0.6 m for the rest.
         let nearStart: Set<MetaWorldTask> = [
             .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
-            .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush, .hammer,
+            .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush, .hammer, .leverPull,
         ]
         let float32Hand: Set<MetaWorldTask> = [
             .doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace,
-            .boxClose, .basketball,
+            .boxClose, .basketball, .leverPull,
         ]
         for spec in specified where !float32Hand.contains(spec.task) {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))
@@ -41,7 +42,8 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
         #expect(TaskSpec.doorClose.handInit == SIMD3(-0.5, 0.6000000238418579, 0.20000000298023224))
         for task in float32Hand where task != .doorClose {
             guard let spec = TaskSpec.of(task) else { continue }
-            #expect(spec.handInit == SIMD3(0, 0.6000000238418579, 0.20000000298023224), "\(task)")
+            let y = nearStart.contains(task) ? 0.4000000059604645 : 0.6000000238418579
+            #expect(spec.handInit == SIMD3(0, y, 0.20000000298023224), "\(task)")
         }
         #expect(TaskSpec.buttonPressWall.layoutLow == [-0.05, 0.85, 0.1149])
         #expect(TaskSpec.buttonPressWall.layoutHigh == [0.05, 0.9, 0.1151])

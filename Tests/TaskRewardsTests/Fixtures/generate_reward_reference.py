@@ -55,7 +55,7 @@ MT50_TASKS = [
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
     "soccer-v3", "box-close-v3", "bin-picking-v3", "stick-push-v3", "stick-pull-v3",
-    "basketball-v3", "hammer-v3",
+    "basketball-v3", "hammer-v3", "lever-pull-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
@@ -68,7 +68,7 @@ SECOND_OBJECT_READING = ("stick-push-v3", "stick-pull-v3")
 # Tasks whose reward reads the object's quaternion obs[7:11] (`objectQuaternion`).
 QUATERNION_READING = ("box-close-v3", "hammer-v3")
 # Tasks whose reward reads a joint coordinate (`jointPosition`), and that joint's name.
-JOINT_READING = {"hammer-v3": "NailSlideJoint"}
+JOINT_READING = {"hammer-v3": "NailSlideJoint", "lever-pull-v3": "LeverAxis"}
 RESET_SEEDS = [0, 1, 2]
 STATES_PER_RESET = 10
 
@@ -236,6 +236,15 @@ def draw_state(rng, name, init, obj_now):
             state["leftPad"] = np.array([tcp[0], obj[1] + rng.uniform(0.012, 0.03), tcp[2]])
             state["rightPad"] = np.array([tcp[0], obj[1] - rng.uniform(0.012, 0.03), tcp[2]])
             state["hand"] = tcp + np.array([0, 0, 0.045])
+    if name == "lever-pull-v3":
+        # The lever anywhere from down to past vertical, often near the π/24 success band; the
+        # end at the goal when the angle says up; the shoulder under it or not.
+        up = rng.uniform() < 0.5
+        state["jointPosition"] = float(-np.pi / 2 + rng.normal(0, 0.15) if up else rng.uniform(-1.9, 0.1))
+        if up:
+            state["object"] = obj = target + rng.uniform(-1, 1, 3) * rng.choice([0.02, 0.05, 0.1])
+        if rng.uniform() < 0.5:
+            state["hand"] = obj - np.array([0, 0.055, 0.07]) + rng.normal(0, 0.006, 3)
     if name in QUATERNION_READING:
         # The object's orientation: as at reset, tilted a little or a lot, or anything.
         q0, u = init["objectQuaternion"], rng.uniform()
@@ -381,6 +390,9 @@ def main():
         elif name == "handle-pull-side-v3":
             # The noisy expert lifts the handle late (about step 150) on some layouts only.
             records.extend(rollout_records(name, rng50, seeds=(0, 1, 2), steps=300, every=10))
+        elif name == "lever-pull-v3":
+            # The lever passes through its π/24 success band in a few steps (about step 70).
+            records.extend(rollout_records(name, rng50, seeds=(0, 1, 2), steps=150, every=5))
         elif name == "stick-pull-v3":
             # The noisy expert hooks the handle late (about step 120) and not on every layout.
             records.extend(rollout_records(name, rng50, seeds=(0, 1, 2), steps=300, every=10))
