@@ -48,8 +48,8 @@ public enum RewardFunctions {
         case .basketball: BasketballReward.evaluate(inputs)
         case .hammer: HammerReward.evaluate(inputs)
         case .leverPull: LeverPullReward.evaluate(inputs)
+        case .pegUnplugSide: PegUnplugSideReward.evaluate(inputs)
         case .assembly, .disassemble, .handInsert,
-             .pegUnplugSide,
              .sweepInto:
             nil
         }

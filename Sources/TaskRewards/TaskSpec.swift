@@ -127,8 +127,8 @@ extension TaskSpec {
         case .basketball: basketball
         case .hammer: hammer
         case .leverPull: leverPull
+        case .pegUnplugSide: pegUnplugSide
         case .assembly, .disassemble, .handInsert,
-             .pegUnplugSide,
              .sweepInto:
             nil
         }
@@ -454,4 +454,11 @@ extension TaskSpec {
         layoutContents: "lever body xyz (lever down toward the robot; goal = lever + (0.12, 0, 0.45), its end pointing up)",
         // MetaWorld gives the hand box as the goal space.
         layoutRejection: .none, goalLow: leverPullHandLow, goalHigh: mt10HandHigh)
+
+    public static let pegUnplugSide = TaskSpec(
+        task: .pegUnplugSide, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.25, 0.6, -0.001], layoutHigh: [-0.15, 0.8, 0.001],
+        layoutContents: "box xyz (the wall with the hole; plug = box + (0.044, 0, 0.131), goal = plug + (0.15, 0, 0))",
+        layoutRejection: .none,
+        goalLow: SIMD3(-0.25 + 0.194, 0.6, -0.001 + 0.131), goalHigh: SIMD3(-0.15 + 0.194, 0.8, 0.001 + 0.131))
 }

@@ -74,7 +74,7 @@ import Testing
             .boxClose: BoxCloseReward.evaluate(inputs), .binPicking: BinPickingReward.evaluate(inputs),
             .stickPush: StickPushReward.evaluate(inputs), .stickPull: StickPullReward.evaluate(inputs),
             .basketball: BasketballReward.evaluate(inputs), .hammer: HammerReward.evaluate(inputs),
-            .leverPull: LeverPullReward.evaluate(inputs),
+            .leverPull: LeverPullReward.evaluate(inputs), .pegUnplugSide: PegUnplugSideReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

@@ -55,7 +55,7 @@ MT50_TASKS = [
     "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3", "plate-slide-back-side-v3",
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
     "soccer-v3", "box-close-v3", "bin-picking-v3", "stick-push-v3", "stick-pull-v3",
-    "basketball-v3", "hammer-v3", "lever-pull-v3",
+    "basketball-v3", "hammer-v3", "lever-pull-v3", "peg-unplug-side-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
