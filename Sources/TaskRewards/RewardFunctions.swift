@@ -49,8 +49,8 @@ public enum RewardFunctions {
         case .hammer: HammerReward.evaluate(inputs)
         case .leverPull: LeverPullReward.evaluate(inputs)
         case .pegUnplugSide: PegUnplugSideReward.evaluate(inputs)
-        case .assembly, .disassemble, .handInsert,
-             .sweepInto:
+        case .handInsert: HandInsertReward.evaluate(inputs)
+        case .assembly, .disassemble, .sweepInto:
             nil
         }
     }

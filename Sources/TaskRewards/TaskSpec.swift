@@ -128,8 +128,8 @@ extension TaskSpec {
         case .hammer: hammer
         case .leverPull: leverPull
         case .pegUnplugSide: pegUnplugSide
-        case .assembly, .disassemble, .handInsert,
-             .sweepInto:
+        case .handInsert: handInsert
+        case .assembly, .disassemble, .sweepInto:
             nil
         }
     }
@@ -461,4 +461,12 @@ extension TaskSpec {
         layoutContents: "box xyz (the wall with the hole; plug = box + (0.044, 0, 0.131), goal = plug + (0.15, 0, 0))",
         layoutRejection: .none,
         goalLow: SIMD3(-0.25 + 0.194, 0.6, -0.001 + 0.131), goalHigh: SIMD3(-0.15 + 0.194, 0.8, 0.001 + 0.131))
+
+    public static let handInsert = TaskSpec(
+        task: .handInsert, handInit: handAt60cmFloat32,
+        // The hand may go down into the table's hole here (the mocap reaches z −0.15).
+        handLow: SIMD3(-0.5, 0.4, -0.15), handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.05, -0.04, 0.8, -0.0201], layoutHigh: [0.1, 0.7, 0.05, 0.04, 0.88, -0.0199],
+        layoutContents: "cube xyz on the table with a hole (surface z 0.05), goal xyz inside the hole, 2 cm below z 0",
+        layoutRejection: .minimumSeparationXY(0.15), goalLow: SIMD3(-0.04, 0.8, -0.0201), goalHigh: SIMD3(0.04, 0.88, -0.0199))
 }

@@ -11,6 +11,7 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
     .binPicking: SIMD3(-0.5, 0.4, 0.07),      // 2 cm higher, above the bins
     .stickPull: SIMD3(-0.5, 0.35, 0.05),      // 5 cm nearer the robot, to pull the thermos
     .leverPull: SIMD3(-0.5, 0.4, -0.15),      // 20 cm lower, to get under the lever
+    .handInsert: SIMD3(-0.5, 0.4, -0.15),     // 20 cm lower, down into the table's hole
 ]
 
 @Suite struct TaskSpecTests {
@@ -33,7 +34,7 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
         ]
         let float32Hand: Set<MetaWorldTask> = [
             .doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace,
-            .boxClose, .basketball, .leverPull,
+            .boxClose, .basketball, .leverPull, .handInsert,
         ]
         for spec in specified where !float32Hand.contains(spec.task) {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))
