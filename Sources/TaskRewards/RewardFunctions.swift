@@ -50,7 +50,8 @@ public enum RewardFunctions {
         case .leverPull: LeverPullReward.evaluate(inputs)
         case .pegUnplugSide: PegUnplugSideReward.evaluate(inputs)
         case .handInsert: HandInsertReward.evaluate(inputs)
-        case .assembly, .disassemble, .sweepInto:
+        case .sweepInto: SweepIntoReward.evaluate(inputs)
+        case .assembly, .disassemble:
             nil
         }
     }

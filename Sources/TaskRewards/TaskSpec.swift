@@ -11,6 +11,11 @@ public struct TaskSpec: Sendable, Equatable {
         /// (components 0, 1) and its second point (components 3, 4) is below this many metres:
         /// puck vs goal for reach/push/pick-place (0.15), peg vs block for peg-insert-side (0.1).
         case minimumSeparationXY(Double)
+        /// Re-draw the whole vector while the x-y distance between its first point (components
+        /// 0, 1) and a fixed point is below this many metres: sweep-into keeps the cube 15 cm
+        /// from the hole centre (0, 0.84), its fixed target, not from the drawn goal
+        /// (components 3, 4), which it uses for nothing else.
+        case minimumSeparationXYFromPoint(SIMD2<Double>, Double)
     }
 
     public let task: MetaWorldTask
@@ -73,6 +78,10 @@ public struct TaskSpec: Sendable, Equatable {
             guard layout.count >= 5 else { return false }
             let dx = layout[0] - layout[3], dy = layout[1] - layout[4]
             return (dx * dx + dy * dy).squareRoot() < minimum
+        case .minimumSeparationXYFromPoint(let point, let minimum):
+            guard layout.count >= 2 else { return false }
+            let dx = layout[0] - point.x, dy = layout[1] - point.y
+            return (dx * dx + dy * dy).squareRoot() < minimum
         }
     }
 }
@@ -129,7 +138,8 @@ extension TaskSpec {
         case .leverPull: leverPull
         case .pegUnplugSide: pegUnplugSide
         case .handInsert: handInsert
-        case .assembly, .disassemble, .sweepInto:
+        case .sweepInto: sweepInto
+        case .assembly, .disassemble:
             nil
         }
     }
@@ -469,4 +479,11 @@ extension TaskSpec {
         layoutLow: [-0.1, 0.6, 0.05, -0.04, 0.8, -0.0201], layoutHigh: [0.1, 0.7, 0.05, 0.04, 0.88, -0.0199],
         layoutContents: "cube xyz on the table with a hole (surface z 0.05), goal xyz inside the hole, 2 cm below z 0",
         layoutRejection: .minimumSeparationXY(0.15), goalLow: SIMD3(-0.04, 0.8, -0.0201), goalHigh: SIMD3(0.04, 0.88, -0.0199))
+
+    public static let sweepInto = TaskSpec(
+        task: .sweepInto, handInit: handAt60cm, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [-0.1, 0.6, 0.02, -0.001, 0.8399, 0.0199], layoutHigh: [0.1, 0.7, 0.02, 0.001, 0.8401, 0.0201],
+        layoutContents: "cube xy on the table with a hole (z replaced by its resting height), goal xyz drawn but unused (goal = the hole centre (0, 0.84, 0.02))",
+        layoutRejection: .minimumSeparationXYFromPoint(SIMD2(0, 0.84), 0.15),
+        goalLow: SIMD3(-0.001, 0.8399, 0.0199), goalHigh: SIMD3(0.001, 0.8401, 0.0201))
 }

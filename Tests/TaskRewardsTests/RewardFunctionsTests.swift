@@ -75,7 +75,7 @@ import Testing
             .stickPush: StickPushReward.evaluate(inputs), .stickPull: StickPullReward.evaluate(inputs),
             .basketball: BasketballReward.evaluate(inputs), .hammer: HammerReward.evaluate(inputs),
             .leverPull: LeverPullReward.evaluate(inputs), .pegUnplugSide: PegUnplugSideReward.evaluate(inputs),
-            .handInsert: HandInsertReward.evaluate(inputs),
+            .handInsert: HandInsertReward.evaluate(inputs), .sweepInto: SweepIntoReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

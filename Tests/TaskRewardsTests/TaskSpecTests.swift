@@ -90,6 +90,24 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
         #expect(!TaskSpec.doorOpen.rejects([0, 0.9, 0.15]))
     }
 
+    @Test func sweepIntoKeepsTheCubeFromTheFixedHoleNotFromTheDrawnGoal() {
+        // MetaWorld's reset_model compares the cube's x-y with its target, the hole centre
+        // (0, 0.84), whatever the drawn goal components 3, 4 hold.
+        let spec = TaskSpec.sweepInto
+        #expect(spec.rejects([0, 0.7, 0.02, 0.5, 0.5, 0.02]))        // 14 cm from the hole, goal far
+        #expect(!spec.rejects([0.1, 0.7, 0.02, 0.1, 0.7, 0.02]))     // 17.2 cm from the hole, goal on it
+        #expect(spec.rejects([0.05, 0.7, 0.02, 0, 0.84, 0.02]))      // 14.9 cm
+        #expect(!spec.rejects([0.06, 0.7, 0.02, 0, 0.84, 0.02]))     // 15.2 cm
+        // The rule binds: no kept draw comes within 15 cm of the hole, some come close to it.
+        var rng = SplitMix64(seed: 5)
+        var closest = Double.infinity
+        for _ in 0..<5000 {
+            let l = spec.sampleLayout(using: &rng)
+            closest = min(closest, ((l[0] * l[0]) + (l[1] - 0.84) * (l[1] - 0.84)).squareRoot())
+        }
+        #expect(closest >= 0.15 && closest < 0.152)
+    }
+
     @Test func rejectionRedrawsTheWholeVector() {
         // Replaying the generator by hand: the sampler's result equals the first draw of six
         // uniforms that passes the rule, i.e. no component is kept from a rejected draw.

@@ -56,11 +56,12 @@ MT50_TASKS = [
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
     "soccer-v3", "box-close-v3", "bin-picking-v3", "stick-push-v3", "stick-pull-v3",
     "basketball-v3", "hammer-v3", "lever-pull-v3", "peg-unplug-side-v3", "hand-insert-v3",
+    "sweep-into-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
-PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
+PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3", "sweep-into-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
 TOUCH_REPORTING = ("push-v3", "pick-place-v3", "push-wall-v3", "pick-place-wall-v3", "push-back-v3", "sweep-v3", "shelf-place-v3",
-                   "soccer-v3", "stick-push-v3", "stick-pull-v3", "hand-insert-v3")
+                   "soccer-v3", "stick-push-v3", "stick-pull-v3", "hand-insert-v3", "sweep-into-v3")
 # Tasks whose in-place margin MetaWorld takes at the first step; `extra` = obs[4:7] then.
 FIRST_STEP_MARGIN = ("bin-picking-v3",)
 # Tasks whose reward reads obs[11:14] (`secondObject`).
