@@ -51,7 +51,8 @@ public enum RewardFunctions {
         case .pegUnplugSide: PegUnplugSideReward.evaluate(inputs)
         case .handInsert: HandInsertReward.evaluate(inputs)
         case .sweepInto: SweepIntoReward.evaluate(inputs)
-        case .assembly, .disassemble:
+        case .assembly: AssemblyReward.evaluate(inputs)
+        case .disassemble:
             nil
         }
     }

@@ -44,7 +44,8 @@ public struct RewardInputs: Sendable, Equatable {
     public var jointPosition: Double
     /// A task-specific second point: the `pegHead` site for peg-insert-side (the peg end that
     /// enters the hole); bin-picking the cube position obs[4:7] at the episode's first step;
-    /// stick-pull the `stick_end` site. Unused by the other tasks.
+    /// stick-pull the `stick_end` site; assembly and disassemble the `RoundNut` site (the nut
+    /// ring's centre). Unused by the other tasks.
     public var extra: SIMD3<Double>
     /// Whether the gripper currently touches the task's main object (MetaWorld's
     /// `touching_main_object`, any contact between the object geom and the gripper pads or claws).
@@ -53,8 +54,8 @@ public struct RewardInputs: Sendable, Equatable {
     /// obs[7:11], the object's orientation quaternion exactly as the task's observation reports
     /// it: obs[7], obs[8], obs[9], obs[10] in SIMD4's x, y, z, w, whatever the task's convention
     /// (MuJoCo's (w, x, y, z) or scipy's (x, y, z, w); metaworld-mt50.md 15.6).
-    /// Read by box-close (the lid `top_link` body) and hammer (the `hammer` body), both MuJoCo's
-    /// `xquat`, so x holds w.
+    /// Read by box-close (the lid `top_link` body), hammer (the `hammer` body), assembly and
+    /// disassemble (the `RoundNut` body), all MuJoCo's `xquat`, so x holds w.
     public var objectQuaternion: SIMD4<Double>
     /// obs[11:14], the observation's second object position. Read by stick-push (the thermos
     /// point, `insertion` site + (0, 0.09, 0)) and stick-pull (the `insertion` site).

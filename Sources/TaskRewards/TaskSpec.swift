@@ -139,7 +139,8 @@ extension TaskSpec {
         case .pegUnplugSide: pegUnplugSide
         case .handInsert: handInsert
         case .sweepInto: sweepInto
-        case .assembly, .disassemble:
+        case .assembly: assembly
+        case .disassemble:
             nil
         }
     }
@@ -486,4 +487,10 @@ extension TaskSpec {
         layoutContents: "cube xy on the table with a hole (z replaced by its resting height), goal xyz drawn but unused (goal = the hole centre (0, 0.84, 0.02))",
         layoutRejection: .minimumSeparationXYFromPoint(SIMD2(0, 0.84), 0.15),
         goalLow: SIMD3(-0.001, 0.8399, 0.0199), goalHigh: SIMD3(0.001, 0.8401, 0.0201))
+
+    public static let assembly = TaskSpec(
+        task: .assembly, handInit: handAt60cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.6, 0.02, -0.1, 0.75, 0.1], layoutHigh: [0, 0.6, 0.02, 0.1, 0.85, 0.1],
+        layoutContents: "nut xyz (fixed), goal xyz = the peg's top (peg body = goal − (0, 0, 0.05))",
+        layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(-0.1, 0.75, 0.1), goalHigh: SIMD3(0.1, 0.85, 0.1))
 }

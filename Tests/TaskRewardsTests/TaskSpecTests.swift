@@ -34,7 +34,7 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
         ]
         let float32Hand: Set<MetaWorldTask> = [
             .doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace,
-            .boxClose, .basketball, .leverPull, .handInsert,
+            .boxClose, .basketball, .leverPull, .handInsert, .assembly,
         ]
         for spec in specified where !float32Hand.contains(spec.task) {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))

@@ -56,7 +56,7 @@ MT50_TASKS = [
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
     "soccer-v3", "box-close-v3", "bin-picking-v3", "stick-push-v3", "stick-pull-v3",
     "basketball-v3", "hammer-v3", "lever-pull-v3", "peg-unplug-side-v3", "hand-insert-v3",
-    "sweep-into-v3",
+    "sweep-into-v3", "assembly-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3", "sweep-into-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
@@ -67,7 +67,7 @@ FIRST_STEP_MARGIN = ("bin-picking-v3",)
 # Tasks whose reward reads obs[11:14] (`secondObject`).
 SECOND_OBJECT_READING = ("stick-push-v3", "stick-pull-v3")
 # Tasks whose reward reads the object's quaternion obs[7:11] (`objectQuaternion`).
-QUATERNION_READING = ("box-close-v3", "hammer-v3")
+QUATERNION_READING = ("box-close-v3", "hammer-v3", "assembly-v3", "disassemble-v3")
 # Tasks whose reward reads a joint coordinate (`jointPosition`), and that joint's name.
 JOINT_READING = {"hammer-v3": "NailSlideJoint", "lever-pull-v3": "LeverAxis"}
 RESET_SEEDS = [0, 1, 2]
@@ -100,7 +100,8 @@ def make_env(name):
         else env._ref["rightPad"].copy() if (n == "rightpad" and hasattr(env, "_ref"))
         else real_body_com(n))
     env._get_site_pos = lambda n: (
-        env._ref["extra"].copy() if (n in ("pegHead", "stick_end") and hasattr(env, "_ref")) else real_site_pos(n))
+        env._ref["extra"].copy() if (n in ("pegHead", "stick_end", "RoundNut") and hasattr(env, "_ref"))
+        else real_site_pos(n))
     if name.startswith("window") or name.startswith("handle-press") or name == "dial-turn-v3":
         env._get_pos_objects = lambda: (
             env._ref["object"].copy() if hasattr(env, "_ref") else real_pos_objects())
@@ -246,6 +247,26 @@ def draw_state(rng, name, init, obj_now):
             state["object"] = obj = target + rng.uniform(-1, 1, 3) * rng.choice([0.02, 0.05, 0.1])
         if rng.uniform() < 0.5:
             state["hand"] = obj - np.array([0, 0.055, 0.07]) + rng.normal(0, 0.006, 3)
+    if name in ("assembly-v3", "disassemble-v3"):
+        # The ring centre (`extra`) with the handle site 13 cm along +x of it: on the way, at
+        # the peg (assembly: round its axis, above and below the top) or lifted off it
+        # (disassemble: round the point 10 cm above the target), the fingertips on the handle.
+        if rng.uniform() < 0.5:
+            if name == "assembly-v3":
+                centre = target + np.array([*rng.normal(0, 0.015, 2), -rng.uniform(-0.03, 0.08)])
+            else:
+                centre = target + np.array([0, 0, 0.1]) + rng.uniform(-1, 1, 3) * rng.choice([0.02, 0.05, 0.1])
+        else:
+            centre = obj - np.array([0.13, 0, 0]) + rng.normal(0, 0.005, 3)
+        state["extra"] = centre
+        state["object"] = obj = centre + np.array([0.13, 0, 0]) + rng.normal(0, 0.003, 3)
+        if name == "disassemble-v3" and rng.uniform() < 0.5:
+            obj[2] = target[2] + rng.normal(0, 0.02)  # the success test reads the handle's height
+        if rng.uniform() < 0.5:
+            state["tcp"] = tcp = obj + np.array([rng.uniform(-0.012, 0.012), *rng.normal(0, 0.004, 2)])
+            state["leftPad"] = np.array([tcp[0], obj[1] + rng.uniform(0.012, 0.03), tcp[2]])
+            state["rightPad"] = np.array([tcp[0], obj[1] - rng.uniform(0.012, 0.03), tcp[2]])
+            state["hand"] = tcp + np.array([0, 0, 0.045]) + rng.normal(0, 0.002, 3)
     if name in QUATERNION_READING:
         # The object's orientation: as at reset, tilted a little or a lot, or anything.
         q0, u = init["objectQuaternion"], rng.uniform()
@@ -309,6 +330,8 @@ def rollout_records(name, rng, seeds=(0, 1), steps=240, every=16):
                 inputs["secondObject"] = vec(obs[11:14])
             if name == "stick-pull-v3":
                 inputs["extra"] = vec(env._get_site_pos("stick_end"))
+            if name in ("assembly-v3", "disassemble-v3"):
+                inputs["extra"] = vec(env._get_site_pos("RoundNut"))
             if name in FIRST_STEP_MARGIN:
                 assert np.linalg.norm(first_step_object - env._target_pos) == env._target_to_obj_init
                 inputs["extra"] = vec(first_step_object)
