@@ -2,8 +2,9 @@
 /// safe to call from any thread; meant to run once per env step. The switch is exhaustive, so
 /// a task's reward is added here when its family lands.
 public enum RewardFunctions {
-    /// The task's reward and success test at `inputs`; nil for an MT50 task whose reward is
-    /// not written yet (`hasReward`). Environments are only built for tasks that have one.
+    /// The task's reward and success test at `inputs`. All 50 tasks have one now; the optional
+    /// (nil: reward not written, `hasReward`) is kept for the callers that check. Environments
+    /// are built only for the tasks whose scene is in `TaskCatalog`.
     @inlinable
     public static func evaluate(_ task: MetaWorldTask, _ inputs: RewardInputs) -> RewardOutput? {
         switch task {
@@ -52,8 +53,7 @@ public enum RewardFunctions {
         case .handInsert: HandInsertReward.evaluate(inputs)
         case .sweepInto: SweepIntoReward.evaluate(inputs)
         case .assembly: AssemblyReward.evaluate(inputs)
-        case .disassemble:
-            nil
+        case .disassemble: DisassembleReward.evaluate(inputs)
         }
     }
 

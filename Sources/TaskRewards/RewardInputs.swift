@@ -1,4 +1,4 @@
-/// Everything an MT10 reward reads, as plain values filled by the simulation each step.
+/// Everything a task's reward reads, as plain values filled by the simulation each step.
 ///
 /// All positions are world frame, metres. "At reset" means after the hand has settled and the
 /// objects are placed, i.e. the state the first observation of an episode describes.

@@ -87,8 +87,9 @@ public struct TaskSpec: Sendable, Equatable {
 }
 
 extension TaskSpec {
-    /// The spec of `task`, or nil for an MT50 task whose constants are not written yet (the
-    /// list shrinks as MT50 families land; `TaskCatalog` simulates only tasks that have one).
+    /// The spec of `task`. All 50 tasks have one now; the optional (nil: constants not written)
+    /// is kept for the callers that check. A spec alone is no simulation: `TaskCatalog` lists
+    /// the tasks whose scene is built.
     public static func of(_ task: MetaWorldTask) -> TaskSpec? {
         switch task {
         case .reach: reach
@@ -140,8 +141,7 @@ extension TaskSpec {
         case .handInsert: handInsert
         case .sweepInto: sweepInto
         case .assembly: assembly
-        case .disassemble:
-            nil
+        case .disassemble: disassemble
         }
     }
 
@@ -493,4 +493,12 @@ extension TaskSpec {
         layoutLow: [0, 0.6, 0.02, -0.1, 0.75, 0.1], layoutHigh: [0, 0.6, 0.02, 0.1, 0.85, 0.1],
         layoutContents: "nut xyz (fixed), goal xyz = the peg's top (peg body = goal − (0, 0, 0.05))",
         layoutRejection: .minimumSeparationXY(0.1), goalLow: SIMD3(-0.1, 0.75, 0.1), goalHigh: SIMD3(0.1, 0.85, 0.1))
+
+    public static let disassemble = TaskSpec(
+        task: .disassemble, handInit: handAt40cmFloat32, handLow: mt10HandLow, handHigh: mt10HandHigh,
+        layoutLow: [0, 0.6, 0.025, -0.1, 0.6, 0.1699], layoutHigh: [0.1, 0.75, 0.02501, 0.1, 0.75, 0.1701],
+        layoutContents: "nut xyz on the peg (peg body = nut + (0, 0, 0.03); goal = nut + (0, 0, 0.15)), goal xyz drawn for the rejection test only",
+        layoutRejection: .minimumSeparationXY(0.1),
+        // The goal space sits 5 mm above the drawn goal's range.
+        goalLow: SIMD3(-0.1, 0.6, 0.1699 + 0.005), goalHigh: SIMD3(0.1, 0.75, 0.1701 + 0.005))
 }

@@ -19,12 +19,12 @@ import Testing
             #expect(abs(out.objectToTarget - record.objectToTarget) <= 1e-9, "\(label): obj_to_target")
             #expect(out.graspSuccess == (record.graspSuccess != 0), "\(label): grasp success")
             // MetaWorld puts floats in near_object for reach (the distance), door-open and
-            // box-close (the ready value), hammer and assembly (the orientation factor); our flags are
+            // box-close (the ready value), hammer and the nut tasks (the orientation factor); our flags are
             // defined from them (see the task files).
             let expectedNear = switch task {
             case .reach: record.nearObject <= ReachReward.targetRadius
             case .doorOpen, .boxClose: record.nearObject >= 1
-            case .hammer, .assembly: record.nearObject > 0
+            case .hammer, .assembly, .disassemble: record.nearObject > 0
             default: record.nearObject != 0
             }
             #expect(out.nearObject == expectedNear, "\(label): near object")
@@ -76,7 +76,7 @@ import Testing
             .basketball: BasketballReward.evaluate(inputs), .hammer: HammerReward.evaluate(inputs),
             .leverPull: LeverPullReward.evaluate(inputs), .pegUnplugSide: PegUnplugSideReward.evaluate(inputs),
             .handInsert: HandInsertReward.evaluate(inputs), .sweepInto: SweepIntoReward.evaluate(inputs),
-            .assembly: AssemblyReward.evaluate(inputs),
+            .assembly: AssemblyReward.evaluate(inputs), .disassemble: DisassembleReward.evaluate(inputs),
         ]
         for task in MetaWorldTask.allCases {
             let out = RewardFunctions.evaluate(task, inputs)

@@ -31,10 +31,11 @@ private let handLowExceptions: [MetaWorldTask: SIMD3<Double>] = [
         let nearStart: Set<MetaWorldTask> = [
             .buttonPressTopdown, .windowOpen, .windowClose, .buttonPress, .buttonPressWall, .buttonPressTopdownWall,
             .faucetOpen, .faucetClose, .coffeeButton, .coffeePull, .coffeePush, .hammer, .leverPull,
+            .disassemble,
         ]
         let float32Hand: Set<MetaWorldTask> = [
             .doorClose, .dialTurn, .plateSlide, .plateSlideSide, .plateSlideBack, .plateSlideBackSide, .shelfPlace,
-            .boxClose, .basketball, .leverPull, .handInsert, .assembly,
+            .boxClose, .basketball, .leverPull, .handInsert, .assembly, .disassemble,
         ]
         for spec in specified where !float32Hand.contains(spec.task) {
             #expect(spec.handInit == SIMD3(0, nearStart.contains(spec.task) ? 0.4 : 0.6, 0.2))

@@ -56,7 +56,7 @@ MT50_TASKS = [
     "sweep-v3", "shelf-place-v3", "pick-out-of-hole-v3",
     "soccer-v3", "box-close-v3", "bin-picking-v3", "stick-push-v3", "stick-pull-v3",
     "basketball-v3", "hammer-v3", "lever-pull-v3", "peg-unplug-side-v3", "hand-insert-v3",
-    "sweep-into-v3", "assembly-v3",
+    "sweep-into-v3", "assembly-v3", "disassemble-v3",
 ]
 REACH_LIKE = ("reach-v3", "reach-wall-v3")
 PAD_GRIPPING = ("push-back-v3", "sweep-v3", "shelf-place-v3", "soccer-v3", "sweep-into-v3")  # the caging variant that grips with the pads (soccer, sweep, ...)
