@@ -12,9 +12,10 @@ MetaWorld's outputs. Seeded, so reruns give the same file.
 * "drawn": for every MT10 task (and the MT50 tasks of MT50_TASKS) the real env is reset with a few seeds (so target, obj_init_pos,
   init_tcp and hand_init come from real resets), then random states are drawn around
   the object, the target and the success thresholds. The simulator-derived values the rewards
-  read (tcp_center, pad positions, pegHead site, window handle site, contact flag, door angle)
-  are substituted by those drawn values, and the env's `evaluate_state(obs, action)` - the exact
-  code `step()` runs - computes reward and info. This covers every branch of every formula.
+  read (tcp_center, pad positions, the pegHead / stick_end / RoundNut sites, window handle site,
+  contact flag, the door, nail and lever joints, obs[7:11] and obs[11:14]) are substituted by
+  those drawn values, and the env's `evaluate_state(obs, action)` - the exact code `step()`
+  runs - computes reward and info. This covers every branch of every formula.
 * "rollout": MetaWorld's own scripted policy (plus noise, with the raw gripper action sometimes
   outside [-1, 1]) drives the real simulation; every few steps the inputs are read from the
   simulator exactly as TaskRewards documents them and the reward/info `step()` returned is kept.
