@@ -18,7 +18,8 @@ public final class SawyerArm {
     let leftSlider: JointID
     let mocap: BodyID
     /// The claw, pad and finger-shell geoms: what "touching an object" means for rewards (the
-    /// claws and pads touch task objects, the shells fixture handles).
+    /// claws and pads touch task objects, the shells fixture handles). The right finger's three
+    /// come first, then the left finger's.
     public private(set) var fingerGeoms: [GeomID] = []
 
     /// Where the weld pulls the hand frame origin, metres.
@@ -41,11 +42,15 @@ public final class SawyerArm {
         let l6 = try world.addBody(handBody)
         hand = l6
 
-        // Gripper base (the mesh on right_hand): a box from 1 cm to 9 cm above the hand origin.
+        // Gripper base (the mesh on right_hand): the box round MuJoCo's convex hull of it,
+        // measured in the hand frame: 3.9 to 9.3 cm above the hand origin, world x −4.1 to
+        // +2.6 cm, y ±5 cm (hand-x points down, hand-z along world x). Below it only the fingers
+        // reach: a tall object (box-close's handle, 2 cm above the hand origin when MetaWorld's
+        // policy grips it) fits between the fingers under it.
         let handInL6 = SawyerModel.handInL6
         _ = try world.addGeom(GeomDefinition(
-            name: "gripper_base", shape: .box(halfExtents: SIMD3(0.04, 0.04, 0.035)), body: l6,
-            pose: handInL6 * Transform(position: SIMD3(-0.05, 0, 0)),
+            name: "gripper_base", shape: .box(halfExtents: SIMD3(0.027, 0.04, 0.0335)), body: l6,
+            pose: handInL6 * Transform(position: SIMD3(-0.066, 0, -0.0075)),
             surface: calibration.clawSurface, filter: CollisionGroups.gripperFilter))
 
         // Claws with their pads, sliding along hand-y.
