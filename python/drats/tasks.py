@@ -33,12 +33,12 @@ MT50_TASKS = (
 """MetaWorld's MT50 benchmark, index = task id of its 50-wide one-hot wrapper."""
 
 SIMULATED_TASKS = MT10_TASKS + (
-    "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3", "coffee-button-v3",
+    "basketball-v3", "bin-picking-v3", "box-close-v3", "button-press-topdown-wall-v3", "button-press-v3", "button-press-wall-v3", "coffee-button-v3",
     "coffee-pull-v3", "coffee-push-v3", "dial-turn-v3", "door-close-v3",
     "door-lock-v3", "door-unlock-v3", "faucet-open-v3", "faucet-close-v3", "handle-press-side-v3", "handle-press-v3",
     "handle-pull-side-v3", "handle-pull-v3",
     "pick-place-wall-v3", "pick-out-of-hole-v3", "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3",
-    "plate-slide-back-side-v3", "push-wall-v3", "push-back-v3", "reach-wall-v3", "shelf-place-v3",
+    "plate-slide-back-side-v3", "soccer-v3", "stick-push-v3", "push-wall-v3", "push-back-v3", "reach-wall-v3", "shelf-place-v3",
     "sweep-v3",
 )
 """The tasks this version of dratsd simulates, in its catalogue order (MT10's, then the MT50

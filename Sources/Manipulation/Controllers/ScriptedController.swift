@@ -70,6 +70,11 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case PlateSlideSideTask.name: return PlateSlideController(.pushIntoFixedSideCabinet)
     case PlateSlideBackTask.name, PlateSlideBackSideTask.name: return PlateSlideController(.drag)
     case ReachWallTask.name: return ReachWallController()
+    case BinPickingTask.name: return BinPickingController()
+    case SoccerTask.name: return SoccerController()
+    case BoxCloseTask.name: return BoxCloseController()
+    case BasketballTask.name: return BasketballController()
+    case StickPushTask.name: return StickPushController()
     default: return nil
     }
 }

@@ -10,12 +10,16 @@ extension ManipulationEnvironment {
             tcp: arm.tcp, leftPad: arm.leftPadPosition, rightPad: arm.rightPadPosition,
             target: SIMD3(o[36], o[37], o[38]), action: lastAction,
             objectInit: objectInit, tcpInit: tcpInit,
-            handInit: spec.handInit, jointPosition: scene.jointPosition(world: world), extra: scene.extraPoint(world: world))
+            handInit: spec.handInit, jointPosition: scene.jointPosition(world: world), extra: scene.extraPoint(world: world),
+            objectQuaternion: SIMD4(o[7], o[8], o[9], o[10]))
+        inputs.secondObject = SIMD3(o[11], o[12], o[13])
+        // MetaWorld's `touching_main_object`: both fingers press on the object (it asks each pad
+        // for a positive contact force; here each finger's claw or pad touches it).
         let object = scene.mainObjectGeom
-        for finger in arm.fingerGeoms where world.areTouching(object, finger) {
-            inputs.touchingObject = true
-            break
-        }
+        let fingers = arm.fingerGeoms
+        let rightFinger = fingers[..<(fingers.count / 2)], leftFinger = fingers[(fingers.count / 2)...]
+        inputs.touchingObject = rightFinger.contains { world.areTouching(object, $0) }
+            && leftFinger.contains { world.areTouching(object, $0) }
         return inputs
     }
 

@@ -195,6 +195,7 @@ public final class ManipulationEnvironment {
             needsReset = true
             return StepOutcome(truncated: true, fault: fault)
         }
+        scene.didStep(world: world, stepCount: stepCount)
         for i in 0..<18 { observationBuffer[18 + i] = observationBuffer[i] }
         writeCurrentFrame()
         let hand = SIMD3(observationBuffer[0], observationBuffer[1], observationBuffer[2])
@@ -229,7 +230,10 @@ public final class ManipulationEnvironment {
         o[3] = arm.gripperOpening
         o[4] = object.x; o[5] = object.y; o[6] = object.z
         o[7] = quaternion[0]; o[8] = quaternion[1]; o[9] = quaternion[2]; o[10] = quaternion[3]
-        for i in 11..<18 { o[i] = 0 }
+        let second = scene.secondObjectPosition(world: world)
+        let secondQuaternion = scene.secondObjectQuaternion(world: world)
+        o[11] = second.x; o[12] = second.y; o[13] = second.z
+        o[14] = secondQuaternion[0]; o[15] = secondQuaternion[1]; o[16] = secondQuaternion[2]; o[17] = secondQuaternion[3]
         o[36] = goal.x; o[37] = goal.y; o[38] = goal.z
     }
 

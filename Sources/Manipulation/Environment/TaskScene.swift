@@ -15,6 +15,9 @@ public protocol TaskScene: AnyObject {
     func place(layout: [Double], world: World)
     /// Called after the reset settle, for anything that depends on the settled state.
     func finishReset(world: World)
+    /// Called after each step's physics, before its observation and reward: `stepCount` steps
+    /// have run in the episode. For state a task's reward takes during the episode.
+    func didStep(world: World, stepCount: Int)
     /// The goal (observation 36:39).
     var goal: SIMD3<Double> { get }
     /// MetaWorld's `obj_init_pos` as `RewardInputs.objectInit` documents it for this task.
@@ -25,6 +28,12 @@ public protocol TaskScene: AnyObject {
     func objectPosition(world: World) -> SIMD3<Double>
     /// Observation 7:11 in the task's MetaWorld convention (docs/tasks.md, 'The observation').
     func objectQuaternion(world: World) -> SIMD4<Double>
+    /// Observation 11:14, the second object's point, for the tasks that observe two objects
+    /// (stick-push, stick-pull, hammer); zero for the others.
+    func secondObjectPosition(world: World) -> SIMD3<Double>
+    /// Observation 14:18, the second object's orientation in the task's convention; zero when
+    /// unused.
+    func secondObjectQuaternion(world: World) -> SIMD4<Double>
     /// Task-specific scalar reward input (door angle, drawer slide...); 0 when unused.
     func jointPosition(world: World) -> Double
     /// Task-specific extra point for the reward (peg head...); zero when unused.
@@ -41,7 +50,10 @@ extension TaskScene {
     /// MetaWorld's environment name, e.g. "reach-v3".
     public static var name: String { task.rawValue }
     public func finishReset(world: World) {}
+    public func didStep(world: World, stepCount: Int) {}
     public func jointPosition(world: World) -> Double { 0 }
+    public func secondObjectPosition(world: World) -> SIMD3<Double> { .zero }
+    public func secondObjectQuaternion(world: World) -> SIMD4<Double> { .zero }
     public func extraPoint(world: World) -> SIMD3<Double> { .zero }
     public var jointRanges: [TaskJointRange] { [] }
 }

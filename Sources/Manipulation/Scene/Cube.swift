@@ -1,6 +1,6 @@
 import Physics
 
-/// MetaWorld's 4 cm cube (box half 0.02), which six MT50 tasks use with different settings
+/// MetaWorld's 4 cm cube (box half 0.02), which several MT50 tasks use with different settings
 /// (docs/tasks.md, 'The puck and wall family'): its mass, its friction and whether its rotation
 /// is locked (MetaWorld's 1e5 kg·m² inertia, as the peg's) vary by task.
 public struct Cube {
@@ -22,6 +22,8 @@ public struct Cube {
         public static let shelfPlace = Settings(massKilograms: 0.01, friction: 2, rotationLocked: true)
         /// sweep's cube: 0.1 kg, friction 1, free to turn, its origin at its bottom face.
         public static let sweep = Settings(massKilograms: 0.1, friction: 1, rotationLocked: false, originAtBottom: true)
+        /// bin-picking's cube: 0.1 kg, friction 1, free to turn.
+        public static let binPicking = Settings(massKilograms: 0.1, friction: 1, rotationLocked: false)
     }
 
     public let body: BodyID
