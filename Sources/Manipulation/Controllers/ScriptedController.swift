@@ -75,6 +75,7 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case BoxCloseTask.name: return BoxCloseController()
     case BasketballTask.name: return BasketballController()
     case StickPushTask.name: return StickPushController()
+    case StickPullTask.name: return StickPullController()
     default: return nil
     }
 }

@@ -39,6 +39,7 @@ public enum TaskCatalog {
         PlateSlideBackSideTask.self,
         SoccerTask.self,
         StickPushTask.self,
+        StickPullTask.self,
         PushWallTask.self,
         PushBackTask.self,
         ReachWallTask.self,

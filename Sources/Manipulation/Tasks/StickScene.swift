@@ -64,4 +64,6 @@ public final class StickPullTask: StickScene, TaskScene {
         place(layout: v, goalZ: Stick.halfExtents.z, world: world)
     }
     public func secondObjectPosition(world: World) -> SIMD3<Double> { thermos.insertion(in: world) }
+    /// The stick's `stick_end` site (`RewardInputs.extra`): the reward's "inserted" test.
+    public func extraPoint(world: World) -> SIMD3<Double> { stick.end(in: world) }
 }
