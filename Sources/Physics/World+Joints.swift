@@ -66,6 +66,15 @@ extension World {
         }
     }
 
+    /// Switches a joint on or off: a disabled joint stops constraining its bodies until it is
+    /// enabled again (its zero stays the build pose).
+    public func setJointEnabled(_ joint: JointID, _ enabled: Bool) {
+        if enabled { dJointEnable(joints[joint.index]) } else { dJointDisable(joints[joint.index]) }
+    }
+
+    /// Whether the joint currently constrains its bodies.
+    public func isJointEnabled(_ joint: JointID) -> Bool { dJointIsEnabled(joints[joint.index]) != 0 }
+
     /// Hinge angle (rad) or slider position (m) relative to the build pose; 0 for fixed joints.
     public func jointPosition(_ joint: JointID) -> Double {
         switch jointKinds[joint.index] {

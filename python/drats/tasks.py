@@ -38,7 +38,7 @@ SIMULATED_TASKS = MT10_TASKS + (
     "door-lock-v3", "door-unlock-v3", "faucet-open-v3", "faucet-close-v3", "handle-press-side-v3", "handle-press-v3",
     "handle-pull-side-v3", "handle-pull-v3",
     "pick-place-wall-v3", "pick-out-of-hole-v3", "plate-slide-v3", "plate-slide-side-v3", "plate-slide-back-v3",
-    "plate-slide-back-side-v3", "soccer-v3", "stick-push-v3", "stick-pull-v3", "push-wall-v3", "push-back-v3", "reach-wall-v3", "shelf-place-v3",
+    "plate-slide-back-side-v3", "peg-unplug-side-v3", "soccer-v3", "stick-push-v3", "stick-pull-v3", "push-wall-v3", "push-back-v3", "reach-wall-v3", "shelf-place-v3",
     "sweep-v3",
 )
 """The tasks this version of dratsd simulates, in its catalogue order (MT10's, then the MT50

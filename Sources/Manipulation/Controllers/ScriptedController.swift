@@ -76,6 +76,7 @@ public func scriptedController(for taskName: String) -> (any ScriptedController)
     case BasketballTask.name: return BasketballController()
     case StickPushTask.name: return StickPushController()
     case StickPullTask.name: return StickPullController()
+    case PegUnplugSideTask.name: return PegUnplugSideController()
     default: return nil
     }
 }

@@ -37,6 +37,7 @@ public enum TaskCatalog {
         PlateSlideSideTask.self,
         PlateSlideBackTask.self,
         PlateSlideBackSideTask.self,
+        PegUnplugSideTask.self,
         SoccerTask.self,
         StickPushTask.self,
         StickPullTask.self,
